@@ -1,0 +1,119 @@
+"""Command line: arguments -> ScanConfig -> run the Dagster job -> exit code.
+
+Thin by design: no scanning logic here. ``--version`` and ``--help`` never import Dagster.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from iac_guard import __version__
+from iac_guard.errors import EXIT_ERROR, IacGuardError, UsageError, exit_code_for
+from iac_guard.models import Severity
+
+SEVERITIES = [s.value for s in Severity.ordered()]
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that raises UsageError (exit 2 through the one error path)."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message}\n{self.format_usage().strip()}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.report import FORMATTERS
+
+    parser = _Parser(
+        prog="iac-guard",
+        description="Policy-as-code gate for Terraform and CloudFormation.",
+        epilog="Exit codes: 0 passed, 1 violations at or above --fail-on, 2 tool or input error.",
+    )
+    parser.add_argument("--version", action="version", version=f"iac-guard {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    scan = sub.add_parser("scan", help="scan Terraform and CloudFormation against the policies")
+    scan.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    scan.add_argument("--policy-dir", action="append", default=None, metavar="DIR", help="extra Rego policy directory (repeatable)")
+    scan.add_argument("--no-builtin-policies", action="store_true", default=None, help="do not load the built-in policy library")
+    scan.add_argument("--format", choices=sorted(FORMATTERS), default=None, help="report format on standard output or --output (default: text)")
+    scan.add_argument("--output", metavar="FILE", default=None, help="write the --format report to FILE instead of standard output")
+    scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
+    scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
+    scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
+    scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
+    scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
+    scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
+    scan.add_argument("-q", "--quiet", action="store_true", default=None, help="print only failing findings and the verdict")
+    scan.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log and tracebacks")
+    return parser
+
+
+def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
+    from iac_guard.config import OutputSpec, ScanConfig, load_config_file
+
+    settings: dict[str, Any] = load_config_file(args.config, cwd)
+    cli: dict[str, Any] = {
+        "paths": args.paths or None,
+        "policy_dirs": args.policy_dir,
+        "fail_on": args.fail_on,
+        "exclude": args.exclude,
+        "engine": args.engine,
+        "jobs": args.jobs,
+        "quiet": args.quiet,
+    }
+    if args.no_builtin_policies:
+        cli["builtin_policies"] = False
+    settings.update({k: v for k, v in cli.items() if v is not None})
+    config = ScanConfig.from_dict(settings)
+    if args.format or args.output:
+        config = config.merged(outputs=(OutputSpec(args.format or "text", args.output),))
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    return config.merged(color=color)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    config = config_from_args(args, Path.cwd())
+    from iac_guard.orchestration.jobs import run_scan
+
+    outcome = run_scan(config, verbose=args.verbose)
+    if outcome.stdout:
+        sys.stdout.write(outcome.stdout)
+        sys.stdout.flush()
+    return outcome.result.decision.exit_code
+
+
+COMMANDS = {"scan": cmd_scan}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    verbose = "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv)
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_ERROR
+        return COMMANDS[args.command](args)
+    except IacGuardError as exc:
+        print(f"iac-guard: error: {exc}", file=sys.stderr)
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        print("iac-guard: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # the last line of defence: no traceback for users
+        if verbose:
+            raise
+        print(f"iac-guard: internal error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())

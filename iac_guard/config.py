@@ -1,0 +1,148 @@
+"""ScanConfig: every setting of a scan, frozen, built from the CLI and the config file.
+
+Config file: ``.iac-guard.yaml`` in the working directory (or ``--config FILE``), or
+``[tool.iac-guard]`` in ``pyproject.toml``. Keys use the CLI's long option names with
+dashes or underscores (``fail-on``, ``policy-dir``, ``exclude``, ...). Command-line
+values win over the file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from iac_guard.errors import ConfigError
+from iac_guard.models import Severity
+
+CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
+
+
+@dataclass(frozen=True)
+class OutputSpec:
+    """A report format and where it goes (None: standard output)."""
+
+    format: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class ScanConfig:
+    paths: tuple[str, ...] = (".",)
+    policy_dirs: tuple[str, ...] = ()
+    builtin_policies: bool = True
+    fail_on: Severity = Severity.HIGH
+    outputs: tuple[OutputSpec, ...] = (OutputSpec("text"),)
+    exclude: tuple[str, ...] = ()
+    engine: str = "embedded"
+    opa_url: str = "http://localhost:8181"
+    jobs: int = 0  # 0: one per core
+    color: bool = False
+    quiet: bool = False
+    max_file_bytes: int = 5 * 1024 * 1024
+    severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form (what the Dagster resource carries)."""
+        out: dict[str, Any] = {}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Severity):
+                value = value.value
+            elif f.name == "outputs":
+                value = [{"format": o.format, "path": o.path} for o in value]
+            elif f.name == "severity_overrides":
+                value = {k: v.value for k, v in value.items()}
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> ScanConfig:
+        """Build from a mapping with keys in either spelling; raise ConfigError on bad values."""
+        names = {f.name for f in dataclasses.fields(cls)}
+        kwargs: dict[str, Any] = {}
+        for raw_key, value in data.items():
+            key = ALIASES.get(raw_key.replace("-", "_"), raw_key.replace("-", "_"))
+            if key not in names:
+                raise ConfigError(f"unknown setting {raw_key!r}")
+            kwargs[key] = _coerce(key, value)
+        return cls(**kwargs)
+
+    def merged(self, **changes: Any) -> ScanConfig:
+        return dataclasses.replace(self, **changes)
+
+
+ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs"}
+
+
+def _coerce(key: str, value: Any) -> Any:
+    try:
+        if key == "fail_on":
+            return Severity.parse(value)
+        if key == "severity_overrides":
+            if not isinstance(value, Mapping):
+                raise ConfigError("severity-overrides must map policy ids to severities")
+            return {str(k): Severity.parse(v) for k, v in value.items()}
+        if key == "outputs":
+            items = value if isinstance(value, list) else [value]
+            return tuple(
+                OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else OutputSpec(str(i)) for i in items
+            )
+        if key in ("paths", "policy_dirs", "exclude"):
+            return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
+        if key in ("jobs", "max_file_bytes"):
+            return int(value)
+        if key in ("builtin_policies", "color", "quiet"):
+            if not isinstance(value, bool):
+                raise ConfigError(f"{key.replace('_', '-')} must be true or false")
+            return value
+        return value
+    except ValueError as exc:
+        raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
+
+
+def load_config_file(explicit: str | None, cwd: Path) -> dict[str, Any]:
+    """Settings from the config file, or {} when there is none."""
+    import yaml
+
+    if explicit:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"config file not found: {explicit}")
+        candidates = [path]
+    else:
+        candidates = [cwd / name for name in CONFIG_FILES if (cwd / name).is_file()]
+    for path in candidates:
+        try:
+            if path.suffix == ".toml":
+                return _from_pyproject(path)
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=str(path), line=mark.line + 1 if mark else None) from None
+        if not isinstance(data, dict):
+            raise ConfigError("the config file must be a mapping", file=str(path), line=1)
+        return data
+    pyproject = cwd / "pyproject.toml"
+    if pyproject.is_file():
+        return _from_pyproject(pyproject)
+    return {}
+
+
+def _from_pyproject(path: Path) -> dict[str, Any]:
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"invalid TOML: {exc}", file=str(path)) from None
+    section = data.get("tool", {}).get("iac-guard", {})
+    if not isinstance(section, dict):
+        raise ConfigError("[tool.iac-guard] must be a table", file=str(path))
+    return section

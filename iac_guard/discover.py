@@ -1,0 +1,136 @@
+"""Find the IaC files under the given paths.
+
+Walks each path, skips vendored and tool directories, applies ``--exclude`` globs, and
+asks the parser registry which kind claims each file. Symlinks are not followed out of
+the scan root; oversized files are reported, not silently skipped.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from iac_guard.errors import InputError
+from iac_guard.models import Notice, SourceFile
+from iac_guard.parse.registry import PARSERS, classify
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".iac-guard-cache"})
+HEAD_BYTES = 64 * 1024
+DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Discovery:
+    files: tuple[SourceFile, ...]
+    notices: tuple[Notice, ...]
+    root: Path
+
+
+def candidate_suffixes() -> tuple[str, ...]:
+    return tuple(sorted({s for parser in PARSERS.values() for s in parser.suffixes}))
+
+
+def common_root(paths: Sequence[Path]) -> Path:
+    """The directory findings are reported relative to: the common parent of the paths."""
+    resolved = [p.resolve() for p in paths]
+    dirs = [p if p.is_dir() else p.parent for p in resolved]
+    if not dirs:
+        return Path.cwd()
+    return Path(os.path.commonpath([str(d) for d in dirs]))
+
+
+def discover(
+    paths: Sequence[Path],
+    *,
+    exclude: Sequence[str] = (),
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES,
+    root: Path | None = None,
+) -> Discovery:
+    """Every IaC file under ``paths``, sorted by relative path. Raises InputError for a
+    path that does not exist."""
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"path does not exist: {path}")
+    scan_root = (root or common_root(paths)).resolve()
+    suffixes = candidate_suffixes()
+    found: dict[str, SourceFile] = {}
+    notices: list[Notice] = []
+    for path in paths:
+        explicit = path.is_file()
+        for file in _walk(path.resolve(), scan_root):
+            rel = _relpath(file, scan_root)
+            if _excluded(rel, exclude):
+                continue
+            if not file.name.lower().endswith(suffixes):
+                continue
+            try:
+                size = file.stat().st_size
+            except OSError as exc:
+                notices.append(Notice("unreadable", f"cannot stat file: {exc.strerror}", rel))
+                continue
+            if size > max_file_bytes:
+                notices.append(Notice("too-large", f"skipped: {size} bytes is over the {max_file_bytes}-byte limit", rel))
+                continue
+            kind = classify(file, _head(file))
+            if kind is None:
+                if explicit:
+                    notices.append(Notice("not-iac", "not recognised as Terraform or CloudFormation", rel))
+                continue
+            found[rel] = SourceFile(path=file, relpath=rel, kind=kind, size=size)
+    files = tuple(found[k] for k in sorted(found))
+    return Discovery(files=files, notices=tuple(notices), root=scan_root)
+
+
+def _walk(path: Path, root: Path) -> Iterable[Path]:
+    if path.is_file():
+        yield path
+        return
+    for dirpath, dirnames, filenames in os.walk(path, followlinks=False):
+        dirnames[:] = sorted(d for d in dirnames if d not in SKIP_DIRS)
+        base = Path(dirpath)
+        for name in sorted(filenames):
+            file = base / name
+            if file.is_symlink():
+                target = file.resolve()
+                if not _inside(target, root) or not target.is_file():
+                    continue  # never read outside the scan root through a link
+            yield file
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
+
+
+def _relpath(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+def _excluded(rel: str, patterns: Sequence[str]) -> bool:
+    parts = rel.split("/")
+    for pattern in patterns:
+        pat = pattern.rstrip("/")
+        if fnmatch.fnmatch(rel, pat) or fnmatch.fnmatch(parts[-1], pat):
+            return True
+        # a directory pattern excludes everything below it
+        for i in range(1, len(parts)):
+            if fnmatch.fnmatch("/".join(parts[:i]), pat) or fnmatch.fnmatch(parts[i - 1], pat):
+                return True
+    return False
+
+
+def _head(file: Path) -> str:
+    try:
+        with file.open("rb") as handle:
+            return handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
+    except OSError:
+        return ""

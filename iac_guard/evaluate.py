@@ -1,0 +1,158 @@
+"""Evaluate a PolicySet over the normalized input of each IaC kind and turn rule results
+into Findings tied to a resource, file and line.
+
+Input contract (one document per IaC kind, see README "Policy input")::
+
+    {"kind": "terraform", "resources": [{address, type, name, mode, module, file, line,
+     end_line, values, unknown}], "files": {relpath: raw document}}
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from iac_guard.errors import IacGuardError
+from iac_guard.models import Finding, FindingKind, KindInput, Policy, PolicySet, Problem, Resource, Severity
+from iac_guard.policy.engines import Engine
+from iac_guard.policy.loader import rule_class
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    findings: tuple[Finding, ...]
+    problems: tuple[Problem, ...]
+
+
+def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: Engine) -> Evaluation:
+    """Evaluate every policy once per kind input. A policy error is a Problem, not a crash."""
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    for kind_input in inputs:
+        if not kind_input.resources and not kind_input.documents:
+            continue
+        policies = [p for p in policy_set.policies if p.applies_to(kind_input.kind)]
+        if not policies:
+            continue
+        try:
+            results = engine.evaluate([p.package for p in policies], kind_input.policy_input())
+        except IacGuardError as exc:
+            problems.append(Problem(exc.code, exc.message, exc.file, exc.line))
+            continue
+        index = ResourceIndex(kind_input.resources)
+        for policy in policies:
+            findings.extend(findings_for(policy, results.get(policy.package, {}), index, kind_input.kind))
+    return Evaluation(tuple(_dedupe(findings)), tuple(problems))
+
+
+class ResourceIndex:
+    """Resolves a rule's ``resource`` field (address, or file + line) to a Resource."""
+
+    def __init__(self, resources: Iterable[Resource]) -> None:
+        self.by_address: dict[str, Resource] = {}
+        self.by_file: dict[tuple[str, str], Resource] = {}
+        for resource in resources:
+            self.by_address.setdefault(resource.address, resource)
+            self.by_file.setdefault((resource.file, resource.address), resource)
+
+    def find(self, address: str, file: str = "") -> Resource | None:
+        """Addresses repeat across root modules (two directories may both define
+        ``aws_s3_bucket.logs``): the result's ``file`` disambiguates."""
+        if file:
+            found = self.by_file.get((file, address))
+            if found is not None:
+                return found
+        return self.by_address.get(address)
+
+    def mentioned_in(self, message: str) -> Resource | None:
+        """For a bare-string result: the resource whose address the message names (longest)."""
+        best: Resource | None = None
+        for address, resource in self.by_address.items():
+            if address in message and (best is None or len(address) > len(best.address)):
+                best = resource
+        return best
+
+
+def findings_for(policy: Policy, values: Mapping[str, Any], index: ResourceIndex, iac_kind: str) -> list[Finding]:
+    out: list[Finding] = []
+    for rule_name, value in values.items():
+        cls = rule_class(rule_name)
+        if cls is None:
+            continue
+        kind = FindingKind.WARN if cls == "warn" else FindingKind.DENY
+        for item in _results(value):
+            out.append(to_finding(policy, item, kind, index, iac_kind))
+    return out
+
+
+def _results(value: Any) -> list[Any]:
+    if isinstance(value, list):
+        return value
+    if value is None or value is False:
+        return []
+    if value is True:
+        return [""]
+    return [value]
+
+
+def to_finding(policy: Policy, item: Any, kind: FindingKind, index: ResourceIndex, iac_kind: str) -> Finding:
+    """One rule result (a string, or ``{msg, resource, attribute, severity?}``)."""
+    if isinstance(item, dict):
+        message = str(item.get("msg") or item.get("message") or policy.title)
+        address = str(item.get("resource") or "")
+        attribute = str(item.get("attribute") or "")
+        severity = _severity(item.get("severity"), policy.severity)
+        resource = index.find(address, str(item.get("file") or "")) if address else index.mentioned_in(message)
+    else:
+        message = str(item) or policy.title
+        attribute = ""
+        severity = policy.severity
+        resource = index.mentioned_in(message)
+        address = resource.address if resource else ""
+    if isinstance(item, dict) and resource is None and item.get("file"):
+        file, line, end_line = str(item["file"]), int(item.get("line") or 1), None
+    elif resource is not None:
+        file, line, end_line = resource.file, resource.line_of(attribute), resource.end_line
+    else:
+        file, line, end_line = "", 0, None
+    if kind is FindingKind.WARN and not (isinstance(item, dict) and item.get("severity")):
+        severity = min(severity, Severity.LOW, key=lambda s: s.rank)
+    return Finding(
+        rule_id=policy.id,
+        title=policy.title,
+        severity=severity,
+        message=message,
+        resource=address,
+        file=file,
+        line=line,
+        end_line=end_line,
+        source="rego",
+        remediation=policy.remediation,
+        kind=kind,
+        attribute=attribute,
+        resource_type=resource.type if resource else "",
+        docs_url=policy.docs_url,
+        iac_kind=iac_kind,
+    )
+
+
+def _severity(value: Any, default: Severity) -> Severity:
+    if value is None:
+        return default
+    try:
+        return Severity.parse(value)
+    except ValueError:
+        return default
+
+
+def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, str, str, str, int, str]] = set()
+    out: list[Finding] = []
+    for f in findings:
+        key = (f.source, f.rule_id, f.resource, f.attribute, f.file, f.line, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(f)
+    return sorted(out, key=Finding.sort_key)

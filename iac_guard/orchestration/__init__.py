@@ -1,0 +1,1 @@
+"""Dagster wiring: thin ops over the plain stage modules, one job, one resource."""

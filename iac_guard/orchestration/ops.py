@@ -1,0 +1,77 @@
+"""Thin ops: each calls one stage module. No logic lives here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import dagster as dg
+
+from iac_guard import discover, gate, report
+from iac_guard.evaluate import Evaluation, evaluate_inputs
+from iac_guard.models import KindInput, PolicySet, ScanResult
+from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.parse.runner import build_kind_input
+from iac_guard.policy.engines import EngineOptions, create_engine
+from iac_guard.policy.loader import load_policies
+
+
+@dg.op
+def discover_op(settings: ScanSettings) -> discover.Discovery:
+    config = settings.scan_config()
+    return discover.discover(
+        [Path(p) for p in config.paths], exclude=config.exclude, max_file_bytes=config.max_file_bytes
+    )
+
+
+def parse_op(kind: str) -> dg.OpDefinition:
+    """One parse op per registered parser kind (``parse_terraform``, ...)."""
+
+    @dg.op(name=f"parse_{kind}")
+    def _parse(settings: ScanSettings, discovery: discover.Discovery) -> KindInput:
+        return build_kind_input(kind, discovery.files, jobs=settings.scan_config().jobs)
+
+    return _parse
+
+
+@dg.op
+def load_policies_op(settings: ScanSettings) -> PolicySet:
+    config = settings.scan_config()
+    return load_policies(
+        [Path(p) for p in config.policy_dirs],
+        include_builtin=config.builtin_policies,
+        severity_overrides=config.severity_overrides,
+    )
+
+
+@dg.op
+def evaluate_op(settings: ScanSettings, policy_set: PolicySet, inputs: list[KindInput]) -> Evaluation:
+    config = settings.scan_config()
+    engine = create_engine(config.engine, policy_set, EngineOptions(opa_url=config.opa_url))
+    return evaluate_inputs(policy_set, inputs, engine)
+
+
+@dg.op
+def gate_op(
+    settings: ScanSettings,
+    discovery: discover.Discovery,
+    policy_set: PolicySet,
+    inputs: list[KindInput],
+    evaluation: Evaluation,
+) -> ScanResult:
+    config = settings.scan_config()
+    return gate.assemble(
+        inputs,
+        evaluation.findings,
+        evaluation.problems,
+        fail_on=config.fail_on,
+        policies=len(policy_set.policies),
+        files_scanned=len(discovery.files),
+        notices=discovery.notices,
+        root=str(discovery.root),
+    )
+
+
+@dg.op
+def report_op(settings: ScanSettings, result: ScanResult) -> str:
+    """Writes file outputs; returns what goes to standard output."""
+    return report.write_outputs(result, settings.scan_config())

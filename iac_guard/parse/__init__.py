@@ -1,0 +1,1 @@
+"""Parsers: one module per IaC kind, one registry (``parse.registry.PARSERS``)."""

@@ -1,0 +1,46 @@
+"""Parse the discovered files of one kind, in parallel across cores, and build the
+kind's policy input."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+from iac_guard.models import KindInput, ParsedDocument, SourceFile
+from iac_guard.parse.registry import parser_for
+
+#: below this many files a process pool costs more than it saves
+PARALLEL_THRESHOLD = 64
+
+
+def worker_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _parse_one(source: SourceFile) -> ParsedDocument:
+    return parser_for(source.kind).parse(source)
+
+
+def parse_files(files: Sequence[SourceFile], *, jobs: int = 0) -> list[ParsedDocument]:
+    """Parse every file; failures come back as documents with problems, in input order."""
+    workers = min(worker_count(jobs), len(files))
+    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
+        return [_parse_one(f) for f in files]
+    chunk = max(1, len(files) // (workers * 8))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_parse_one, files, chunksize=chunk))
+
+
+def build_kind_input(kind: str, files: Sequence[SourceFile], *, jobs: int = 0) -> KindInput:
+    """Parse the files of ``kind`` and resolve their resources."""
+    mine = [f for f in files if f.kind == kind]
+    documents = parse_files(mine, jobs=jobs)
+    resources, notices, problems = parser_for(kind).build(documents)
+    return KindInput(
+        kind=kind,
+        documents=tuple(documents),
+        resources=tuple(resources),
+        problems=tuple(p for d in documents for p in d.problems) + tuple(problems),
+        notices=tuple(n for d in documents for n in d.notices) + tuple(notices),
+    )

@@ -1,0 +1,1 @@
+"""Policies: loading, METADATA, engines (one registry), evaluation to findings."""

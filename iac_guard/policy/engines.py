@@ -1,0 +1,96 @@
+"""Policy engines: one interface, one registry (``ENGINES``).
+
+An engine is given the whole PolicySet once, then evaluates packages over one input
+document at a time: once per policy set and IaC kind, never once per resource.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from iac_guard.errors import PolicyError, clean_engine_message, engine_location
+from iac_guard.models import PolicySet
+
+PackageResults = dict[str, dict[str, Any]]  # package -> {rule name -> value}
+
+
+@dataclass(frozen=True)
+class EngineOptions:
+    """Settings an engine may need (the OPA server's URL)."""
+
+    opa_url: str = "http://localhost:8181"
+    timeout: float = 30.0
+
+
+class Engine(ABC):
+    name: str
+
+    @abstractmethod
+    def evaluate(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> PackageResults:
+        """Evaluate each package over ``input_doc``: the value of ``data.<package>``."""
+
+
+class EmbeddedEngine(Engine):
+    """Regorus (microsoft/regorus, Rust) in-process through its Python binding."""
+
+    name = "embedded"
+
+    def __init__(self, policy_set: PolicySet, options: EngineOptions | None = None) -> None:
+        import regorus
+
+        self._engine = regorus.Engine()
+        self._engine.set_rego_v0(False)
+        for path, source in policy_set.modules.items():
+            try:
+                self._engine.add_policy(path, source)
+            except RuntimeError as exc:
+                raise policy_error(str(exc), path) from None
+        if policy_set.data:
+            self._engine.add_data_json(json.dumps(policy_set.data))
+
+    def evaluate(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> PackageResults:
+        self._engine.set_input_json(json.dumps(input_doc))
+        out: PackageResults = {}
+        for package in packages:
+            try:
+                raw = self._engine.eval_query_as_json(f"data.{package}")
+            except RuntimeError as exc:
+                raise policy_error(str(exc), None) from None
+            out[package] = _query_value(json.loads(raw))
+        return out
+
+
+def _query_value(result: Mapping[str, Any]) -> dict[str, Any]:
+    rows = result.get("result") or []
+    if not rows:
+        return {}
+    expressions = rows[0].get("expressions") or []
+    value = expressions[0].get("value") if expressions else None
+    return value if isinstance(value, dict) else {}
+
+
+def policy_error(message: str, default_file: str | None) -> PolicyError:
+    """A Regorus error as a PolicyError with file and line, backtrace stripped."""
+    text = clean_engine_message(message)
+    file, line = engine_location(text)
+    summary = next((ln.removeprefix("error:").strip() for ln in text.splitlines() if ln.startswith("error:")), text)
+    return PolicyError(summary or text, file=file or default_file, line=line)
+
+
+ENGINES: dict[str, Callable[[PolicySet, EngineOptions | None], Engine]] = {
+    "embedded": EmbeddedEngine,
+}
+
+
+def create_engine(name: str, policy_set: PolicySet, options: EngineOptions | None = None) -> Engine:
+    from iac_guard.errors import UsageError
+
+    try:
+        factory = ENGINES[name]
+    except KeyError:
+        raise UsageError(f"unknown engine {name!r} (choose from: {', '.join(ENGINES)})") from None
+    return factory(policy_set, options)

@@ -1,0 +1,73 @@
+"""The JSON report: a stable, documented schema (README "JSON output")."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from iac_guard import __version__
+from iac_guard.models import Finding, Notice, Problem, ScanResult
+
+SCHEMA_VERSION = "1.0"
+
+
+def finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "rule_id": f.rule_id,
+        "title": f.title,
+        "severity": f.severity.value,
+        "kind": f.kind.value,
+        "message": f.message,
+        "resource": f.resource,
+        "resource_type": f.resource_type,
+        "attribute": f.attribute,
+        "file": f.file,
+        "line": f.line,
+        "end_line": f.end_line,
+        "iac_kind": f.iac_kind,
+        "source": f.source,
+        "remediation": f.remediation,
+        "docs_url": f.docs_url,
+        "provenance": list(f.provenance),
+        "fingerprint": f.fingerprint,
+    }
+
+
+def problem_dict(p: Problem) -> dict[str, Any]:
+    return {"code": p.code, "message": p.message, "file": p.file, "line": p.line}
+
+
+def notice_dict(n: Notice) -> dict[str, Any]:
+    return {"code": n.code, "message": n.message, "file": n.file, "line": n.line}
+
+
+def summary(result: ScanResult) -> dict[str, Any]:
+    counts = result.counts()
+    return {
+        **counts,
+        "total": len(result.findings),
+        "failing": len(result.decision.failing),
+        "files_scanned": result.files_scanned,
+        "resources": result.resources,
+        "policies": result.policies,
+        "parse_errors": sum(1 for p in result.problems if p.code == "parse-error"),
+        "errors": len(result.problems),
+    }
+
+
+def document(result: ScanResult) -> dict[str, Any]:
+    return {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "iac-guard", "version": __version__},
+        "verdict": result.decision.verdict,
+        "fail_on": result.decision.fail_on.value,
+        "exit_code": result.decision.exit_code,
+        "summary": summary(result),
+        "findings": [finding_dict(f) for f in result.findings],
+        "errors": [problem_dict(p) for p in result.problems],
+        "notices": [notice_dict(n) for n in result.notices],
+    }
+
+
+def render(result: ScanResult, *, color: bool = False) -> str:
+    return json.dumps(document(result), indent=2) + "\n"

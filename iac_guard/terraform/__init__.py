@@ -1,0 +1,1 @@
+"""Terraform semantics: HCL syntax tree, expression evaluation, modules and instances."""

@@ -1,0 +1,365 @@
+"""Evaluate HCL expressions the way Terraform does, as far as a static scan can.
+
+What cannot be known statically (a resource attribute, a data source, a variable with no
+value) evaluates to an ``Unknown`` carrying the expression's source text. Unknowns
+propagate: an operation with an unknown operand is unknown, never guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from iac_guard.terraform import hcl
+
+
+@dataclass(frozen=True)
+class Unknown:
+    """A value that cannot be known before apply (or without more input)."""
+
+    src: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"__unknown__": self.src}
+
+
+class EvalError(Exception):
+    """An expression that is statically wrong (calling an unknown function, bad types)."""
+
+
+Function = Callable[..., Any]
+FUNCTIONS: dict[str, Function] = {}
+
+
+def function(name: str) -> Callable[[Function], Function]:
+    """Register a Terraform built-in function (the registry is ``FUNCTIONS``)."""
+
+    def register(fn: Function) -> Function:
+        FUNCTIONS[name] = fn
+        return fn
+
+    return register
+
+
+@dataclass
+class Scope:
+    """Names visible to an expression. A root not present evaluates to Unknown."""
+
+    names: Mapping[str, Any] = field(default_factory=dict)
+
+    def child(self, **extra: Any) -> Scope:
+        merged = dict(self.names)
+        merged.update(extra)
+        return Scope(merged)
+
+
+def contains_unknown(value: Any) -> bool:
+    if isinstance(value, Unknown):
+        return True
+    if isinstance(value, dict):
+        return any(contains_unknown(v) for v in value.values())
+    if isinstance(value, list):
+        return any(contains_unknown(v) for v in value)
+    return False
+
+
+def evaluate(expr: hcl.Expr, scope: Scope) -> Any:
+    """Evaluate ``expr``; Unknown where the value cannot be known statically."""
+    handler = _HANDLERS.get(type(expr))
+    if handler is None:  # pragma: no cover - every node type has a handler
+        return Unknown(expr.src)
+    try:
+        return handler(expr, scope)
+    except EvalError:
+        return Unknown(expr.src)
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError, RecursionError):
+        return Unknown(expr.src)
+
+
+def _literal(expr: hcl.Literal, scope: Scope) -> Any:
+    return expr.value
+
+
+def to_string(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (int, float, str)):
+        return str(value)
+    raise EvalError(f"cannot convert {type(value).__name__} to string")
+
+
+def _template(expr: hcl.Template, scope: Scope) -> Any:
+    if expr.directives:
+        return Unknown(expr.src)
+    out: list[str] = []
+    for part in expr.parts:
+        if isinstance(part, str):
+            out.append(part)
+            continue
+        value = evaluate(part, scope)
+        if isinstance(value, Unknown) or value is None:
+            return Unknown(expr.src)
+        out.append(to_string(value))
+    return "".join(out)
+
+
+def _tuple(expr: hcl.TupleExpr, scope: Scope) -> Any:
+    return [evaluate(item, scope) for item in expr.items]
+
+
+def _object(expr: hcl.ObjectExpr, scope: Scope) -> Any:
+    out: dict[str, Any] = {}
+    for key_expr, value_expr in expr.items:
+        key = evaluate(key_expr, scope)
+        if isinstance(key, Unknown):
+            return Unknown(expr.src)
+        out[to_string(key)] = evaluate(value_expr, scope)
+    return out
+
+
+def _name(expr: hcl.Name, scope: Scope) -> Any:
+    if expr.name in scope.names:
+        return scope.names[expr.name]
+    return Unknown(expr.src)
+
+
+def get_attr(value: Any, name: str, src: str) -> Any:
+    if isinstance(value, Unknown):
+        return Unknown(src)
+    if isinstance(value, dict):
+        if name in value:
+            return value[name]
+        raise EvalError(f"no attribute {name}")
+    raise EvalError(f"cannot read attribute {name} of {type(value).__name__}")
+
+
+def index(value: Any, key: Any, src: str) -> Any:
+    if isinstance(value, Unknown) or isinstance(key, Unknown):
+        return Unknown(src)
+    if isinstance(value, list):
+        if isinstance(key, bool) or not isinstance(key, (int, float, str)):
+            raise EvalError("list index must be a number")
+        return value[int(key)]
+    if isinstance(value, dict):
+        return value[to_string(key)]
+    raise EvalError(f"cannot index {type(value).__name__}")
+
+
+def _get_attr(expr: hcl.GetAttr, scope: Scope) -> Any:
+    return get_attr(evaluate(expr.obj, scope), expr.name, expr.src)
+
+
+def _index(expr: hcl.Index, scope: Scope) -> Any:
+    return index(evaluate(expr.obj, scope), evaluate(expr.key, scope), expr.src)
+
+
+def _splat(expr: hcl.Splat, scope: Scope) -> Any:
+    base = evaluate(expr.obj, scope)
+    if isinstance(base, Unknown):
+        return Unknown(expr.src)
+    if base is None:
+        return []
+    items = base if isinstance(base, list) else [base]
+    out = []
+    for item in items:
+        value = item
+        for kind, step in expr.steps:
+            if kind == "attr":
+                value = get_attr(value, step, expr.src)
+            else:
+                value = index(value, evaluate(step, scope), expr.src)
+        out.append(value)
+    return out
+
+
+def _call(expr: hcl.Call, scope: Scope) -> Any:
+    fn = FUNCTIONS.get(expr.name.removeprefix("provider::terraform::"))
+    if fn is None:
+        return Unknown(expr.src)
+    args = [evaluate(a, scope) for a in expr.args]
+    if expr.expand_last and args:
+        last = args.pop()
+        if isinstance(last, Unknown):
+            return Unknown(expr.src)
+        args.extend(last if isinstance(last, list) else list(last.values()) if isinstance(last, dict) else [last])
+    if not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
+        return Unknown(expr.src)
+    return fn(*args)
+
+
+def _number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise EvalError("bool is not a number")
+    if isinstance(value, (int, float)):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value)
+        except ValueError:
+            return float(value)
+    raise EvalError("not a number")
+
+
+def _bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if value in ("true", "false"):
+        return value == "true"
+    raise EvalError("not a bool")
+
+
+def _normalize_number(value: float) -> int | float:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _equal(a: Any, b: Any) -> bool:
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)) and not isinstance(a, bool) and not isinstance(b, bool):
+        return float(a) == float(b)
+    return bool(type(a) is type(b) and a == b)
+
+
+def _binary(expr: hcl.BinaryOp, scope: Scope) -> Any:
+    left = evaluate(expr.left, scope)
+    op = expr.op
+    if op in ("&&", "||"):
+        if not isinstance(left, Unknown):
+            lb = _bool(left)
+            if op == "&&" and not lb:
+                return False
+            if op == "||" and lb:
+                return True
+        right = evaluate(expr.right, scope)
+        if isinstance(left, Unknown) or isinstance(right, Unknown):
+            return Unknown(expr.src)
+        return _bool(right)
+    right = evaluate(expr.right, scope)
+    if contains_unknown(left) or contains_unknown(right):
+        return Unknown(expr.src)
+    if op == "==":
+        return _equal(left, right)
+    if op == "!=":
+        return not _equal(left, right)
+    a, b = _number(left), _number(right)
+    if op == "+":
+        return _normalize_number(a + b)
+    if op == "-":
+        return _normalize_number(a - b)
+    if op == "*":
+        return _normalize_number(a * b)
+    if op == "/":
+        return _normalize_number(a / b)
+    if op == "%":
+        return _normalize_number(a % b)
+    if op == "<":
+        return a < b
+    if op == ">":
+        return a > b
+    if op == "<=":
+        return a <= b
+    if op == ">=":
+        return a >= b
+    raise EvalError(f"unknown operator {op}")
+
+
+def _unary(expr: hcl.UnaryOp, scope: Scope) -> Any:
+    value = evaluate(expr.operand, scope)
+    if isinstance(value, Unknown):
+        return Unknown(expr.src)
+    if expr.op == "!":
+        return not _bool(value)
+    return -_number(value)
+
+
+def _conditional(expr: hcl.Conditional, scope: Scope) -> Any:
+    cond = evaluate(expr.condition, scope)
+    if isinstance(cond, Unknown):
+        return Unknown(expr.src)
+    return evaluate(expr.true if _bool(cond) else expr.false, scope)
+
+
+def _for(expr: hcl.ForExpr, scope: Scope) -> Any:
+    collection = evaluate(expr.collection, scope)
+    if isinstance(collection, Unknown):
+        return Unknown(expr.src)
+    if isinstance(collection, dict):
+        pairs: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, list):
+        pairs = list(enumerate(collection))
+    else:
+        raise EvalError("for expression needs a list, set, map or object")
+    out_list: list[Any] = []
+    out_map: dict[str, Any] = {}
+    for key, value in pairs:
+        names = {expr.value_var: value}
+        if expr.key_var:
+            names[expr.key_var] = key
+        inner = scope.child(**names)
+        if expr.condition is not None:
+            keep = evaluate(expr.condition, inner)
+            if isinstance(keep, Unknown):
+                return Unknown(expr.src)
+            if not _bool(keep):
+                continue
+        if expr.key is None:
+            out_list.append(evaluate(expr.value, inner))
+            continue
+        k = evaluate(expr.key, inner)
+        if isinstance(k, Unknown):
+            return Unknown(expr.src)
+        v = evaluate(expr.value, inner)
+        if expr.grouping:
+            out_map.setdefault(to_string(k), []).append(v)
+        else:
+            if to_string(k) in out_map:
+                raise EvalError(f"duplicate key {k!r} in for expression")
+            out_map[to_string(k)] = v
+    return out_list if expr.key is None else out_map
+
+
+_HANDLERS: dict[type, Callable[[Any, Scope], Any]] = {
+    hcl.Literal: _literal,
+    hcl.Template: _template,
+    hcl.TupleExpr: _tuple,
+    hcl.ObjectExpr: _object,
+    hcl.Name: _name,
+    hcl.GetAttr: _get_attr,
+    hcl.Index: _index,
+    hcl.Splat: _splat,
+    hcl.Call: _call,
+    hcl.BinaryOp: _binary,
+    hcl.UnaryOp: _unary,
+    hcl.Conditional: _conditional,
+    hcl.ForExpr: _for,
+}
+
+
+def to_json(value: Any) -> Any:
+    """Replace Unknown markers with their JSON form for the policy input."""
+    if isinstance(value, Unknown):
+        return value.to_json()
+    if isinstance(value, dict):
+        return {k: to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    return value
+
+
+def unknown_paths(value: Any, prefix: str = "") -> list[str]:
+    """Dotted paths (list indexes as numbers) of every Unknown inside ``value``."""
+    if isinstance(value, Unknown):
+        return [prefix]
+    out: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            out.extend(unknown_paths(item, f"{prefix}.{key}" if prefix else str(key)))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            out.extend(unknown_paths(item, f"{prefix}.{i}" if prefix else str(i)))
+    return out
+
+
+# Importing the function library registers it.
+from iac_guard.terraform import functions as _functions  # noqa: E402,F401

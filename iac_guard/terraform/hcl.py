@@ -1,0 +1,668 @@
+"""HCL (native and JSON syntax) to a small, typed syntax tree with line numbers.
+
+python-hcl2's dict output loses block line numbers and turns every expression back into
+text, so we walk its Lark parse tree (``hcl2.parses_to_tree``), which carries
+``meta.line``/``meta.end_line`` on every node, and build our own frozen nodes. The
+evaluator (``terraform.evaluate``) works on these nodes; nothing else in iac-guard sees
+Lark.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from lark import Token, Tree
+from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+
+from iac_guard.errors import ParseError
+
+# ---------------------------------------------------------------------------
+# Expression nodes
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Expr:
+    src: str  # the expression's source text, shown for unknown values
+    line: int
+
+
+@dataclass(frozen=True)
+class Literal(Expr):
+    value: Any  # str, int, float, bool or None
+
+
+@dataclass(frozen=True)
+class Template(Expr):
+    """A string with interpolations: parts are literal strings or expressions."""
+
+    parts: tuple[str | Expr, ...]
+    directives: bool = False  # contains %{if}/%{for}: not evaluated, stays unknown
+
+
+@dataclass(frozen=True)
+class TupleExpr(Expr):
+    items: tuple[Expr, ...]
+
+
+@dataclass(frozen=True)
+class ObjectExpr(Expr):
+    items: tuple[tuple[Expr, Expr], ...]  # key expressions: a bare name is a Literal
+
+
+@dataclass(frozen=True)
+class Name(Expr):
+    """A root identifier: ``var``, ``local``, ``each``, ``aws_s3_bucket``, a for variable."""
+
+    name: str
+
+
+@dataclass(frozen=True)
+class GetAttr(Expr):
+    obj: Expr
+    name: str
+
+
+@dataclass(frozen=True)
+class Index(Expr):
+    obj: Expr
+    key: Expr
+
+
+@dataclass(frozen=True)
+class Splat(Expr):
+    """``obj[*].a.b`` / ``obj.*.a``: each step is ("attr", name) or ("index", Expr)."""
+
+    obj: Expr
+    steps: tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True)
+class Call(Expr):
+    name: str
+    args: tuple[Expr, ...]
+    expand_last: bool = False  # f(a, b...)
+
+
+@dataclass(frozen=True)
+class BinaryOp(Expr):
+    op: str
+    left: Expr
+    right: Expr
+
+
+@dataclass(frozen=True)
+class UnaryOp(Expr):
+    op: str
+    operand: Expr
+
+
+@dataclass(frozen=True)
+class Conditional(Expr):
+    condition: Expr
+    true: Expr
+    false: Expr
+
+
+@dataclass(frozen=True)
+class ForExpr(Expr):
+    key_var: str | None
+    value_var: str
+    collection: Expr
+    value: Expr
+    key: Expr | None = None  # set for object comprehensions
+    condition: Expr | None = None
+    grouping: bool = False
+
+
+# ---------------------------------------------------------------------------
+# Body nodes
+# ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Attribute:
+    name: str
+    expr: Expr
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Block:
+    type: str
+    labels: tuple[str, ...]
+    body: Body
+    line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Body:
+    attributes: tuple[Attribute, ...]
+    blocks: tuple[Block, ...]
+
+    def attribute(self, name: str) -> Attribute | None:
+        for attr in self.attributes:
+            if attr.name == name:
+                return attr
+        return None
+
+    def blocks_of(self, block_type: str) -> tuple[Block, ...]:
+        return tuple(b for b in self.blocks if b.type == block_type)
+
+
+EMPTY_BODY = Body((), ())
+
+
+# ---------------------------------------------------------------------------
+# Native syntax
+# ---------------------------------------------------------------------------
+
+_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
+_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
+
+
+def _unescape(text: str) -> str:
+    def repl(match: re.Match[str]) -> str:
+        seq = match.group(1)
+        if seq[0] in "uU":
+            return chr(int(seq[1:], 16))
+        return _ESCAPES.get(seq, "\\" + seq)
+
+    return _ESCAPE_RE.sub(repl, text)
+
+
+def parse_hcl(text: str, filename: str) -> Body:
+    """Parse native HCL; raise ParseError naming the file and line."""
+    import hcl2
+
+    try:
+        tree = hcl2.parses_to_tree(text)
+    except UnexpectedInput as exc:
+        raise ParseError(_lark_message(exc), file=filename, line=getattr(exc, "line", None) or None) from None
+    except LarkError as exc:
+        raise ParseError(f"invalid HCL: {exc}", file=filename) from None
+    except RecursionError:
+        raise ParseError("expression nesting too deep to parse", file=filename) from None
+    builder = _Builder(text, filename)
+    try:
+        return builder.body(tree.children[0])
+    except RecursionError:
+        raise ParseError("expression nesting too deep to parse", file=filename) from None
+
+
+def _lark_message(exc: UnexpectedInput) -> str:
+    if isinstance(exc, UnexpectedCharacters):
+        return f"invalid HCL: unexpected character {exc.char!r} at column {exc.column}"
+    if isinstance(exc, UnexpectedToken):
+        token = exc.token
+        text = str(token).strip().splitlines()[0] if str(token).strip() else ""
+        value = "end of file" if token.type == "$END" else (repr(text) if text else "end of line")
+        expected = sorted(e for e in exc.expected if not e.startswith("__"))[:6]
+        hint = f" (expected one of: {', '.join(expected)})" if expected else ""
+        return f"invalid HCL: unexpected {value} at column {exc.column}{hint}"
+    return "invalid HCL"
+
+
+def _is_tree(node: Any, name: str | None = None) -> bool:
+    return isinstance(node, Tree) and (name is None or node.data == name)
+
+
+class _Builder:
+    """Turns python-hcl2's Lark tree into our nodes."""
+
+    def __init__(self, text: str, filename: str) -> None:
+        self.text = text
+        self.filename = filename
+
+    # -- helpers -----------------------------------------------------------
+    def src(self, node: Tree | Token) -> str:
+        if isinstance(node, Token):
+            return str(node)
+        meta = node.meta
+        if getattr(meta, "empty", True):
+            return ""
+        return self.text[meta.start_pos : meta.end_pos].strip()
+
+    def line(self, node: Tree | Token) -> int:
+        if isinstance(node, Token):
+            return node.line or 0
+        return 0 if getattr(node.meta, "empty", True) else node.meta.line
+
+    def end_line(self, node: Tree) -> int:
+        return 0 if getattr(node.meta, "empty", True) else node.meta.end_line
+
+    def error(self, message: str, node: Tree | Token) -> ParseError:
+        return ParseError(message, file=self.filename, line=self.line(node) or None)
+
+    @staticmethod
+    def children(node: Tree) -> list[Any]:
+        return [c for c in node.children if not _is_tree(c, "new_line_or_comment")]
+
+    # -- body ----------------------------------------------------------------
+    def body(self, node: Tree) -> Body:
+        attributes: list[Attribute] = []
+        blocks: list[Block] = []
+        seen: dict[str, int] = {}
+        for child in self.children(node):
+            if _is_tree(child, "attribute"):
+                attr = self.attribute(child)
+                if attr.name in seen:
+                    raise ParseError(
+                        f"attribute {attr.name!r} redefined (first set on line {seen[attr.name]})",
+                        file=self.filename,
+                        line=attr.line,
+                    )
+                seen[attr.name] = attr.line
+                attributes.append(attr)
+            elif _is_tree(child, "block"):
+                blocks.append(self.block(child))
+        return Body(tuple(attributes), tuple(blocks))
+
+    def name_of(self, node: Any) -> str:
+        if isinstance(node, Token):
+            return str(node)
+        if node.data in ("identifier", "keyword", "literal_value"):
+            return str(node.children[0])
+        if node.data == "string":
+            value = self.string(node)
+            if isinstance(value, Literal) and isinstance(value.value, str):
+                return value.value
+            raise self.error("block labels must be plain strings", node)
+        raise self.error(f"unexpected {node.data}", node)
+
+    def attribute(self, node: Tree) -> Attribute:
+        name_node, _eq, expr_node = node.children[0], node.children[1], node.children[2]
+        return Attribute(
+            name=self.name_of(name_node),
+            expr=self.expr(expr_node),
+            line=self.line(node),
+            end_line=self.end_line(node),
+        )
+
+    def block(self, node: Tree) -> Block:
+        header: list[str] = []
+        body: Body = EMPTY_BODY
+        for child in node.children:
+            if isinstance(child, Token):
+                continue
+            if child.data == "body":
+                body = self.body(child)
+            elif child.data != "new_line_or_comment":
+                header.append(self.name_of(child))
+        return Block(header[0], tuple(header[1:]), body, self.line(node), self.end_line(node))
+
+    # -- expressions -----------------------------------------------------------
+    def expr(self, node: Any) -> Expr:
+        if isinstance(node, Token):
+            raise self.error(f"unexpected token {node!s}", node)
+        handler = getattr(self, "x_" + node.data, None)
+        if handler is None:
+            raise self.error(f"unsupported HCL construct {node.data}", node)
+        result: Expr = handler(node)
+        return result
+
+    def x_expr_term(self, node: Tree) -> Expr:
+        inner = [c for c in self.children(node) if not (isinstance(c, Token) and c.type in ("LPAR", "RPAR"))]
+        if len(inner) != 1:
+            raise self.error("malformed expression", node)
+        return self.expr(inner[0])
+
+    def x_int_lit(self, node: Tree) -> Expr:
+        return Literal(self.src(node), self.line(node), int(str(node.children[0])))
+
+    def x_float_lit(self, node: Tree) -> Expr:
+        return Literal(self.src(node), self.line(node), float(str(node.children[0])))
+
+    def x_literal_value(self, node: Tree) -> Expr:
+        word = str(node.children[0])
+        value = {"true": True, "false": False, "null": None}[word]
+        return Literal(word, self.line(node), value)
+
+    def x_identifier(self, node: Tree) -> Expr:
+        return Name(self.src(node), self.line(node), str(node.children[0]))
+
+    def x_keyword(self, node: Tree) -> Expr:
+        return self.x_identifier(node)
+
+    def x_string(self, node: Tree) -> Expr:
+        return self.string(node)
+
+    def string(self, node: Tree) -> Expr:
+        parts: list[str | Expr] = []
+        directives = False
+        for child in node.children:
+            if isinstance(child, Token):
+                continue  # quotes
+            part = child.children[0]
+            if isinstance(part, Token):
+                if part.type == "STRING_CHARS":
+                    parts.append(_unescape(str(part)))
+                elif part.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
+                    parts.append(str(part)[1:])
+                else:
+                    parts.append(str(part))
+            elif part.data == "interpolation":
+                parts.append(self.expr(self.children(part)[1]))
+            else:
+                directives = True
+        return _template(self.src(node), self.line(node), parts, directives)
+
+    def x_template_string(self, node: Tree) -> Expr:
+        text = str(node.children[0])
+        return Literal(text, self.line(node), _unescape(text[2:-2]))
+
+    def x_heredoc_template(self, node: Tree) -> Expr:
+        return self.heredoc(node, trim=False)
+
+    def x_heredoc_template_trim(self, node: Tree) -> Expr:
+        return self.heredoc(node, trim=True)
+
+    def heredoc(self, node: Tree, *, trim: bool) -> Expr:
+        raw = str(node.children[0])
+        lines = raw.split("\n")
+        body_lines = lines[1:-2] if lines and lines[-1] == "" else lines[1:-1]
+        if trim:
+            indents = [len(ln) - len(ln.lstrip()) for ln in body_lines if ln.strip()]
+            cut = min(indents) if indents else 0
+            body_lines = [ln[cut:] for ln in body_lines]
+        body = "\n".join(body_lines) + ("\n" if body_lines else "")
+        return parse_template(body, self.filename, self.line(node) + 1, src=raw.rstrip("\n"))
+
+    def x_tuple(self, node: Tree) -> Expr:
+        items = tuple(self.expr(c) for c in self.children(node) if not isinstance(c, Token))
+        return TupleExpr(self.src(node), self.line(node), items)
+
+    def x_object(self, node: Tree) -> Expr:
+        items: list[tuple[Expr, Expr]] = []
+        for elem in self.children(node):
+            if not _is_tree(elem, "object_elem"):
+                continue
+            key_node = elem.children[0].children[0]
+            value = self.expr(elem.children[2])
+            if _is_tree(key_node, "keyword"):
+                key: Expr = Literal(self.src(key_node), self.line(key_node), str(key_node.children[0]))
+            else:
+                key = self.expr(key_node)
+                bare = _is_tree(key_node, "expr_term") and len(key_node.children) == 1
+                if isinstance(key, Name) and bare:
+                    key = Literal(key.src, key.line, key.name)  # {a = 1}: "a" is a literal key
+            items.append((key, value))
+        return ObjectExpr(self.src(node), self.line(node), tuple(items))
+
+    def x_get_attr_expr_term(self, node: Tree) -> Expr:
+        obj, attr = node.children
+        return GetAttr(self.src(node), self.line(node), self.expr(obj), self.name_of(attr.children[1]))
+
+    def x_index_expr_term(self, node: Tree) -> Expr:
+        obj, index = node.children
+        return Index(self.src(node), self.line(node), self.expr(obj), self.index_key(index))
+
+    def index_key(self, index: Tree) -> Expr:
+        if index.data == "short_index":
+            token = index.children[1]
+            return Literal(str(token), self.line(index), int(str(token)))
+        inner = [c for c in self.children(index) if not isinstance(c, Token)]
+        return self.expr(inner[0])
+
+    def splat(self, node: Tree) -> Expr:
+        obj, splat = node.children
+        steps: list[tuple[str, Any]] = []
+        for step in splat.children:
+            if isinstance(step, Token):
+                continue
+            if step.data == "get_attr":
+                steps.append(("attr", self.name_of(step.children[1])))
+            else:
+                steps.append(("index", self.index_key(step)))
+        return Splat(self.src(node), self.line(node), self.expr(obj), tuple(steps))
+
+    def x_attr_splat_expr_term(self, node: Tree) -> Expr:
+        return self.splat(node)
+
+    def x_full_splat_expr_term(self, node: Tree) -> Expr:
+        return self.splat(node)
+
+    def x_function_call(self, node: Tree) -> Expr:
+        parts = [c for c in node.children if not isinstance(c, Token)]
+        names = [self.name_of(p) for p in parts if _is_tree(p, "identifier")]
+        name = "::".join(names)
+        args: tuple[Expr, ...] = ()
+        expand = False
+        for part in parts:
+            if _is_tree(part, "arguments"):
+                args = tuple(self.expr(a) for a in self.children(part) if not isinstance(a, Token))
+                expand = any(isinstance(t, Token) and t.type == "ELLIPSIS" for t in part.children)
+        return Call(self.src(node), self.line(node), name, args, expand)
+
+    def x_binary_op(self, node: Tree) -> Expr:
+        left, term = self.children(node)[:2]
+        op_node, right = [c for c in self.children(term)][:2]
+        return BinaryOp(self.src(node), self.line(node), str(op_node.children[0]), self.expr(left), self.expr(right))
+
+    def x_unary_op(self, node: Tree) -> Expr:
+        op, operand = node.children
+        return UnaryOp(self.src(node), self.line(node), str(op), self.expr(operand))
+
+    def x_conditional(self, node: Tree) -> Expr:
+        exprs = [c for c in self.children(node) if not isinstance(c, Token)]
+        cond, true, false = (self.expr(e) for e in exprs)
+        return Conditional(self.src(node), self.line(node), cond, true, false)
+
+    def for_intro(self, intro: Tree) -> tuple[str | None, str, Expr]:
+        names = [str(c.children[0]) for c in intro.children if _is_tree(c, "identifier")]
+        collection = [c for c in self.children(intro) if isinstance(c, Tree) and c.data != "identifier"][0]
+        key_var, value_var = (names[0], names[1]) if len(names) == 2 else (None, names[0])
+        return key_var, value_var, self.expr(collection)
+
+    def for_parts(self, node: Tree) -> tuple[tuple[str | None, str, Expr], list[Expr], Expr | None, bool]:
+        intro = None
+        exprs: list[Expr] = []
+        cond = None
+        grouping = False
+        for child in self.children(node):
+            if isinstance(child, Token):
+                grouping = grouping or child.type == "ELLIPSIS"
+            elif child.data == "for_intro":
+                intro = self.for_intro(child)
+            elif child.data == "for_cond":
+                cond = self.expr([c for c in self.children(child) if isinstance(c, Tree)][0])
+            else:
+                exprs.append(self.expr(child))
+        assert intro is not None
+        return intro, exprs, cond, grouping
+
+    def x_for_tuple_expr(self, node: Tree) -> Expr:
+        (key_var, value_var, coll), exprs, cond, _ = self.for_parts(node)
+        return ForExpr(self.src(node), self.line(node), key_var, value_var, coll, exprs[0], None, cond)
+
+    def x_for_object_expr(self, node: Tree) -> Expr:
+        (key_var, value_var, coll), exprs, cond, grouping = self.for_parts(node)
+        return ForExpr(self.src(node), self.line(node), key_var, value_var, coll, exprs[1], exprs[0], cond, grouping)
+
+
+def _template(src: str, line: int, parts: list[str | Expr], directives: bool) -> Expr:
+    merged: list[str | Expr] = []
+    for part in parts:
+        if isinstance(part, str) and merged and isinstance(merged[-1], str):
+            merged[-1] = merged[-1] + part
+        else:
+            merged.append(part)
+    if not directives:
+        if not merged:
+            return Literal(src, line, "")
+        if len(merged) == 1 and isinstance(merged[0], str):
+            return Literal(src, line, merged[0])
+    return Template(src, line, tuple(merged), directives)
+
+
+_INTERP = re.compile(r"(\$\$\{|%%\{|\$\{|%\{)")
+
+
+def parse_template(text: str, filename: str, line: int, *, src: str | None = None) -> Expr:
+    """Parse template text that is not inside quotes (heredoc bodies, JSON-syntax strings)."""
+    parts: list[str | Expr] = []
+    directives = False
+    pos = 0
+    while pos < len(text):
+        match = _INTERP.search(text, pos)
+        if match is None:
+            parts.append(text[pos:])
+            break
+        parts.append(text[pos : match.start()])
+        marker = match.group(1)
+        if marker in ("$${", "%%{"):
+            parts.append(marker[1:])
+            pos = match.end()
+            continue
+        end = _matching_brace(text, match.end())
+        if end < 0:
+            raise ParseError("unterminated template interpolation", file=filename, line=line + text.count("\n", 0, match.start()))
+        inner = text[match.end() : end]
+        if marker == "%{":
+            directives = True
+        else:
+            inner_line = line + text.count("\n", 0, match.start())
+            parts.append(parse_expression(inner.strip().strip("~").strip(), filename, inner_line))
+        pos = end + 1
+    return _template(src if src is not None else text, line, parts, directives)
+
+
+def _matching_brace(text: str, start: int) -> int:
+    depth = 1
+    quote = False
+    i = start
+    while i < len(text):
+        ch = text[i]
+        if quote:
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                quote = False
+        elif ch == '"':
+            quote = True
+        elif ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    return -1
+
+
+def parse_expression(text: str, filename: str, line: int) -> Expr:
+    """Parse one HCL expression given as text (from JSON syntax or a heredoc)."""
+    body = parse_hcl(f"__iac_guard_expr = {text}\n", filename)
+    expr = body.attributes[0].expr
+    return _shift_lines(expr, line - 1)
+
+
+def _shift_lines(expr: Expr, offset: int) -> Expr:
+    if offset == 0:
+        return expr
+    import dataclasses
+
+    changes: dict[str, Any] = {"line": expr.line + offset}
+    for f in dataclasses.fields(expr):
+        value = getattr(expr, f.name)
+        if isinstance(value, Expr):
+            changes[f.name] = _shift_lines(value, offset)
+    return dataclasses.replace(expr, **changes)
+
+
+# ---------------------------------------------------------------------------
+# JSON syntax (.tf.json)
+# ---------------------------------------------------------------------------
+
+# Block types whose first N object levels are labels, per Terraform's JSON syntax.
+_LABELS = {"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1, "locals": 0, "terraform": 0, "moved": 0, "import": 0, "check": 1, "removed": 0}
+
+
+def parse_tf_json(text: str, filename: str) -> Body:
+    """Parse Terraform's JSON syntax into the same nodes, with line numbers."""
+    from cfnlint.decode import cfn_json
+
+    try:
+        doc = json.loads(text, cls=cfn_json.CfnJSONDecoder)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"invalid JSON: {exc.msg}", file=filename, line=exc.lineno) from None
+    except Exception as exc:  # the decoder raises its own types on duplicate keys etc.
+        raise ParseError(f"invalid JSON: {exc}", file=filename, line=_mark_line(exc)) from None
+    if not isinstance(doc, dict):
+        raise ParseError("a .tf.json file must contain a JSON object", file=filename, line=1)
+    blocks: list[Block] = []
+    for block_type, content in doc.items():
+        depth = _LABELS.get(str(block_type), 0)
+        for labels, body_value, line in _json_label_levels(content, depth, ()):
+            bodies = body_value if isinstance(body_value, list) else [body_value]
+            for item in bodies:
+                body = _json_body(item, filename)
+                start = _json_line(item) or line
+                blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
+    return Body((), tuple(blocks))
+
+
+def _mark_line(exc: Exception) -> int | None:
+    for arg in getattr(exc, "args", ()):
+        line = getattr(arg, "line", None)
+        if isinstance(line, int):
+            return line + 1
+    return None
+
+
+def _json_line(value: Any) -> int:
+    mark = getattr(value, "start_mark", None)
+    return int(mark.line) + 1 if mark is not None else 0
+
+
+def _json_end_line(value: Any) -> int:
+    mark = getattr(value, "end_mark", None)
+    return int(mark.line) + 1 if mark is not None else 0
+
+
+def _json_label_levels(value: Any, depth: int, labels: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any, int]]:
+    if depth == 0:
+        return [(labels, value, _json_line(value))]
+    out: list[tuple[tuple[str, ...], Any, int]] = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            out.extend(_json_label_levels(inner, depth - 1, (*labels, str(key))))
+    elif isinstance(value, list):
+        for item in value:
+            out.extend(_json_label_levels(item, depth, labels))
+    return out
+
+
+def _json_body(value: Any, filename: str) -> Body:
+    attributes: list[Attribute] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "//":
+                continue  # JSON-syntax comment
+            line = _json_line(item) or _json_line(key) or _json_line(value)
+            attributes.append(Attribute(str(key), _json_expr(item, filename, line), line, _json_end_line(item) or line))
+    return Body(tuple(attributes), ())
+
+
+def _json_expr(value: Any, filename: str, line: int) -> Expr:
+    line = _json_line(value) or line
+    if isinstance(value, str):
+        if "${" in value or "%{" in value:
+            return parse_template(str(value), filename, line)
+        return Literal(json.dumps(str(value)), line, str(value))
+    if isinstance(value, dict):
+        items = tuple(
+            (Literal(json.dumps(str(k)), line, str(k)), _json_expr(v, filename, line)) for k, v in value.items()
+        )
+        return ObjectExpr("{...}", line, items)
+    if isinstance(value, list):
+        return TupleExpr("[...]", line, tuple(_json_expr(v, filename, line) for v in value))
+    if isinstance(value, bool) or value is None or isinstance(value, (int, float)):
+        plain: Any = value if value is None or isinstance(value, bool) else (int(value) if isinstance(value, int) else float(value))
+        return Literal(json.dumps(plain), line, plain)
+    return Literal(json.dumps(str(value)), line, str(value))

@@ -1,0 +1,28 @@
+# METADATA
+# title: EBS volume is not encrypted
+# description: An unencrypted EBS volume keeps its data, and every snapshot of it, in the clear.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
+# custom:
+#   id: IAC-AWS-EBS-001
+#   severity: high
+#   remediation: 'Set `encrypted = true` (CloudFormation `Encrypted: true`), optionally with `kms_key_id`, or enable EBS encryption by default for the account.'
+#   frameworks: [CIS-AWS-2.2.1]
+package iac_guard.aws.ec2.ebs_encryption
+
+import data.iac_guard.lib
+import rego.v1
+
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_ebs_volume")
+	lib.false_or_missing(r.values, "encrypted")
+	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "encrypted")
+}
+
+deny contains result if {
+	lib.is_cloudformation
+	some r in lib.resources("AWS::EC2::Volume")
+	lib.false_or_missing(r.values, "Encrypted")
+	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "Encrypted")
+}

@@ -1,0 +1,39 @@
+# METADATA
+# title: EC2 instance allows IMDSv1
+# description: >-
+#   Instance metadata reachable without a session token (IMDSv1) lets an SSRF bug read
+#   the instance role's credentials.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/configuring-IMDS-existing-instances.html
+# custom:
+#   id: IAC-AWS-EC2-001
+#   severity: medium
+#   remediation: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation `MetadataOptions.HttpTokens: required` on the launch template).'
+#   frameworks: [CIS-AWS-5.6]
+package iac_guard.aws.ec2.imdsv1
+
+import data.iac_guard.lib
+import rego.v1
+
+deny contains result if {
+	lib.is_terraform
+	some rtype in ["aws_instance", "aws_launch_template"]
+	some r in lib.managed(rtype)
+	not tokens_required(r.values)
+	result := lib.finding(r, sprintf("%s allows IMDSv1 (metadata_options.http_tokens is not \"required\")", [r.address]), "metadata_options.http_tokens")
+}
+
+tokens_required(values) if lib.block(values, "metadata_options").http_tokens == "required"
+
+tokens_required(values) if lib.is_unknown(lib.block(values, "metadata_options").http_tokens)
+
+tokens_required(values) if lib.is_unknown(values.metadata_options)
+
+deny contains result if {
+	lib.is_cloudformation
+	some r in lib.resources("AWS::EC2::LaunchTemplate")
+	tokens := object.get(r.values, ["LaunchTemplateData", "MetadataOptions", "HttpTokens"], "optional")
+	tokens != "required"
+	not lib.is_unknown(tokens)
+	result := lib.finding(r, sprintf("launch template %s allows IMDSv1 (HttpTokens is not required)", [r.address]), "LaunchTemplateData.MetadataOptions.HttpTokens")
+}

@@ -1,0 +1,20 @@
+# METADATA
+# title: Security group allows RDP (3389) from the internet
+# description: RDP reachable from 0.0.0.0/0 or ::/0 is a common ransomware entry point.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+# custom:
+#   id: IAC-AWS-SG-002
+#   severity: high
+#   remediation: Restrict the ingress rule's `cidr_blocks` (CloudFormation `CidrIp`) to known networks, or reach hosts through a bastion or Fleet Manager.
+#   frameworks: [CIS-AWS-5.2]
+package iac_guard.aws.ec2.rdp_open
+
+import data.iac_guard.lib
+import data.iac_guard.lib_network as network
+import rego.v1
+
+deny contains result if {
+	some [r, attr] in network.world_ingress(3389)
+	result := lib.finding(r, sprintf("%s allows RDP (port 3389) from the internet", [r.address]), attr)
+}

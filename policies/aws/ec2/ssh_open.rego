@@ -1,0 +1,20 @@
+# METADATA
+# title: Security group allows SSH (22) from the internet
+# description: SSH reachable from 0.0.0.0/0 or ::/0 invites brute-force and exploit attempts.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html
+# custom:
+#   id: IAC-AWS-SG-001
+#   severity: high
+#   remediation: Restrict the ingress rule's `cidr_blocks` (CloudFormation `CidrIp`) to known networks, or use SSM Session Manager instead of SSH.
+#   frameworks: [CIS-AWS-5.2]
+package iac_guard.aws.ec2.ssh_open
+
+import data.iac_guard.lib
+import data.iac_guard.lib_network as network
+import rego.v1
+
+deny contains result if {
+	some [r, attr] in network.world_ingress(22)
+	result := lib.finding(r, sprintf("%s allows SSH (port 22) from the internet", [r.address]), attr)
+}

@@ -1,0 +1,35 @@
+# METADATA
+# title: RDS storage is not encrypted
+# description: An unencrypted database keeps its data, logs, backups and snapshots in the clear.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
+# custom:
+#   id: IAC-AWS-RDS-001
+#   severity: high
+#   remediation: 'Set `storage_encrypted = true` (CloudFormation `StorageEncrypted: true`); encryption can only be chosen at creation, so restore from an encrypted snapshot for an existing database.'
+#   frameworks: [CIS-AWS-2.3.1]
+package iac_guard.aws.rds.storage_encrypted
+
+import data.iac_guard.lib
+import rego.v1
+
+deny contains result if {
+	lib.is_terraform
+	some rtype in ["aws_db_instance", "aws_rds_cluster"]
+	some r in lib.managed(rtype)
+	lib.false_or_missing(r.values, "storage_encrypted")
+	not aurora_serverless_default(r)
+	result := lib.finding(r, sprintf("%s does not encrypt its storage", [r.address]), "storage_encrypted")
+}
+
+# Aurora Serverless v1 clusters are always encrypted.
+aurora_serverless_default(r) if r.values.engine_mode == "serverless"
+
+deny contains result if {
+	lib.is_cloudformation
+	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
+	some r in lib.resources(rtype)
+	lib.false_or_missing(r.values, "StorageEncrypted")
+	not r.values.DBClusterIdentifier # instances of a cluster inherit the cluster's setting
+	result := lib.finding(r, sprintf("%s does not encrypt its storage", [r.address]), "StorageEncrypted")
+}
