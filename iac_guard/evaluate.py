@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from iac_guard.errors import IacGuardError
-from iac_guard.models import Finding, FindingKind, KindInput, Policy, PolicySet, Problem, Resource, Severity
+from iac_guard.models import (
+    Finding,
+    FindingKind,
+    KindInput,
+    Policy,
+    PolicySet,
+    Problem,
+    Resource,
+    Severity,
+)
 from iac_guard.policy.engines import Engine
 from iac_guard.policy.loader import rule_class
 

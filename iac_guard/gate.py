@@ -8,7 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from iac_guard.models import Finding, FindingKind, GateDecision, KindInput, Notice, Problem, ScanResult, Severity
+from iac_guard.models import (
+    Finding,
+    FindingKind,
+    GateDecision,
+    KindInput,
+    Notice,
+    Problem,
+    ScanResult,
+    Severity,
+)
 
 
 def decide(findings: Sequence[Finding], problems: Sequence[Problem], fail_on: Severity) -> GateDecision:

@@ -13,7 +13,7 @@ from iac_guard.config import ScanConfig
 class ScanSettings(dg.ConfigurableResource):  # type: ignore[type-arg]
     """Settings of one scan (keys as in the config file: paths, policy_dirs, fail_on, ...)."""
 
-    options: dict[str, Any] = {}
+    options: dict[str, Any] = {}  # noqa: RUF012 - pydantic copies field defaults
 
     def scan_config(self) -> ScanConfig:
         return ScanConfig.from_dict(self.options)

@@ -54,11 +54,12 @@ class CloudFormationParser(Parser):
             raise ParseError("template has no Resources mapping", file=source.relpath, line=1)
         resources = []
         for logical_id, body in resources_node.items():
-            resources.append(self._resource(str(logical_id), body, source))
+            resources.append(self._resource(logical_id, body, source))
         return ParsedDocument(source, resources=tuple(resources), raw=plain(template))
 
-    def _resource(self, logical_id: str, body: Any, source: SourceFile) -> Resource:
-        line = _line(logical_id) or _line(body) or 1
+    def _resource(self, key: Any, body: Any, source: SourceFile) -> Resource:
+        logical_id = str(key)
+        line = _line(key) or _line(body) or 1
         end_line = max(_end_line(body) - 1, line) if _end_line(body) else line
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
             raise ParseError(f"resource {logical_id} has no Type", file=source.relpath, line=line)

@@ -60,7 +60,7 @@ def scan_module(source: str, path: str) -> RegoModule:
                 comment = lines[i].lstrip()[1:]
                 body.append(comment[1:] if comment.startswith(" ") else comment)
                 i += 1
-            pending = (start, _parse_yaml("\n".join(body), path, start))
+            pending = (start, _parse_yaml("\n".join(body), path, start + 1))
             continue
         if not stripped or stripped.startswith("#"):
             i += 1

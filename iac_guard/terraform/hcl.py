@@ -598,11 +598,11 @@ def parse_tf_json(text: str, filename: str) -> Body:
     blocks: list[Block] = []
     for block_type, content in doc.items():
         depth = _LABELS.get(str(block_type), 0)
-        for labels, body_value, line in _json_label_levels(content, depth, ()):
+        for labels, body_value, line in _json_label_levels(content, depth, (), _json_line(block_type)):
             bodies = body_value if isinstance(body_value, list) else [body_value]
             for item in bodies:
                 body = _json_body(item, filename)
-                start = _json_line(item) or line
+                start = line or _json_line(item)
                 blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
     return Body((), tuple(blocks))
 
@@ -625,16 +625,19 @@ def _json_end_line(value: Any) -> int:
     return int(mark.line) + 1 if mark is not None else 0
 
 
-def _json_label_levels(value: Any, depth: int, labels: tuple[str, ...]) -> list[tuple[tuple[str, ...], Any, int]]:
+def _json_label_levels(
+    value: Any, depth: int, labels: tuple[str, ...], key_line: int
+) -> list[tuple[tuple[str, ...], Any, int]]:
+    """Walk ``depth`` levels of label keys; the block's line is its last label key's line."""
     if depth == 0:
-        return [(labels, value, _json_line(value))]
+        return [(labels, value, key_line)]
     out: list[tuple[tuple[str, ...], Any, int]] = []
     if isinstance(value, dict):
         for key, inner in value.items():
-            out.extend(_json_label_levels(inner, depth - 1, (*labels, str(key))))
+            out.extend(_json_label_levels(inner, depth - 1, (*labels, str(key)), _json_line(key) or key_line))
     elif isinstance(value, list):
         for item in value:
-            out.extend(_json_label_levels(item, depth, labels))
+            out.extend(_json_label_levels(item, depth, labels, _json_line(item) or key_line))
     return out
 
 

@@ -1,0 +1,162 @@
+"""End to end: the CLI runs the real Dagster job in process on fixture trees."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from iac_guard.cli import main
+from tests.conftest import REPO
+
+
+def _json(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:
+    code = main(["scan", *args, "--format", "json"])
+    out = capsys.readouterr().out
+    return code, json.loads(out)
+
+
+def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = _json(capsys, str(spine / "mixed"))
+    assert code == 1
+    got = [(f["rule_id"], f["resource"], f["file"], f["line"], f["severity"]) for f in doc["findings"]]
+    assert got == [
+        ("IAC-AWS-S3-001", "Bucket", "cloudformation/template.yaml", 10, "critical"),
+        ("IAC-AWS-S3-001", "aws_s3_bucket.public", "terraform/main.tf", 3, "critical"),
+        ("IAC-AWS-IAM-001", "data.aws_iam_policy_document.admin", "terraform/main.tf", 20, "critical"),
+        ("IAC-AWS-EBS-001", "Volume", "cloudformation/template.json", 3, "high"),
+        ("IAC-AWS-SG-002", "Group", "cloudformation/template.yaml", 20, "high"),
+        ("IAC-AWS-EBS-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 7, "high"),
+        ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "medium"),
+        ("IAC-AWS-S3-003", "Bucket", "cloudformation/template.yaml", 6, "low"),
+        ("IAC-AWS-S3-003", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
+        ("IAC-AWS-S3-003", "aws_s3_bucket.private", "terraform/main.tf", 6, "low"),
+    ]
+    assert doc["summary"] == {
+        "critical": 3, "high": 3, "medium": 1, "low": 3, "info": 0, "total": 10, "failing": 6,
+        "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
+    }
+    assert doc["verdict"] == "fail" and doc["exit_code"] == 1 and doc["version"] == "1.0"
+
+
+def test_fail_on_critical_still_fails_and_info_threshold(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = _json(capsys, str(spine / "mixed" / "cloudformation" / "template.json"), "--fail-on", "critical")
+    assert (code, doc["summary"]["failing"], doc["verdict"]) == (0, 0, "pass")
+    code, doc = _json(capsys, str(spine / "mixed" / "cloudformation" / "template.json"), "--fail-on", "high")
+    assert (code, doc["summary"]["failing"]) == (1, 1)
+
+
+def test_clean_tree_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["scan", str(REPO / "examples" / "clean")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.strip().startswith("PASSED (fail-on high) - 0 findings in 1 files, 6 resources")
+
+
+def test_parse_errors_fail_closed_after_reporting_everything(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = _json(capsys, str(spine / "broken"))
+    assert code == 2
+    assert [(f["rule_id"], f["file"], f["line"]) for f in doc["findings"]] == [("IAC-AWS-EBS-001", "good.tf", 1)]
+    assert [(e["code"], e["file"], e["line"]) for e in doc["errors"]] == [
+        ("parse-error", "bad.tf", 6),
+        ("parse-error", "bad.yaml", 6),
+    ]
+    assert doc["summary"]["parse_errors"] == 2 and doc["verdict"] == "error"
+
+
+def test_broken_policy_is_exit_2_naming_file_and_line(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["scan", str(spine / "mixed"), "--policy-dir", str(spine / "policies_broken_syntax")])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith("iac-guard: error: broken.rego:10: ")
+    assert "Traceback" not in err and "backtrace" not in err
+
+
+def test_custom_policy_dir_only(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, doc = _json(capsys, str(spine / "mixed" / "terraform"), "--no-builtin-policies", "--policy-dir", str(spine / "policies_custom"), "--fail-on", "low")
+    assert code == 1
+    got = [(f["rule_id"], f["kind"], f["resource"], f["line"]) for f in doc["findings"]]
+    assert got == [
+        ("CUSTOM-001", "warn", "aws_s3_bucket.public", 1),
+        ("CUSTOM-001", "deny", "aws_s3_bucket.public", 2),
+        ("CUSTOM-001", "warn", "aws_s3_bucket.private", 6),
+        ("CUSTOM-001", "deny", "aws_s3_bucket.private", 7),
+    ]
+
+
+def test_output_file_and_quiet(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "out" / "report.json"
+    code = main(["scan", str(spine / "mixed"), "--format", "json", "--output", str(target)])
+    assert code == 1 and capsys.readouterr().out == ""
+    assert json.loads(target.read_text())["summary"]["total"] == 10
+    code = main(["scan", str(spine / "mixed"), "--quiet"])
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert lines[0] == "cloudformation/template.yaml:10: critical: IAC-AWS-S3-001: S3 bucket Bucket has the public ACL PublicReadWrite"
+    assert len(lines) == 7 and lines[-1].startswith("FAILED: 6 finding(s) at or above high")
+
+
+def test_text_report_groups_by_file(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["scan", str(spine / "mixed" / "terraform"), "--color", "never"])
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "\033[" not in out
+    first = out.splitlines()[:4]
+    assert first == [
+        "main.tf",
+        "  CRITICAL  IAC-AWS-S3-001  main.tf:3  aws_s3_bucket.public",
+        "            S3 bucket aws_s3_bucket.public has the public ACL \"public-read\"",
+        "            fix: Set `acl = \"private\"` (Terraform) or remove `AccessControl` / set it to `Private` (CloudFormation), and grant access through bucket policies instead.",
+    ]
+
+
+def test_usage_errors_are_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert main(["scan", "--fail-on", "severe"]) == 2
+    assert "invalid choice" in capsys.readouterr().err
+    assert main(["scan", str(tmp_path / "missing")]) == 2
+    assert "path does not exist" in capsys.readouterr().err
+    bad = tmp_path / "cfg.yaml"
+    bad.write_text("fail-on: [\n")
+    assert main(["scan", str(tmp_path), "--config", str(bad)]) == 2
+    assert f"{bad}:2: invalid YAML" in capsys.readouterr().err
+
+
+def test_config_file_sets_defaults_and_cli_wins(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "c.yaml"
+    cfg.write_text("fail-on: critical\nseverity-overrides:\n  IAC-AWS-EBS-001: critical\n")
+    target = str(spine / "mixed" / "cloudformation" / "template.json")
+    code, doc = _json(capsys, target, "--config", str(cfg))
+    assert (code, doc["findings"][0]["severity"], doc["fail_on"]) == (1, "critical", "critical")
+    code, doc = _json(capsys, target, "--config", str(cfg), "--fail-on", "info")
+    assert doc["fail_on"] == "info"
+
+
+def test_version_and_help_do_not_import_dagster() -> None:
+    code = (
+        "import sys\nfrom iac_guard.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'dagster' not in sys.modules, 'dagster imported'\nprint('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
+    assert result.returncode == 0, result.stderr
+    assert "scan" in result.stdout and result.stdout.strip().endswith("ok")
+    version = subprocess.run([sys.executable, "-m", "iac_guard.cli", "--version"], capture_output=True, text=True, cwd=REPO, check=False)
+    assert version.stdout.strip().startswith("iac-guard ")
+
+
+def test_dagster_home_records_the_run(spine: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
+    script = (
+        "from iac_guard.config import ScanConfig\nfrom iac_guard.orchestration.jobs import run_scan\n"
+        "import dagster as dg\n"
+        f"out = run_scan(ScanConfig(paths=({str(spine / 'mixed')!r},)))\n"
+        "inst = dg.DagsterInstance.get()\n"
+        "print(out.result.decision.exit_code, inst.get_run_by_id(out.run_id).status.value)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["1", "SUCCESS"]

@@ -1,0 +1,75 @@
+"""Discovery: which files are scanned, as which kind, and what is skipped with a notice."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from iac_guard.discover import discover
+from iac_guard.errors import InputError
+
+
+def test_classifies_terraform_and_cloudformation_only(spine: Path) -> None:
+    result = discover([spine / "mixed"])
+    assert [(f.relpath, f.kind) for f in result.files] == [
+        ("cloudformation/template.json", "cloudformation"),
+        ("cloudformation/template.yaml", "cloudformation"),
+        ("terraform/main.tf", "terraform"),
+        ("terraform/volumes.tf.json", "terraform"),
+    ]
+    assert result.root == (spine / "mixed").resolve()
+    assert result.notices == ()
+
+
+def test_exclude_glob_drops_directories_and_files(spine: Path) -> None:
+    result = discover([spine / "mixed"], exclude=["cloudformation", "*.tf.json"])
+    assert [f.relpath for f in result.files] == ["terraform/main.tf"]
+
+
+def test_skips_tool_directories(tmp_path: Path) -> None:
+    for d in (".git", ".terraform/modules/x", "node_modules/pkg", "infra"):
+        (tmp_path / d).mkdir(parents=True)
+        (tmp_path / d / "main.tf").write_text('resource "a" "b" {}\n')
+    assert [f.relpath for f in discover([tmp_path]).files] == ["infra/main.tf"]
+
+
+def test_oversized_file_is_a_notice_not_silence(tmp_path: Path) -> None:
+    (tmp_path / "big.tf").write_text("# " + "x" * 200 + "\n")
+    result = discover([tmp_path], max_file_bytes=100)
+    assert result.files == ()
+    assert [(n.code, n.file) for n in result.notices] == [("too-large", "big.tf")]
+
+
+def test_symlink_out_of_root_is_not_followed(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.tf").write_text('resource "a" "b" {}\n')
+    root = tmp_path / "repo"
+    root.mkdir()
+    (root / "main.tf").write_text('resource "a" "c" {}\n')
+    os.symlink(outside / "secret.tf", root / "link.tf")
+    assert [f.relpath for f in discover([root]).files] == ["main.tf"]
+
+
+def test_explicit_non_iac_file_gets_a_notice(spine: Path) -> None:
+    result = discover([spine / "mixed" / "other" / "workflow.yaml"])
+    assert result.files == ()
+    assert [(n.code, n.file) for n in result.notices] == [("not-iac", "workflow.yaml")]
+
+
+def test_missing_path_is_an_input_error(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="path does not exist"):
+        discover([tmp_path / "nope"])
+
+
+def test_several_paths_report_relative_to_their_common_parent(spine: Path) -> None:
+    result = discover([spine / "mixed" / "terraform", spine / "broken"])
+    assert [f.relpath for f in result.files] == [
+        "broken/bad.tf",
+        "broken/bad.yaml",
+        "broken/good.tf",
+        "mixed/terraform/main.tf",
+        "mixed/terraform/volumes.tf.json",
+    ]
