@@ -54,7 +54,7 @@ def test_clean_tree_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["scan", str(REPO / "examples" / "clean")])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.strip().startswith("PASSED (fail-on high) - 0 findings in 1 files, 6 resources")
+    assert out.strip().startswith("PASSED (fail-on high) - 0 findings in 1 file, 6 resources")
 
 
 def test_parse_errors_fail_closed_after_reporting_everything(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -60,13 +60,21 @@ def render(result: ScanResult, *, color: bool = False) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
 def _summary(result: ScanResult, color: bool) -> str:
     counts = result.counts()
     parts = [f"{n} {sev}" for sev, n in counts.items() if n]
     found = f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
     if parts:
         found += f" ({', '.join(parts)})"
-    scanned = f"{result.files_scanned} files, {result.resources} resources, {result.policies} policies"
+    scanned = ", ".join(
+        _plural(n, word) for n, word in ((result.files_scanned, "file"), (result.resources, "resource"), (result.policies, "policy"))
+    )
     decision = result.decision
     if decision.verdict == "error":
         verdict = _paint(f"ERROR: {decision.problems} error(s); the gate fails closed", _COLORS[Severity.HIGH], color)

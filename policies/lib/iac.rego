@@ -3,12 +3,20 @@ package iac_guard.lib
 
 import rego.v1
 
-# Resources of a given type in the input (Terraform "aws_s3_bucket" or CloudFormation
-# "AWS::S3::Bucket").
-resources(rtype) := [r | some r in input.resources; r.type == rtype]
+# Resources grouped by type. A rule, so Regorus computes it once per evaluation; a
+# function that filtered input.resources would rescan every resource on every call and
+# make a policy that looks resources up per resource quadratic (measured: 10 s instead
+# of 0.01 s on 8,000 resources).
+by_type[t] contains r if {
+	some r in input.resources
+	t := r.type
+}
+
+# Resources of a given type (Terraform "aws_s3_bucket" or CloudFormation "AWS::S3::Bucket").
+resources(rtype) := object.get(by_type, rtype, set())
 
 # Managed (not data / module) Terraform resources, and CloudFormation resources.
-managed(rtype) := [r | some r in resources(rtype); r.mode != "data"]
+managed(rtype) := {r | some r in resources(rtype); r.mode != "data"}
 
 # Defaults keep these always defined: Regorus (0.13) mis-evaluates a later body of a
 # multi-body rule after an earlier body met an undefined imported rule.
@@ -43,18 +51,28 @@ is_known(value) if not is_unknown(value)
 # The unresolved expression's source, "" when known.
 unknown_source(value) := value.__unknown__ if is_unknown(value)
 
-# Whether `value` is an unresolved reference to `address` (for example a bucket policy's
-# `bucket = aws_s3_bucket.logs.id` refers to aws_s3_bucket.logs).
-refers_to(value, address) if {
+# The resource an unresolved reference in resource `r` points at, as an address without
+# instance key: `bucket = aws_s3_bucket.logs[0].id` inside module.m gives
+# "module.m.aws_s3_bucket.logs"; CloudFormation `!Ref X` / `!GetAtt X.Arn` give "X".
+# Collect targets into a set once and look resources up in it: linear, not quadratic.
+reference_target(r, value) := base_address(module_prefixed(r.module, m[0])) if {
 	src := value.__unknown__
-	startswith(src, concat("", [address, "."]))
+	m := regex.find_n(`^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*`, src, 1)
+	count(m) == 1
 }
 
-refers_to(value, address) if value.__unknown__ == address
+reference_target(_, value) := value.Ref if is_string(value.Ref)
 
-refers_to(value, logical_id) if value.Ref == logical_id
+reference_target(_, value) := value["Fn::GetAtt"][0] if is_array(value["Fn::GetAtt"])
 
-refers_to(value, logical_id) if value["Fn::GetAtt"][0] == logical_id
+reference_target(_, value) := split(value["Fn::GetAtt"], ".")[0] if is_string(value["Fn::GetAtt"])
+
+module_prefixed(module, address) := address if module == ""
+
+module_prefixed(module, address) := concat(".", [module, address]) if module != ""
+
+# An address without its instance keys: module.a["x"].aws_s3_bucket.b[0] -> module.a.aws_s3_bucket.b
+base_address(address) := regex.replace(address, `\[[^\]]*\]`, "")
 
 # True when the attribute is absent, null or false; an unknown value is neither.
 false_or_missing(obj, key) if not has_key(obj, key)

@@ -20,18 +20,20 @@ deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_s3_bucket")
 	not lib.has_block(r.values, "server_side_encryption_configuration")
-	not separate_configuration(r)
+	not configured[lib.base_address(r.address)]
+	not configured_names[r.values.bucket]
 	result := lib.finding(r, sprintf("S3 bucket %s has no server-side encryption configuration", [r.address]), "server_side_encryption_configuration")
 }
 
-separate_configuration(bucket) if {
+# Buckets configured by a separate aws_s3_bucket_server_side_encryption_configuration,
+# by reference (aws_s3_bucket.x.id) or by literal bucket name.
+configured contains lib.reference_target(c, c.values.bucket) if {
 	some c in lib.resources("aws_s3_bucket_server_side_encryption_configuration")
-	lib.refers_to(c.values.bucket, bucket.address)
 }
 
-separate_configuration(bucket) if {
+configured_names contains c.values.bucket if {
 	some c in lib.resources("aws_s3_bucket_server_side_encryption_configuration")
-	c.values.bucket == bucket.values.bucket
+	is_string(c.values.bucket)
 }
 
 deny contains result if {

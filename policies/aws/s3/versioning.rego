@@ -16,7 +16,7 @@ deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_s3_bucket")
 	not inline_enabled(r)
-	not separate_enabled(r)
+	not enabled_separately[lib.base_address(r.address)]
 	result := lib.finding(r, sprintf("S3 bucket %s does not enable versioning", [r.address]), "versioning")
 }
 
@@ -24,12 +24,11 @@ inline_enabled(r) if lib.block(r.values, "versioning").enabled != false
 
 inline_enabled(r) if lib.is_unknown(r.values.versioning)
 
-separate_enabled(bucket) if {
+# Buckets whose aws_s3_bucket_versioning (by reference) does not disable versioning.
+enabled_separately contains lib.reference_target(v, v.values.bucket) if {
 	some v in lib.resources("aws_s3_bucket_versioning")
-	lib.refers_to(v.values.bucket, bucket.address)
 	status := lib.block(v.values, "versioning_configuration").status
-	status != "Disabled"
-	status != "Suspended"
+	not status in {"Disabled", "Suspended"}
 }
 
 deny contains result if {
