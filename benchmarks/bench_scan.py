@@ -204,7 +204,8 @@ def main() -> int:
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
-        root = Path(args.keep) if args.keep else Path(tmp)
+        os.environ["IAC_GUARD_CACHE_DIR"] = str(Path(tmp) / "cache")  # start cold, keep the user's cache out
+        root = Path(args.keep) if args.keep else Path(tmp) / "corpus"
         root.mkdir(parents=True, exist_ok=True)
         tf_files, lines = generate(root, args.files)
         print(f"corpus: {args.files} files ({tf_files} Terraform), {lines} lines, {os.cpu_count()} cores")
@@ -222,6 +223,9 @@ def main() -> int:
             f"{summary.get('total', 0)} findings"
         )
         print(f"ratio     scan / baseline        wall {wall / base_wall:7.2f} x")
+        warm_wall, warm_rss, _, _ = run(cmd, cwd=REPO)
+        print(f"iac-guard scan, parse cache warm  wall {warm_wall:7.2f} s   peak {warm_rss / 1024:6.0f} MiB")
+        print(f"ratio     warm / baseline        wall {warm_wall / base_wall:7.2f} x")
 
         if args.checkov:
             ck_wall, ck_rss, _, ck_code = run([args.checkov, "-d", str(root), "--quiet", "--compact", "-o", "json"])

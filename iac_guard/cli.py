@@ -48,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
     scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
+    scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
     scan.add_argument("-q", "--quiet", action="store_true", default=None, help="print only failing findings and the verdict")
     scan.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log and tracebacks")
@@ -69,6 +70,8 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False
+    if args.no_cache:
+        cli["cache"] = False
     settings.update({k: v for k, v in cli.items() if v is not None})
     config = ScanConfig.from_dict(settings)
     if args.format or args.output:

@@ -42,6 +42,7 @@ class ScanConfig:
     color: bool = False
     quiet: bool = False
     max_file_bytes: int = 5 * 1024 * 1024
+    cache: bool = True  # reuse parses of unchanged files (see parse/cache.py)
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -96,7 +97,7 @@ def _coerce(key: str, value: Any) -> Any:
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key in ("jobs", "max_file_bytes"):
             return int(value)
-        if key in ("builtin_policies", "color", "quiet"):
+        if key in ("builtin_policies", "color", "quiet", "cache"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
             return value

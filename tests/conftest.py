@@ -16,3 +16,12 @@ def fixtures() -> Path:
 @pytest.fixture
 def spine() -> Path:
     return FIXTURES / "spine"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_parse_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets an empty parse cache of its own, never the user's."""
+    import iac_guard.parse.runner as runner
+
+    monkeypatch.setenv("IAC_GUARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setattr(runner, "_CACHE", None)

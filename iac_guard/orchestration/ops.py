@@ -28,7 +28,8 @@ def parse_op(kind: str) -> dg.OpDefinition:
 
     @dg.op(name=f"parse_{kind}")
     def _parse(settings: ScanSettings, discovery: discover.Discovery) -> KindInput:
-        return build_kind_input(kind, discovery.files, jobs=settings.scan_config().jobs)
+        config = settings.scan_config()
+        return build_kind_input(kind, discovery.files, jobs=config.jobs, cache=config.cache)
 
     return _parse
 

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import replace
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
+from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import parser_for
 
 #: below this many files a process pool costs more than it saves
@@ -18,24 +20,51 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-def _parse_one(source: SourceFile) -> ParsedDocument:
+_CACHE: ParseCache | None = None
+
+
+def _cache() -> ParseCache:
+    global _CACHE
+    if _CACHE is None:
+        _CACHE = ParseCache()
+    return _CACHE
+
+
+def _parse_uncached(source: SourceFile) -> ParsedDocument:
     return parser_for(source.kind).parse(source)
 
 
-def parse_files(files: Sequence[SourceFile], *, jobs: int = 0) -> list[ParsedDocument]:
-    """Parse every file; failures come back as documents with problems, in input order."""
+def _parse_cached(source: SourceFile) -> ParsedDocument:
+    try:
+        content = source.path.read_bytes()
+    except OSError:
+        return _parse_uncached(source)  # the parser reports the read error
+    cache = _cache()
+    key = cache.key(source, content)
+    document = cache.get(key)
+    if document is not None:
+        return replace(document, source=source)
+    document = _parse_uncached(source)
+    cache.put(key, document)
+    return document
+
+
+def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = True) -> list[ParsedDocument]:
+    """Parse every file (from the parse cache where the file is unchanged); failures come
+    back as documents with problems, in input order."""
+    parse_one = _parse_cached if cache else _parse_uncached
     workers = min(worker_count(jobs), len(files))
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [_parse_one(f) for f in files]
+        return [parse_one(f) for f in files]
     chunk = max(1, len(files) // (workers * 8))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_parse_one, files, chunksize=chunk))
+        return list(pool.map(parse_one, files, chunksize=chunk))
 
 
-def build_kind_input(kind: str, files: Sequence[SourceFile], *, jobs: int = 0) -> KindInput:
+def build_kind_input(kind: str, files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = True) -> KindInput:
     """Parse the files of ``kind`` and resolve their resources."""
     mine = [f for f in files if f.kind == kind]
-    documents = parse_files(mine, jobs=jobs)
+    documents = parse_files(mine, jobs=jobs, cache=cache)
     resources, notices, problems = parser_for(kind).build(documents)
     return KindInput(
         kind=kind,

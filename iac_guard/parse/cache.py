@@ -1,0 +1,92 @@
+"""Parse cache: a parsed document is reused while the file's bytes, its path, the parser
+and the library versions are unchanged.
+
+Entries live in the user's cache directory (``$IAC_GUARD_CACHE_DIR``, else
+``$XDG_CACHE_HOME/iac-guard``, else ``~/.cache/iac-guard``), never inside the scanned
+repository: a pull request must not be able to plant cache entries. Entries are pickles,
+so the directory must belong to the current user and not be writable by others; if it is
+not, the cache is not used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import tempfile
+from pathlib import Path
+
+from iac_guard import __version__
+from iac_guard.models import ParsedDocument, SourceFile
+
+FORMAT = 1
+
+
+def cache_dir() -> Path:
+    explicit = os.environ.get("IAC_GUARD_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "iac-guard"
+
+
+def _library_versions() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    parts = []
+    for dist in ("python-hcl2", "cfn-lint"):
+        try:
+            parts.append(f"{dist}={version(dist)}")
+        except PackageNotFoundError:
+            parts.append(f"{dist}=none")
+    return ",".join(parts)
+
+
+class ParseCache:
+    """Content-addressed store of ParsedDocuments."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = (directory or cache_dir()) / f"parse-v{FORMAT}"
+        self.salt = f"{__version__}|{_library_versions()}"
+        self.usable = self._prepare()
+
+    def _prepare(self) -> bool:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+            info = self.directory.stat()
+        except OSError:
+            return False
+        owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+        return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+    def key(self, source: SourceFile, content: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (self.salt, source.kind, source.relpath):
+            digest.update(part.encode())
+            digest.update(b"\x00")
+        digest.update(content)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> ParsedDocument | None:
+        if not self.usable:
+            return None
+        try:
+            with (self.directory / key[:2] / key).open("rb") as handle:
+                document = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return document if isinstance(document, ParsedDocument) else None
+
+    def put(self, key: str, document: ParsedDocument) -> None:
+        if not self.usable:
+            return
+        target = self.directory / key[:2] / key
+        try:
+            target.parent.mkdir(exist_ok=True, mode=0o700)
+            fd, tmp = tempfile.mkstemp(dir=target.parent)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(document, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, target)
+        except (OSError, pickle.PicklingError, RecursionError):
+            return

@@ -1,0 +1,54 @@
+"""The parse cache: reused for unchanged bytes at the same path, never across a change."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import iac_guard.parse.runner as runner
+from iac_guard.models import SourceFile
+from iac_guard.parse.cache import ParseCache
+from iac_guard.parse.runner import parse_files
+
+
+def _source(path: Path) -> SourceFile:
+    return SourceFile(path=path, relpath=path.name, kind="terraform", size=path.stat().st_size)
+
+
+def test_second_parse_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tf = tmp_path / "main.tf"
+    tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 1\n}\n')
+    (first,) = parse_files([_source(tf)], jobs=1)
+    calls: list[str] = []
+    monkeypatch.setattr(runner, "_parse_uncached", lambda s: calls.append(s.relpath))
+    (second,) = parse_files([_source(tf)], jobs=1)
+    assert calls == []
+    assert second.raw == first.raw and second.tree == first.tree
+    assert second.source == _source(tf)
+
+
+def test_changed_content_is_parsed_again(tmp_path: Path) -> None:
+    tf = tmp_path / "main.tf"
+    tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 1\n}\n')
+    parse_files([_source(tf)], jobs=1)
+    tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 2\n}\n')
+    (doc,) = parse_files([_source(tf)], jobs=1)
+    assert doc.raw["resource"]["aws_ebs_volume"]["v"] == [{"size": 2}]
+
+
+def test_parse_errors_are_cached_as_errors(tmp_path: Path) -> None:
+    tf = tmp_path / "bad.tf"
+    tf.write_text('resource "a" "b" {\n  x =\n}\n')
+    first = parse_files([_source(tf)], jobs=1)[0].problems
+    second = parse_files([_source(tf)], jobs=1)[0].problems
+    assert first == second and first[0].line == 2
+
+
+def test_world_writable_cache_directory_is_not_used(tmp_path: Path) -> None:
+    shared = tmp_path / "shared"
+    (shared / "parse-v1").mkdir(parents=True)
+    os.chmod(shared / "parse-v1", 0o777)
+    assert ParseCache(shared).usable is False
+    assert ParseCache(tmp_path / "private").usable is True
