@@ -48,3 +48,20 @@ def test_resource_without_type_is_a_problem(tmp_path: Path) -> None:
     path.write_text("AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Properties: {}\n")
     kind_input = build_kind_input("cloudformation", [_source(path, "t.yaml")], jobs=1)
     assert [(p.file, p.line, p.message) for p in kind_input.problems] == [("t.yaml", 3, "resource A has no Type")]
+
+
+def test_properties_given_by_an_intrinsic_are_unknown_and_never_flagged(tmp_path: Path) -> None:
+    from iac_guard.evaluate import evaluate_inputs
+    from iac_guard.policy.engines import EmbeddedEngine
+    from iac_guard.policy.loader import load_policies
+
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A:\n    Type: AWS::S3::Bucket\n"
+        "    Properties: !If [IsProd, {AccessControl: Private}, {AccessControl: PublicRead}]\n"
+    )
+    kind_input = build_kind_input("cloudformation", [_source(path, "t.yaml")], jobs=1)
+    (bucket,) = kind_input.resources
+    assert (bucket.values, bucket.unknown) == ({"__unknown__": "Properties: Fn::If"}, ("",))
+    policy_set = load_policies([])
+    assert evaluate_inputs(policy_set, [kind_input], EmbeddedEngine(policy_set)).findings == ()

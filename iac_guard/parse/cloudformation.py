@@ -64,7 +64,15 @@ class CloudFormationParser(Parser):
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
             raise ParseError(f"resource {logical_id} has no Type", file=source.relpath, line=line)
         properties = body.get("Properties") or {}
-        values = plain(properties) if isinstance(properties, dict) else {}
+        unknown: tuple[str, ...] = ()
+        if _is_intrinsic(properties):
+            # `Properties: !If [...]`: nothing is known statically; policies skip it
+            values: dict[str, Any] = {"__unknown__": f"Properties: {next(iter(properties))}"}
+            unknown = ("",)
+        elif isinstance(properties, dict):
+            values = plain(properties)
+        else:
+            raise ParseError(f"resource {logical_id} has Properties that are not a mapping", file=source.relpath, line=_line(properties) or line)
         lines = _property_lines(properties, "")
         return Resource(
             address=logical_id,
@@ -76,8 +84,16 @@ class CloudFormationParser(Parser):
             end_line=end_line,
             mode="resource",
             values=values,
+            unknown=unknown,
             lines=lines,
         )
+
+
+def _is_intrinsic(node: Any) -> bool:
+    if not isinstance(node, dict) or len(node) != 1:
+        return False
+    key = str(next(iter(node)))
+    return key == "Ref" or key.startswith("Fn::")
 
 
 def _line(node: Any) -> int:

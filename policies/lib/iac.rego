@@ -7,8 +7,11 @@ import rego.v1
 # function that filtered input.resources would rescan every resource on every call and
 # make a policy that looks resources up per resource quadratic (measured: 10 s instead
 # of 0.01 s on 8,000 resources).
+# A resource whose values are unknown as a whole (CloudFormation `Properties: !If ...`)
+# is left out: nothing can be said about it.
 by_type[t] contains r if {
 	some r in input.resources
+	not is_unknown(r.values)
 	t := r.type
 }
 
