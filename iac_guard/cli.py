@@ -28,6 +28,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     from iac_guard.report import FORMATTERS
+    from iac_guard.scanners import SCANNERS
 
     parser = _Parser(
         prog="iac-guard",
@@ -47,6 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
     scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
+    scan.add_argument("--scanner", action="append", choices=sorted(SCANNERS), default=None, help="also run this scanner (repeatable)")
+    scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
@@ -67,6 +70,8 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "engine": args.engine,
         "jobs": args.jobs,
         "quiet": args.quiet,
+        "scanners": args.scanner,
+        "checkov_path": args.checkov_path,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False

@@ -43,6 +43,8 @@ class ScanConfig:
     quiet: bool = False
     max_file_bytes: int = 5 * 1024 * 1024
     cache: bool = True  # reuse parses of unchanged files (see parse/cache.py)
+    scanners: tuple[str, ...] = ()  # extra finding sources: "cfn-lint", "checkov"
+    checkov_path: str | None = None
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -58,7 +60,8 @@ class ScanConfig:
                 value = {k: v.value for k, v in value.items()}
             elif isinstance(value, tuple):
                 value = list(value)
-            out[f.name] = value
+            if value is not None:  # Dagster's config rejects null map members; None is the default
+                out[f.name] = value
         return out
 
     @classmethod
@@ -77,7 +80,7 @@ class ScanConfig:
         return dataclasses.replace(self, **changes)
 
 
-ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs"}
+ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs", "scanner": "scanners"}
 
 
 def _coerce(key: str, value: Any) -> Any:
@@ -93,7 +96,7 @@ def _coerce(key: str, value: Any) -> Any:
             return tuple(
                 OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else OutputSpec(str(i)) for i in items
             )
-        if key in ("paths", "policy_dirs", "exclude"):
+        if key in ("paths", "policy_dirs", "exclude", "scanners"):
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key in ("jobs", "max_file_bytes"):
             return int(value)

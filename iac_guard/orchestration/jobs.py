@@ -1,5 +1,5 @@
-"""The scan job: discover -> parse (one op per kind) -> load policies -> evaluate -> gate
--> report. ``run_scan`` executes it in process."""
+"""The scan job: discover -> parse (one op per kind) -> load policies -> evaluate (+ extra
+scanners) -> gate -> report. ``run_scan`` executes it in process."""
 
 from __future__ import annotations
 
@@ -24,7 +24,8 @@ def scan_job() -> None:
     inputs = [parse(discovery) for parse in PARSE_OPS.values()]
     policy_set = ops.load_policies_op()
     evaluation = ops.evaluate_op(policy_set, inputs)
-    result = ops.gate_op(discovery, policy_set, inputs, evaluation)
+    extra = ops.scanners_op(discovery)
+    result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra)
     ops.report_op(result)
 
 

@@ -13,6 +13,7 @@ from iac_guard.orchestration.resources import ScanSettings
 from iac_guard.parse.runner import build_kind_input
 from iac_guard.policy.engines import EngineOptions, create_engine
 from iac_guard.policy.loader import load_policies
+from iac_guard.scanners import ScannerOptions, ScannerResult, run_scanners
 
 
 @dg.op
@@ -52,18 +53,25 @@ def evaluate_op(settings: ScanSettings, policy_set: PolicySet, inputs: list[Kind
 
 
 @dg.op
+def scanners_op(settings: ScanSettings, discovery: discover.Discovery) -> ScannerResult:
+    config = settings.scan_config()
+    return run_scanners(config.scanners, discovery.root, discovery.files, ScannerOptions(checkov_path=config.checkov_path))
+
+
+@dg.op
 def gate_op(
     settings: ScanSettings,
     discovery: discover.Discovery,
     policy_set: PolicySet,
     inputs: list[KindInput],
     evaluation: Evaluation,
+    extra: ScannerResult,
 ) -> ScanResult:
     config = settings.scan_config()
     return gate.assemble(
         inputs,
-        evaluation.findings,
-        evaluation.problems,
+        evaluation.findings + extra.findings,
+        evaluation.problems + extra.problems,
         fail_on=config.fail_on,
         policies=len(policy_set.policies),
         files_scanned=len(discovery.files),

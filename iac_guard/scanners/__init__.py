@@ -1,0 +1,73 @@
+"""Extra finding sources beside the Rego policies: one interface, one registry (``SCANNERS``).
+
+- ``cfn-lint``: AWS's CloudFormation linter, in process (its errors and warnings).
+- ``checkov``: run from its OWN environment through a subprocess. checkov depends on
+  bc-python-hcl2, which overwrites python-hcl2's files, so it must never share
+  iac-guard's environment and is not a dependency of iac-guard (install it with
+  ``pipx install checkov`` or into a separate venv, and point ``--checkov-path`` at it).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from iac_guard.models import Finding, Problem, Severity, SourceFile
+
+
+@dataclass(frozen=True)
+class ScannerOptions:
+    checkov_path: str | None = None
+    timeout: float = 900.0
+    default_severity: Severity = Severity.MEDIUM  # for checkov, whose OSS results carry none
+
+
+@dataclass(frozen=True)
+class ScannerResult:
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+class Scanner(ABC):
+    name: str
+
+    def __init__(self, options: ScannerOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    def scan(self, root: Path, files: Sequence[SourceFile]) -> ScannerResult:
+        """Scan the discovered files; failures are Problems, never exceptions."""
+
+
+def _cfn_lint(options: ScannerOptions) -> Scanner:
+    from iac_guard.scanners.cfn_lint import CfnLintScanner
+
+    return CfnLintScanner(options)
+
+
+def _checkov(options: ScannerOptions) -> Scanner:
+    from iac_guard.scanners.checkov import CheckovScanner
+
+    return CheckovScanner(options)
+
+
+SCANNERS: dict[str, Callable[[ScannerOptions], Scanner]] = {
+    "cfn-lint": _cfn_lint,
+    "checkov": _checkov,
+}
+
+
+def run_scanners(names: Sequence[str], root: Path, files: Sequence[SourceFile], options: ScannerOptions) -> ScannerResult:
+    findings: list[Finding] = []
+    problems: list[Problem] = []
+    for name in names:
+        factory = SCANNERS.get(name)
+        if factory is None:
+            problems.append(Problem("usage-error", f"unknown scanner {name!r} (choose from: {', '.join(SCANNERS)})"))
+            continue
+        result = factory(options).scan(root, files)
+        findings.extend(result.findings)
+        problems.extend(result.problems)
+    return ScannerResult(tuple(findings), tuple(problems))
