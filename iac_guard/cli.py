@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
     scan.add_argument("--scanner", action="append", choices=sorted(SCANNERS), default=None, help="also run this scanner (repeatable)")
     scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
+    scan.add_argument("--waivers", metavar="FILE", default=None, help="waivers file (default: .iac-guard-waivers.yaml when present)")
+    scan.add_argument("--baseline", metavar="FILE", default=None, help="JSON report of known findings: those are reported as suppressed, not failing")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
@@ -72,6 +74,8 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "quiet": args.quiet,
         "scanners": args.scanner,
         "checkov_path": args.checkov_path,
+        "waivers": args.waivers,
+        "baseline": args.baseline,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False

@@ -45,6 +45,8 @@ class ScanConfig:
     cache: bool = True  # reuse parses of unchanged files (see parse/cache.py)
     scanners: tuple[str, ...] = ()  # extra finding sources: "cfn-lint", "checkov"
     checkov_path: str | None = None
+    waivers: str | None = None  # waivers file (default .iac-guard-waivers.yaml when present)
+    baseline: str | None = None  # JSON report of known findings
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
 
     def to_dict(self) -> dict[str, Any]:

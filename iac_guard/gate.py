@@ -6,6 +6,7 @@ reported and never fail. Any Problem (unparseable file, broken policy) fails clo
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from iac_guard.models import (
@@ -18,6 +19,7 @@ from iac_guard.models import (
     ScanResult,
     Severity,
 )
+from iac_guard.waivers import SuppressionSet, apply
 
 
 def decide(findings: Sequence[Finding], problems: Sequence[Problem], fail_on: Severity) -> GateDecision:
@@ -35,11 +37,15 @@ def assemble(
     files_scanned: int,
     notices: Sequence[Notice] = (),
     root: str = ".",
+    suppressions: SuppressionSet | None = None,
+    today: dt.date | None = None,
 ) -> ScanResult:
-    """Merge what every stage produced into the ScanResult and its decision."""
+    """Merge what every stage produced into the ScanResult and its decision; suppressed
+    findings (waivers, inline ignores, baseline) are kept apart and never fail."""
     all_problems = [p for i in inputs for p in i.problems] + list(problems)
     all_notices = list(notices) + [n for i in inputs for n in i.notices]
-    ordered = sorted(findings, key=Finding.sort_key)
+    kept, suppressed, waiver_notices = apply(findings, suppressions or SuppressionSet(), today or dt.date.today())
+    ordered = sorted(kept, key=Finding.sort_key)
     return ScanResult(
         findings=tuple(ordered),
         problems=tuple(all_problems),
@@ -47,6 +53,7 @@ def assemble(
         files_scanned=files_scanned,
         resources=sum(len(i.resources) for i in inputs),
         policies=policies,
-        notices=tuple(all_notices),
+        notices=tuple(all_notices + waiver_notices),
         root=root,
+        suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key())),
     )

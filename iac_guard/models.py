@@ -249,6 +249,16 @@ class Finding:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """A finding that was found but does not count: waived, ignored inline, or baselined."""
+
+    finding: Finding
+    kind: str  # "inline", "waiver", "baseline"
+    justification: str
+    origin: str  # where the suppression was declared: "main.tf:12", "waivers.yaml:3"
+
+
+@dataclass(frozen=True)
 class GateDecision:
     """The gate's verdict; the exit code is derived here and nowhere else."""
 
@@ -287,6 +297,7 @@ class ScanResult:
     policies: int = 0
     notices: tuple[Notice, ...] = ()
     root: str = "."
+    suppressed: tuple[Suppression, ...] = ()  # not in findings, not counted, never failing
 
     def counts(self) -> dict[str, int]:
         """Findings by severity, every severity present (0 where none)."""

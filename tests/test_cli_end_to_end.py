@@ -39,6 +39,7 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
     assert doc["summary"] == {
         "critical": 3, "high": 3, "medium": 1, "low": 3, "info": 0, "total": 10, "failing": 6,
         "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
+        "suppressed": 0,
     }
     assert doc["verdict"] == "fail" and doc["exit_code"] == 1 and doc["version"] == "1.0"
 

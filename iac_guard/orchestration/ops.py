@@ -6,7 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from iac_guard import discover, gate, report
+from iac_guard import discover, gate, report, waivers
 from iac_guard.evaluate import Evaluation, evaluate_inputs
 from iac_guard.models import KindInput, PolicySet, ScanResult
 from iac_guard.orchestration.resources import ScanSettings
@@ -68,15 +68,25 @@ def gate_op(
     extra: ScannerResult,
 ) -> ScanResult:
     config = settings.scan_config()
+    findings = evaluation.findings + extra.findings
+    suppressions = waivers.collect(
+        discovery.root,
+        findings,
+        waivers.resource_spans(r for i in inputs for r in i.resources),
+        waivers_path=config.waivers,
+        baseline_path=config.baseline,
+        cwd=Path.cwd(),
+    )
     return gate.assemble(
         inputs,
-        evaluation.findings + extra.findings,
+        findings,
         evaluation.problems + extra.problems,
         fail_on=config.fail_on,
         policies=len(policy_set.policies),
         files_scanned=len(discovery.files),
         notices=discovery.notices,
         root=str(discovery.root),
+        suppressions=suppressions,
     )
 
 

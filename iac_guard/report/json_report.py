@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from iac_guard import __version__
-from iac_guard.models import Finding, Notice, Problem, ScanResult
+from iac_guard.models import Finding, Notice, Problem, ScanResult, Suppression
 
 SCHEMA_VERSION = "1.0"
 
@@ -41,6 +41,10 @@ def notice_dict(n: Notice) -> dict[str, Any]:
     return {"code": n.code, "message": n.message, "file": n.file, "line": n.line}
 
 
+def suppression_dict(s: Suppression) -> dict[str, Any]:
+    return {**finding_dict(s.finding), "suppression": {"kind": s.kind, "justification": s.justification, "origin": s.origin}}
+
+
 def summary(result: ScanResult) -> dict[str, Any]:
     counts = result.counts()
     return {
@@ -52,6 +56,7 @@ def summary(result: ScanResult) -> dict[str, Any]:
         "policies": result.policies,
         "parse_errors": sum(1 for p in result.problems if p.code == "parse-error"),
         "errors": len(result.problems),
+        "suppressed": len(result.suppressed),
     }
 
 
@@ -64,6 +69,7 @@ def document(result: ScanResult) -> dict[str, Any]:
         "exit_code": result.decision.exit_code,
         "summary": summary(result),
         "findings": [finding_dict(f) for f in result.findings],
+        "suppressed": [suppression_dict(s) for s in result.suppressed],
         "errors": [problem_dict(p) for p in result.problems],
         "notices": [notice_dict(n) for n in result.notices],
     }

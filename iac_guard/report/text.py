@@ -72,6 +72,8 @@ def _summary(result: ScanResult, color: bool) -> str:
     found = f"{len(result.findings)} finding{'s' if len(result.findings) != 1 else ''}"
     if parts:
         found += f" ({', '.join(parts)})"
+    if result.suppressed:
+        found += f", {len(result.suppressed)} suppressed"
     scanned = ", ".join(
         _plural(n, word) for n, word in ((result.files_scanned, "file"), (result.resources, "resource"), (result.policies, "policy"))
     )
