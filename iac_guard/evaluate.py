@@ -45,10 +45,13 @@ def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: 
         if not policies:
             continue
         try:
-            results = engine.evaluate([p.package for p in policies], kind_input.policy_input())
-        except IacGuardError as exc:
+            results, errors = engine.evaluate_each([p.package for p in policies], kind_input.policy_input())
+        except IacGuardError as exc:  # the engine itself failed (an OPA server down)
             problems.append(Problem(exc.code, exc.message, exc.file, exc.line))
             continue
+        problems.extend(
+            Problem(e.code, f"{package}: {e.message}", e.file, e.line) for package, e in errors.items()
+        )
         index = ResourceIndex(kind_input.resources)
         for policy in policies:
             findings.extend(findings_for(policy, results.get(policy.package, {}), index, kind_input.kind))

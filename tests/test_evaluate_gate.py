@@ -74,3 +74,12 @@ def test_gate_threshold_and_warnings() -> None:
 def test_gate_fails_closed_on_problems() -> None:
     decision = decide([_finding(Severity.CRITICAL)], [Problem("parse-error", "bad", "x.tf", 2)], Severity.HIGH)
     assert (decision.verdict, decision.exit_code) == ("error", 2)
+
+
+def test_a_policy_failing_at_runtime_is_a_problem_and_others_still_run(spine: Path) -> None:
+    policy_set = load_policies([spine / "policies_runtime_error"], include_builtin=True)
+    volume = Resource("aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "m.tf", 1, 3, values={"size": 1})
+    result = evaluate_inputs(policy_set, [KindInput("terraform", (), (volume,))], EmbeddedEngine(policy_set))
+    assert [(f.rule_id, f.resource) for f in result.findings] == [("IAC-AWS-EBS-001", "aws_ebs_volume.v")]
+    assert [(p.code, p.file, p.line) for p in result.problems] == [("policy-error", "divide.rego", 12)]
+    assert result.problems[0].message == "custom.divide: divide by zero"

@@ -33,6 +33,20 @@ class Engine(ABC):
     def evaluate(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> PackageResults:
         """Evaluate each package over ``input_doc``: the value of ``data.<package>``."""
 
+    def evaluate_each(
+        self, packages: Sequence[str], input_doc: Mapping[str, Any]
+    ) -> tuple[PackageResults, dict[str, PolicyError]]:
+        """Like ``evaluate``, but a package that fails at evaluation (a runtime error in
+        its Rego) is reported on its own and the other packages still run."""
+        results: PackageResults = {}
+        errors: dict[str, PolicyError] = {}
+        for package in packages:
+            try:
+                results.update(self.evaluate([package], input_doc))
+            except PolicyError as exc:
+                errors[package] = exc
+        return results, errors
+
 
 class EmbeddedEngine(Engine):
     """Regorus (microsoft/regorus, Rust) in-process through its Python binding."""
@@ -53,15 +67,25 @@ class EmbeddedEngine(Engine):
             self._engine.add_data_json(json.dumps(policy_set.data))
 
     def evaluate(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> PackageResults:
-        self._engine.set_input_json(json.dumps(input_doc))
-        out: PackageResults = {}
+        results, errors = self.evaluate_each(packages, input_doc)
+        if errors:
+            raise next(iter(errors.values()))
+        return results
+
+    def evaluate_each(
+        self, packages: Sequence[str], input_doc: Mapping[str, Any]
+    ) -> tuple[PackageResults, dict[str, PolicyError]]:
+        self._engine.set_input_json(json.dumps(input_doc))  # once for every package
+        results: PackageResults = {}
+        errors: dict[str, PolicyError] = {}
         for package in packages:
             try:
                 raw = self._engine.eval_query_as_json(f"data.{package}")
             except RuntimeError as exc:
-                raise policy_error(str(exc), None) from None
-            out[package] = _query_value(json.loads(raw))
-        return out
+                errors[package] = policy_error(str(exc), None)
+                continue
+            results[package] = _query_value(json.loads(raw))
+        return results, errors
 
 
 def _query_value(result: Mapping[str, Any]) -> dict[str, Any]:
