@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
     scan.add_argument("--waivers", metavar="FILE", default=None, help="waivers file (default: .iac-guard-waivers.yaml when present)")
     scan.add_argument("--baseline", metavar="FILE", default=None, help="JSON report of known findings: those are reported as suppressed, not failing")
+    scan.add_argument("--trusted-ref", metavar="REF", default=None, help="read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
@@ -63,7 +64,6 @@ def build_parser() -> argparse.ArgumentParser:
 def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     from iac_guard.config import OutputSpec, ScanConfig, load_config_file
 
-    settings: dict[str, Any] = load_config_file(args.config, cwd)
     cli: dict[str, Any] = {
         "paths": args.paths or None,
         "policy_dirs": args.policy_dir,
@@ -81,7 +81,13 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         cli["builtin_policies"] = False
     if args.no_cache:
         cli["cache"] = False
-    settings.update({k: v for k, v in cli.items() if v is not None})
+    given = {k: v for k, v in cli.items() if v is not None}
+    if args.trusted_ref:
+        from iac_guard.trusted import settings_at
+
+        settings = settings_at(args.trusted_ref, args.config, given, cwd)
+    else:
+        settings = {**load_config_file(args.config, cwd), **given}
     config = ScanConfig.from_dict(settings)
     if args.format or args.output:
         config = config.merged(outputs=(OutputSpec(args.format or "text", args.output),))

@@ -45,7 +45,7 @@ class ScanConfig:
     cache: bool = True  # reuse parses of unchanged files (see parse/cache.py)
     scanners: tuple[str, ...] = ()  # extra finding sources: "cfn-lint", "checkov"
     checkov_path: str | None = None
-    waivers: str | None = None  # waivers file (default .iac-guard-waivers.yaml when present)
+    waivers: str | None = None  # waivers file (None: .iac-guard-waivers.yaml when present; "": none)
     baseline: str | None = None  # JSON report of known findings
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
 
@@ -71,10 +71,9 @@ class ScanConfig:
         """Build from a mapping with keys in either spelling; raise ConfigError on bad values."""
         names = {f.name for f in dataclasses.fields(cls)}
         kwargs: dict[str, Any] = {}
-        for raw_key, value in data.items():
-            key = ALIASES.get(raw_key.replace("-", "_"), raw_key.replace("-", "_"))
+        for key, value in normalize(data).items():
             if key not in names:
-                raise ConfigError(f"unknown setting {raw_key!r}")
+                raise ConfigError(f"unknown setting {key.replace('_', '-')!r}")
             kwargs[key] = _coerce(key, value)
         return cls(**kwargs)
 
@@ -83,6 +82,15 @@ class ScanConfig:
 
 
 ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs", "scanner": "scanners"}
+
+
+def normalize(data: Mapping[str, Any]) -> dict[str, Any]:
+    """Setting names as ScanConfig fields: dashes to underscores, singular aliases resolved."""
+    out: dict[str, Any] = {}
+    for raw_key, value in data.items():
+        key = str(raw_key).replace("-", "_")
+        out[ALIASES.get(key, key)] = value
+    return out
 
 
 def _coerce(key: str, value: Any) -> Any:

@@ -210,7 +210,7 @@ def collect(
         if not path.is_file():
             raise ConfigError(f"waivers file not found: {waivers_path}")
         waivers += load_waivers_file(path, waivers_path)
-    elif (cwd / WAIVERS_FILE).is_file():
+    elif waivers_path is None and (cwd / WAIVERS_FILE).is_file():  # "" disables the default
         waivers += load_waivers_file(cwd / WAIVERS_FILE, WAIVERS_FILE)
     baseline: frozenset[str] = frozenset()
     if baseline_path:

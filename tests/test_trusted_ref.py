@@ -1,0 +1,58 @@
+"""--trusted-ref: a pull request cannot weaken the checks that grade it. Uses a real git
+repository made in the test."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from iac_guard.cli import main
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+
+
+def _git(repo: Path, *args: str) -> str:
+    env_args = ["-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    return subprocess.run(["git", *env_args, *args], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_pr_cannot_weaken_policies_waivers_or_config(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = tmp_path / "repo"
+    (repo / "infra").mkdir(parents=True)
+    shutil.copy(spine / "mixed" / "terraform" / "main.tf", repo / "infra" / "main.tf")
+    shutil.copytree(spine / "policies_custom", repo / "policy")
+    (repo / ".iac-guard.yaml").write_text("fail-on: low\npolicy-dirs: [policy]\n")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+
+    # The "PR": deletes the custom policy, raises fail-on, and waives everything.
+    shutil.rmtree(repo / "policy" )
+    (repo / "policy").mkdir()
+    (repo / ".iac-guard.yaml").write_text("fail-on: critical\npolicy-dirs: [policy]\n")
+    (repo / ".iac-guard-waivers.yaml").write_text("waivers:\n  - id: '*'\n    reason: trust me\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "pr")
+    monkeypatch.chdir(repo)
+
+    assert main(["scan", "infra", "--format", "json"]) == 0  # the PR's own settings pass it
+    weakened = json.loads(capsys.readouterr().out)
+    assert weakened["findings"] == [] and weakened["fail_on"] == "critical"
+
+    assert main(["scan", "infra", "--format", "json", "--trusted-ref", base]) == 1
+    graded = json.loads(capsys.readouterr().out)
+    assert graded["fail_on"] == "low" and graded["suppressed"] == []
+    assert ("CUSTOM-001", "aws_s3_bucket.public") in {(f["rule_id"], f["resource"]) for f in graded["findings"]}
+
+
+def test_unknown_ref_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _git(tmp_path, "init", "-q")
+    (tmp_path / "main.tf").write_text("")
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", ".", "--trusted-ref", "deadbeef"]) == 2
+    assert "--trusted-ref 'deadbeef' is not a commit" in capsys.readouterr().err
