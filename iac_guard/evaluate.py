@@ -146,6 +146,7 @@ def to_finding(policy: Policy, item: Any, kind: FindingKind, index: ResourceInde
         resource_type=resource.type if resource else "",
         docs_url=policy.docs_url,
         iac_kind=iac_kind,
+        provenance=resource.provenance_of(attribute) if resource is not None else (),
     )
 
 

@@ -123,6 +123,8 @@ class Resource:
     values: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     unknown: tuple[str, ...] = ()  # dotted paths into values that could not be resolved
     lines: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
+    # attribute path -> where its value came from ("var.acl set by terraform.tfvars:3")
+    provenance: Mapping[str, tuple[str, ...]] = field(default_factory=dict, hash=False, compare=False)
 
     def to_input(self) -> dict[str, Any]:
         """The JSON-ready form handed to policies (see README "Policy input")."""
@@ -149,6 +151,17 @@ class Resource:
                     return found
                 parts.pop()
         return self.line
+
+    def provenance_of(self, attribute: str | None) -> tuple[str, ...]:
+        """Where an attribute's value came from: its own entry, else its nearest parent's."""
+        if attribute:
+            parts = attribute.split(".")
+            while parts:
+                found = self.provenance.get(".".join(parts))
+                if found:
+                    return tuple(found)
+                parts.pop()
+        return ()
 
 
 @dataclass(frozen=True)

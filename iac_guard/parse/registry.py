@@ -4,17 +4,31 @@ claims a file; every list of supported kinds shown to a user is derived from it.
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from iac_guard.errors import IacGuardError
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource, SourceFile
 
 
+@dataclass(frozen=True)
+class BuildOptions:
+    """What a kind's build step needs beyond the files: Terraform's variable values from
+    the command line (``--var-file``, ``--var``) and the environment (``TF_VAR_*``)."""
+
+    var_files: tuple[str, ...] = ()
+    vars: tuple[str, ...] = ()  # "name=value", in command-line order
+    env: Mapping[str, str] | None = None  # None: the process environment at build time
+
+
 class Parser(ABC):
     """Parses one kind of IaC file into a ParsedDocument."""
 
     kind: str
+    #: the ``kind`` of the policy input built from these files (a Terraform plan is
+    #: evaluated as "terraform" so the same policies apply)
+    input_kind: str = ""
     #: file-name suffixes this parser may claim (lower-case, with the dot)
     suffixes: tuple[str, ...]
 
@@ -26,7 +40,13 @@ class Parser(ABC):
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
         """Parse ``text``; raise IacGuardError (with file and line) when it cannot."""
 
-    def build(self, documents: Sequence[ParsedDocument]) -> tuple[list[Resource], list[Notice], list[Problem]]:
+    @property
+    def policy_kind(self) -> str:
+        return self.input_kind or self.kind
+
+    def build(
+        self, documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+    ) -> tuple[list[Resource], list[Notice], list[Problem]]:
         """Resources of the parsed documents (a kind may resolve across files)."""
         return [r for d in documents for r in d.resources], [], []
 
@@ -64,8 +84,11 @@ def read_text(source: SourceFile) -> str:
 def _registry() -> dict[str, Parser]:
     from iac_guard.parse.cloudformation import CloudFormationParser
     from iac_guard.parse.terraform import TerraformParser
+    from iac_guard.parse.tfplan import TfPlanParser
 
-    parsers: list[Parser] = [TerraformParser(), CloudFormationParser()]
+    # Order matters: the first parser that claims a file takes it (a plan JSON is not a
+    # CloudFormation template; a .tf.json file is not a plan).
+    parsers: list[Parser] = [TerraformParser(), TfPlanParser(), CloudFormationParser()]
     return {p.kind: p for p in parsers}
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
 from iac_guard.parse.cache import ParseCache
-from iac_guard.parse.registry import parser_for
+from iac_guard.parse.registry import BuildOptions, parser_for
 
 #: below this many files a process pool costs more than it saves
 PARALLEL_THRESHOLD = 64
@@ -61,13 +61,22 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = Tru
         return list(pool.map(parse_one, files, chunksize=chunk))
 
 
-def build_kind_input(kind: str, files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = True) -> KindInput:
-    """Parse the files of ``kind`` and resolve their resources."""
+def build_kind_input(
+    kind: str,
+    files: Sequence[SourceFile],
+    *,
+    jobs: int = 0,
+    cache: bool = True,
+    options: BuildOptions | None = None,
+) -> KindInput:
+    """Parse the files of ``kind`` and resolve their resources. The input's kind is the
+    parser's policy kind (a Terraform plan's input is kind "terraform")."""
     mine = [f for f in files if f.kind == kind]
     documents = parse_files(mine, jobs=jobs, cache=cache)
-    resources, notices, problems = parser_for(kind).build(documents)
+    parser = parser_for(kind)
+    resources, notices, problems = parser.build(documents, options or BuildOptions())
     return KindInput(
-        kind=kind,
+        kind=parser.policy_kind,
         documents=tuple(documents),
         resources=tuple(resources),
         problems=tuple(p for d in documents for p in d.problems) + tuple(problems),

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource, SourceFile
-from iac_guard.parse.registry import Parser
+from iac_guard.parse.registry import BuildOptions, Parser
 from iac_guard.terraform import hcl
 
 
@@ -22,10 +22,12 @@ class TerraformParser(Parser):
     def claims(self, path: Path, head: str) -> bool:
         return path.name.lower().endswith(self.suffixes)
 
-    def build(self, documents: Sequence[ParsedDocument]) -> tuple[list[Resource], list[Notice], list[Problem]]:
+    def build(
+        self, documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+    ) -> tuple[list[Resource], list[Notice], list[Problem]]:
         from iac_guard.terraform.module import build_resources
 
-        return build_resources(documents)
+        return build_resources(documents, options)
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
         if source.relpath.lower().endswith(".json"):

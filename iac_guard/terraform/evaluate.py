@@ -7,8 +7,9 @@ propagate: an operation with an unknown operand is unknown, never guessed.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from iac_guard.terraform import hcl
@@ -42,20 +43,111 @@ def function(name: str) -> Callable[[Function], Function]:
     return register
 
 
-@dataclass
+class Namespace:
+    """The names under one root (``var``, ``local``): each value is computed on first
+    use and remembered, with the origins that explain it (for provenance). A name that
+    is needed while it is being computed (a reference cycle) is Unknown, never a hang."""
+
+    def __init__(self, root: str, entries: Mapping[str, Callable[[], tuple[Any, tuple[str, ...]]]]) -> None:
+        self.root = root
+        self._entries = dict(entries)
+        self._done: dict[str, tuple[Any, tuple[str, ...]]] = {}
+        self._active: set[str] = set()
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._entries
+
+    def names(self) -> list[str]:
+        return list(self._entries)
+
+    def value(self, name: str) -> Any:
+        if name not in self._entries:
+            raise EvalError(f"{self.root}.{name} is not declared")
+        if name not in self._done:
+            if name in self._active:
+                return Unknown(f"{self.root}.{name}")
+            self._active.add(name)
+            try:
+                self._done[name] = self._entries[name]()
+            finally:
+                self._active.discard(name)
+        return self._done[name][0]
+
+    def origins(self, name: str) -> tuple[str, ...]:
+        done = self._done.get(name)
+        return done[1] if done else ()
+
+
+@dataclass(frozen=True)
 class Scope:
-    """Names visible to an expression. A root not present evaluates to Unknown."""
+    """Names visible to an expression. A root not present evaluates to Unknown.
+
+    ``refs`` collects the references an evaluation touched (``var.acl``, ``each``), and
+    ``origins`` says where non-namespace names got their values; together they give a
+    value's provenance. ``strict`` makes errors raise EvalError instead of becoming
+    Unknown (how ``try`` and ``can`` tell an error from an unknown). ``files`` lets
+    ``file()``/``templatefile()`` read inside the scan root only."""
 
     names: Mapping[str, Any] = field(default_factory=dict)
+    refs: list[str] | None = field(default=None, compare=False)
+    origins: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    strict: bool = False
+    files: FileAccess | None = None
 
-    def child(self, **extra: Any) -> Scope:
+    def child(self, extra: Mapping[str, Any], origins: Mapping[str, tuple[str, ...]] | None = None) -> Scope:
+        """A scope with more names (for variables, ``each``, ``count``) and their origins."""
         merged = dict(self.names)
         merged.update(extra)
-        return Scope(merged)
+        merged_origins = dict(self.origins)
+        if origins:
+            merged_origins.update(origins)
+        return replace(self, names=merged, origins=merged_origins)
+
+    def tracking(self, refs: list[str]) -> Scope:
+        """The same scope, recording the references evaluation touches into ``refs``."""
+        return replace(self, refs=refs)
+
+    def strictly(self) -> Scope:
+        return replace(self, strict=True)
+
+    def origins_of(self, refs: Sequence[str]) -> tuple[str, ...]:
+        """Where the referenced values came from, de-duplicated, in first-use order."""
+        out: list[str] = []
+        for ref in refs:
+            root, _, attr = ref.partition(".")
+            space = self.names.get(root)
+            found = space.origins(attr) if isinstance(space, Namespace) and attr else self.origins.get(ref, ())
+            for origin in found:
+                if origin not in out:
+                    out.append(origin)
+        return tuple(out)
+
+
+@dataclass(frozen=True)
+class FileAccess:
+    """Where ``file()`` may read: paths resolve against ``base`` (the root module's
+    directory, Terraform's working directory) and must stay inside ``root``."""
+
+    root: Path
+    base: Path
+    display_root: Path | None = None
+
+    def resolve(self, name: str) -> Path:
+        path = (self.base / name).resolve()
+        try:
+            path.relative_to(self.root.resolve())
+        except ValueError:
+            raise EvalError(f"{name} is outside the scan root") from None
+        if not path.is_file():
+            raise EvalError(f"{name} does not exist")
+        return path
+
+    def relpath(self, path: Path) -> str:
+        return path.relative_to(self.root.resolve()).as_posix()
 
 
 def contains_unknown(value: Any) -> bool:
-    if isinstance(value, Unknown):
+    if isinstance(value, (Unknown, Namespace)):
         return True
     if isinstance(value, dict):
         return any(contains_unknown(v) for v in value.values())
@@ -72,8 +164,12 @@ def evaluate(expr: hcl.Expr, scope: Scope) -> Any:
     try:
         return handler(expr, scope)
     except EvalError:
+        if scope.strict:
+            raise
         return Unknown(expr.src)
-    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError, RecursionError):
+    except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError, RecursionError) as exc:
+        if scope.strict:
+            raise EvalError(f"{expr.src}: {exc}") from None
         return Unknown(expr.src)
 
 
@@ -121,6 +217,8 @@ def _object(expr: hcl.ObjectExpr, scope: Scope) -> Any:
 
 
 def _name(expr: hcl.Name, scope: Scope) -> Any:
+    if scope.refs is not None:
+        scope.refs.append(expr.name)
     if expr.name in scope.names:
         return scope.names[expr.name]
     return Unknown(expr.src)
@@ -129,6 +227,8 @@ def _name(expr: hcl.Name, scope: Scope) -> Any:
 def get_attr(value: Any, name: str, src: str) -> Any:
     if isinstance(value, Unknown):
         return Unknown(src)
+    if isinstance(value, Namespace):
+        return value.value(name)
     if isinstance(value, dict):
         if name in value:
             return value[name]
@@ -139,6 +239,8 @@ def get_attr(value: Any, name: str, src: str) -> Any:
 def index(value: Any, key: Any, src: str) -> Any:
     if isinstance(value, Unknown) or isinstance(key, Unknown):
         return Unknown(src)
+    if isinstance(value, Namespace):
+        return value.value(to_string(key))
     if isinstance(value, list):
         if isinstance(key, bool) or not isinstance(key, (int, float, str)):
             raise EvalError("list index must be a number")
@@ -149,6 +251,8 @@ def index(value: Any, key: Any, src: str) -> Any:
 
 
 def _get_attr(expr: hcl.GetAttr, scope: Scope) -> Any:
+    if scope.refs is not None and isinstance(expr.obj, hcl.Name):
+        scope.refs.append(f"{expr.obj.name}.{expr.name}")
     return get_attr(evaluate(expr.obj, scope), expr.name, expr.src)
 
 
@@ -179,6 +283,8 @@ def _call(expr: hcl.Call, scope: Scope) -> Any:
     fn = FUNCTIONS.get(expr.name.removeprefix("provider::terraform::"))
     if fn is None:
         return Unknown(expr.src)
+    if getattr(fn, "lazy", False):
+        return fn(scope, *expr.args)
     args = [evaluate(a, scope) for a in expr.args]
     if expr.expand_last and args:
         last = args.pop()
@@ -187,6 +293,8 @@ def _call(expr: hcl.Call, scope: Scope) -> Any:
         args.extend(last if isinstance(last, list) else list(last.values()) if isinstance(last, dict) else [last])
     if not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
         return Unknown(expr.src)
+    if getattr(fn, "scoped", False):
+        return fn(scope, *args)
     return fn(*args)
 
 
@@ -296,7 +404,7 @@ def _for(expr: hcl.ForExpr, scope: Scope) -> Any:
         names = {expr.value_var: value}
         if expr.key_var:
             names[expr.key_var] = key
-        inner = scope.child(**names)
+        inner = scope.child(names)
         if expr.condition is not None:
             keep = evaluate(expr.condition, inner)
             if isinstance(keep, Unknown):
@@ -340,6 +448,8 @@ def to_json(value: Any) -> Any:
     """Replace Unknown markers with their JSON form for the policy input."""
     if isinstance(value, Unknown):
         return value.to_json()
+    if isinstance(value, Namespace):
+        return Unknown(value.root).to_json()
     if isinstance(value, dict):
         return {k: to_json(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -349,7 +459,7 @@ def to_json(value: Any) -> Any:
 
 def unknown_paths(value: Any, prefix: str = "") -> list[str]:
     """Dotted paths (list indexes as numbers) of every Unknown inside ``value``."""
-    if isinstance(value, Unknown):
+    if isinstance(value, (Unknown, Namespace)):
         return [prefix]
     out: list[str] = []
     if isinstance(value, dict):

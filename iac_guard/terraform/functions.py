@@ -2,8 +2,8 @@
 
 Each is registered in ``evaluate.FUNCTIONS`` by name. A function not registered here
 evaluates to Unknown (never guessed). Functions that depend on the filesystem
-(``file``, ``templatefile``) are registered by the module loader, which knows the scan
-root they may read from.
+(``file``, ``templatefile``) read through the scope's ``FileAccess``, which the module
+builder sets to the scan root; without it they are Unknown.
 """
 
 from __future__ import annotations
@@ -14,7 +14,17 @@ import json
 import re
 from typing import Any
 
-from iac_guard.terraform.evaluate import EvalError, Unknown, function, to_string
+from iac_guard.terraform import hcl
+from iac_guard.terraform.evaluate import (
+    EvalError,
+    FileAccess,
+    Scope,
+    Unknown,
+    contains_unknown,
+    evaluate,
+    function,
+    to_string,
+)
 
 
 def _seq(value: Any) -> list[Any]:
@@ -526,24 +536,96 @@ def base64decode(text: Any) -> str:
     return base64.b64decode(to_string(text)).decode()
 
 
+def _lazy(fn: Any) -> Any:
+    """The function receives the scope and its argument expressions, unevaluated."""
+    fn.lazy = True
+    return fn
+
+
+def _scoped(fn: Any) -> Any:
+    """The function receives the scope before its (evaluated, known) arguments."""
+    fn.scoped = True
+    return fn
+
+
+def _attempt(expr: hcl.Expr, scope: Scope) -> tuple[bool, Any]:
+    """(True, value) when ``expr`` evaluates without error, (False, None) otherwise."""
+    try:
+        return True, evaluate(expr, scope.strictly())
+    except EvalError:
+        return False, None
+
+
 @function("try")
-@_accepts_unknown
-def try_(*values: Any) -> Any:
-    # Arguments were evaluated already; a failed one came back Unknown. The first one
-    # that is fully known wins; if an earlier one is unknown we cannot know which.
-    for value in values:
-        if isinstance(value, Unknown):
-            return value
+@_lazy
+def try_(scope: Scope, *exprs: hcl.Expr) -> Any:
+    """The first argument that evaluates without an error. An argument that is unknown
+    makes the result unknown: it might have failed had it been known."""
+    for expr in exprs:
+        ok, value = _attempt(expr, scope)
+        if not ok:
+            continue
+        if contains_unknown(value):
+            return Unknown(expr.src)
         return value
-    raise EvalError("try: no arguments")
+    raise EvalError("try: no argument evaluated without an error")
 
 
 @function("can")
-@_accepts_unknown
-def can(value: Any) -> Any:
-    if isinstance(value, Unknown):
-        return value
+@_lazy
+def can(scope: Scope, expr: hcl.Expr) -> Any:
+    ok, value = _attempt(expr, scope)
+    if not ok:
+        return False
+    if contains_unknown(value):
+        return Unknown(expr.src)
     return True
+
+
+def _files(scope: Scope) -> FileAccess:
+    if scope.files is None:
+        raise EvalError("no file access in this context")
+    return scope.files
+
+
+@function("file")
+@_scoped
+def file_(scope: Scope, name: Any) -> str:
+    path = _files(scope).resolve(to_string(name))
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"file: {exc}") from None
+
+
+@function("fileexists")
+@_scoped
+def fileexists(scope: Scope, name: Any) -> bool:
+    try:
+        _files(scope).resolve(to_string(name))
+    except EvalError:
+        return False
+    return True
+
+
+@function("templatefile")
+@_scoped
+def templatefile(scope: Scope, name: Any, variables: Any) -> Any:
+    """Render a template file with only ``variables`` in scope (as Terraform does)."""
+    files = _files(scope)
+    path = files.resolve(to_string(name))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise EvalError(f"templatefile: {exc}") from None
+    from iac_guard.errors import ParseError
+
+    try:
+        template = hcl.parse_template(text, files.relpath(path), 1)
+    except ParseError as exc:
+        raise EvalError(str(exc)) from None
+    inner = Scope(dict(_map(variables)), files=files, strict=scope.strict)
+    return evaluate(template, inner)
 
 
 @function("cidrsubnet")

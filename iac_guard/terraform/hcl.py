@@ -204,6 +204,9 @@ def _lark_message(exc: UnexpectedInput) -> str:
         value = "end of file" if token.type == "$END" else (repr(text) if text else "end of line")
         expected = sorted(e for e in exc.expected if not e.startswith("__"))[:6]
         hint = f" (expected one of: {', '.join(expected)})" if expected else ""
+        if "FOR_OBJECT_ARROW" in exc.expected:
+            # python-hcl2 rejects a line break before `=>` that Terraform accepts.
+            hint += "; the parser needs `=>` on the same line as the key of a for expression"
         return f"invalid HCL: unexpected {value} at column {exc.column}{hint}"
     return "invalid HCL"
 

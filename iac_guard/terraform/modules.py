@@ -1,0 +1,195 @@
+"""Modules as Terraform sees them: every directory of ``.tf``/``.tf.json`` files is one
+module; a ``module`` block calls another directory.
+
+This module groups parsed files into ``ModuleDef`` values, resolves a call's ``source``
+(local paths inside the scan root, or what ``terraform init`` recorded in
+``.terraform/modules/modules.json``), and finds the root modules: the scanned
+directories no scanned module calls.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from iac_guard.models import ParsedDocument, Problem, SourceFile
+from iac_guard.terraform import hcl
+
+MANIFEST = Path(".terraform") / "modules" / "modules.json"
+
+
+@dataclass(frozen=True)
+class ModuleDef:
+    """The blocks of one module directory, each with the file (scan-root relative) it is in."""
+
+    dir: Path  # absolute, resolved
+    files: tuple[str, ...] = ()
+    variables: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
+    locals: Mapping[str, tuple[str, hcl.Attribute]] = field(default_factory=dict)
+    outputs: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
+    resources: tuple[tuple[str, hcl.Block], ...] = ()  # resource and data blocks, file order
+    calls: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
+
+    def find(self, mode: str, rtype: str, name: str) -> tuple[str, hcl.Block] | None:
+        """The ``resource``/``data`` block declaring ``rtype.name``."""
+        block_type = "data" if mode == "data" else "resource"
+        for file, block in self.resources:
+            if block.type == block_type and block.labels[:2] == (rtype, name):
+                return file, block
+        return None
+
+
+def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDef:
+    files: list[str] = []
+    variables: dict[str, tuple[str, hcl.Block]] = {}
+    local_values: dict[str, tuple[str, hcl.Attribute]] = {}
+    outputs: dict[str, tuple[str, hcl.Block]] = {}
+    resources: list[tuple[str, hcl.Block]] = []
+    calls: dict[str, tuple[str, hcl.Block]] = {}
+    for document in sorted(documents, key=lambda d: d.source.relpath):
+        body = document.tree
+        if not isinstance(body, hcl.Body):
+            continue
+        file = document.source.relpath
+        files.append(file)
+        for block in body.blocks:
+            if block.type == "variable" and block.labels:
+                variables.setdefault(block.labels[0], (file, block))
+            elif block.type == "locals":
+                for attr in block.body.attributes:
+                    local_values.setdefault(attr.name, (file, attr))
+            elif block.type == "output" and block.labels:
+                outputs.setdefault(block.labels[0], (file, block))
+            elif block.type in ("resource", "data") and len(block.labels) >= 2:
+                resources.append((file, block))
+            elif block.type == "module" and block.labels:
+                calls.setdefault(block.labels[0], (file, block))
+    return ModuleDef(directory, tuple(files), variables, local_values, outputs, tuple(resources), calls)
+
+
+def scan_root_of(source: SourceFile) -> Path:
+    """The scan root a discovered file's ``relpath`` is relative to."""
+    rel = PurePosixPath(source.relpath)
+    if rel.is_absolute() or len(rel.parts) < 1:
+        return source.path.parent
+    return source.path.parents[len(rel.parts) - 1]
+
+
+def inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+def call_source(block: hcl.Block) -> str | None:
+    """The literal ``source`` of a module call (Terraform requires a literal)."""
+    attr = block.body.attribute("source")
+    if attr is None or not isinstance(attr.expr, hcl.Literal) or not isinstance(attr.expr.value, str):
+        return None
+    return attr.expr.value
+
+
+def is_local_source(source: str) -> bool:
+    return source.startswith(("./", "../")) or source in (".", "..")
+
+
+def read_manifest(root_dir: Path, scan_root: Path) -> dict[str, Path]:
+    """``terraform init``'s record of module directories: call key ("net.sg") -> directory."""
+    path = root_dir / MANIFEST
+    if not path.is_file() or not inside(path, scan_root):
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, Path] = {}
+    for entry in data.get("Modules", []) if isinstance(data, dict) else []:
+        if isinstance(entry, dict) and isinstance(entry.get("Key"), str) and isinstance(entry.get("Dir"), str):
+            out[entry["Key"]] = (root_dir / entry["Dir"]).resolve()
+    return out
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """Where a module call's files are, or why they were not scanned."""
+
+    dir: Path | None
+    source: str
+    reason: str = ""
+
+
+def resolve_call(
+    block: hcl.Block, caller: Path, manifest_key: str, manifest: Mapping[str, Path], scan_root: Path
+) -> Resolution:
+    source = call_source(block)
+    if source is None:
+        return Resolution(None, "", "its source is not a literal string")
+    if is_local_source(source):
+        target = (caller / source).resolve()
+        if not inside(target, scan_root):
+            return Resolution(None, source, f"local source {source!r} is outside the scan root")
+        return Resolution(target, source)
+    recorded = manifest.get(manifest_key)
+    if recorded is not None:
+        if inside(recorded, scan_root):
+            return Resolution(recorded, source)
+        return Resolution(None, source, f"remote source {source!r} was downloaded outside the scan root")
+    return Resolution(
+        None,
+        source,
+        f"remote source {source!r} was not scanned (no entry in .terraform/modules/modules.json; "
+        "run `terraform init` first to scan it)",
+    )
+
+
+class ModuleLoader:
+    """Module definitions by directory: the scanned ones, plus directories read from disk
+    on demand (modules ``terraform init`` downloaded under ``.terraform``, which discovery
+    skips, and a plan's modules). Reads never leave the scan root."""
+
+    def __init__(self, scan_root: Path, documents: Sequence[ParsedDocument]) -> None:
+        self.scan_root = scan_root.resolve()
+        grouped: dict[Path, list[ParsedDocument]] = {}
+        for document in documents:
+            grouped.setdefault(document.source.path.parent.resolve(), []).append(document)
+        self._defs: dict[Path, ModuleDef] = {d: module_def(d, docs) for d, docs in grouped.items()}
+        self.scanned: tuple[Path, ...] = tuple(sorted(self._defs))
+        self.problems: list[Problem] = []
+
+    def get(self, directory: Path, *, from_disk: bool) -> ModuleDef | None:
+        directory = directory.resolve()
+        if directory in self._defs:
+            return self._defs[directory]
+        if not from_disk or not directory.is_dir() or not inside(directory, self.scan_root):
+            return None
+        self._defs[directory] = self._load(directory)
+        return self._defs[directory]
+
+    def _load(self, directory: Path) -> ModuleDef:
+        from iac_guard.parse.registry import parser_for
+
+        parser = parser_for("terraform")
+        documents: list[ParsedDocument] = []
+        for path in sorted(directory.iterdir()):
+            if not path.is_file() or not path.name.lower().endswith(parser.suffixes):
+                continue
+            relpath = os.path.relpath(path, self.scan_root).replace(os.sep, "/")
+            document = parser.parse(SourceFile(path=path, relpath=relpath, kind="terraform", size=path.stat().st_size))
+            self.problems.extend(document.problems)
+            documents.append(document)
+        return module_def(directory, documents)
+
+    def root_dirs(self) -> list[Path]:
+        """Scanned directories that no scanned module calls through a local source."""
+        called: set[Path] = set()
+        for directory in self.scanned:
+            for _file, block in self._defs[directory].calls.values():
+                source = call_source(block)
+                if source is not None and is_local_source(source):
+                    called.add((directory / source).resolve())
+        return [d for d in self.scanned if d not in called]

@@ -1,0 +1,197 @@
+"""Input variable values of a root module, in Terraform's precedence order.
+
+Later sources win (https://developer.hashicorp.com/terraform/language/values/variables):
+
+1. ``TF_VAR_<name>`` environment variables
+2. ``terraform.tfvars``, then ``terraform.tfvars.json``
+3. ``*.auto.tfvars`` / ``*.auto.tfvars.json``, in lexical order of file name
+4. ``--var-file`` files, then ``--var name=value`` options, each in command-line order
+
+Values from the command line and the environment are strings: as in Terraform they stay
+strings for a primitive (or absent) type constraint and are parsed as HCL expressions for
+a complex one. Each value carries its origin ("terraform.tfvars:3") for provenance.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from iac_guard.errors import ParseError
+from iac_guard.models import Problem
+from iac_guard.terraform import hcl
+from iac_guard.terraform.evaluate import EvalError, Scope, Unknown, evaluate, to_string
+
+PRIMITIVE_TYPES = frozenset({"string", "number", "bool", "any"})
+
+
+@dataclass(frozen=True)
+class VarValue:
+    """A variable's value and where it was set ("terraform.tfvars:3", "--var acl=...")."""
+
+    value: Any
+    origin: str
+
+
+def type_name(type_expr: hcl.Expr | None) -> str:
+    """The outer name of a type constraint: ``string``, ``list``, ``map``, ``object``, ..."""
+    if type_expr is None:
+        return "any"
+    if isinstance(type_expr, hcl.Name):
+        return type_expr.name
+    if isinstance(type_expr, hcl.Call):
+        return type_expr.name
+    if isinstance(type_expr, hcl.Literal) and isinstance(type_expr.value, str):  # JSON syntax
+        return type_expr.value.split("(", 1)[0].strip()
+    return "any"
+
+
+def convert(value: Any, type_expr: hcl.Expr | None) -> Any:
+    """Terraform's automatic conversion for the common type constraints; anything it
+    cannot convert is left as it is (the evaluator is never stricter than Terraform)."""
+    kind = type_name(type_expr)
+    if isinstance(value, Unknown) or value is None:
+        return value
+    try:
+        if kind == "number" and isinstance(value, str):
+            text = value.strip()
+            return int(text) if text.lstrip("-").isdigit() else float(text)
+        if kind == "bool" and value in ("true", "false"):
+            return value == "true"
+        if kind == "string" and isinstance(value, (bool, int, float)):
+            return to_string(value)
+        if kind == "set" and isinstance(value, list):
+            distinct: list[Any] = []
+            for item in value:
+                if item not in distinct:
+                    distinct.append(item)
+            if all(isinstance(item, str) for item in distinct):
+                return sorted(distinct)
+            return distinct
+    except (ValueError, EvalError):
+        return value
+    return value
+
+
+def root_values(
+    module_dir: Path,
+    scan_root: Path,
+    declared: Mapping[str, hcl.Expr | None],
+    *,
+    var_files: Sequence[str] = (),
+    cli_vars: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> tuple[dict[str, VarValue], list[Problem]]:
+    """Values of the root module's variables (``declared`` maps name -> type expression)
+    from every source, the winning source last. Undeclared names are ignored."""
+    values: dict[str, VarValue] = {}
+    problems: list[Problem] = []
+    environment = os.environ if env is None else env
+
+    def put(name: str, value: VarValue) -> None:
+        if name in declared:
+            values[name] = value
+
+    for key in sorted(environment):
+        if key.startswith("TF_VAR_"):
+            name = key[len("TF_VAR_") :]
+            if name in declared:
+                put(name, VarValue(from_string(environment[key], declared[name], key), key))
+
+    files = [module_dir / "terraform.tfvars", module_dir / "terraform.tfvars.json"]
+    autos = sorted(
+        (p for p in module_dir.glob("*.auto.tfvars*") if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))),
+        key=lambda p: p.name,
+    )
+    for path in [*files, *autos]:
+        if path.is_file():
+            found, errors = read_tfvars(path, display(path, scan_root))
+            problems.extend(errors)
+            for name, value in found.items():
+                put(name, value)
+    for given in var_files:
+        path = Path(given)
+        if not path.is_file():
+            problems.append(Problem("input-error", f"--var-file not found: {given}", given))
+            continue
+        found, errors = read_tfvars(path, display(path, scan_root))
+        problems.extend(errors)
+        for name, value in found.items():
+            put(name, value)
+    for item in cli_vars:
+        name, sep, text = item.partition("=")
+        if not sep or not name.strip():
+            problems.append(Problem("input-error", f"--var must be NAME=VALUE, got {item!r}"))
+            continue
+        name = name.strip()
+        if name in declared:
+            put(name, VarValue(from_string(text, declared[name], f"--var {name}"), f"--var {name}"))
+    return values, problems
+
+
+def from_string(text: str, type_expr: hcl.Expr | None, origin: str) -> Any:
+    """A value given as text (``--var``, ``TF_VAR_``): a string for a primitive type,
+    an HCL expression for a complex one (Unknown when it does not parse)."""
+    if type_name(type_expr) in PRIMITIVE_TYPES:
+        return convert(text, type_expr)
+    try:
+        expr = hcl.parse_expression(text, origin, 1)
+    except ParseError:
+        return Unknown(text)
+    return convert(evaluate(expr, Scope()), type_expr)
+
+
+def display(path: Path, scan_root: Path) -> str:
+    """A path as findings show it: relative to the scan root when inside it."""
+    try:
+        return path.resolve().relative_to(scan_root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def read_tfvars(path: Path, shown: str) -> tuple[dict[str, VarValue], list[Problem]]:
+    """Assignments of a .tfvars (HCL) or .tfvars.json file, each with ``file:line``."""
+    try:
+        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        return {}, [Problem("parse-error", f"cannot read variables file: {exc}", shown)]
+    if path.name.endswith(".json"):
+        return _read_json(text, shown)
+    try:
+        body = hcl.parse_hcl(text, shown)
+    except ParseError as exc:
+        return {}, [Problem("parse-error", exc.message, exc.file, exc.line)]
+    out: dict[str, VarValue] = {}
+    for attr in body.attributes:
+        out[attr.name] = VarValue(evaluate(attr.expr, Scope()), f"{shown}:{attr.line}")
+    problems = [
+        Problem("parse-error", f"blocks are not allowed in a variables file ({block.type})", shown, block.line)
+        for block in body.blocks
+    ]
+    return out, problems
+
+
+def _read_json(text: str, shown: str) -> tuple[dict[str, VarValue], list[Problem]]:
+    from cfnlint.decode import cfn_json
+
+    from iac_guard.parse.cloudformation import plain
+
+    try:
+        doc = json.loads(text, cls=cfn_json.CfnJSONDecoder)
+    except json.JSONDecodeError as exc:
+        return {}, [Problem("parse-error", f"invalid JSON: {exc.msg}", shown, exc.lineno)]
+    except Exception as exc:  # the decoder raises its own types on duplicate keys
+        return {}, [Problem("parse-error", f"invalid JSON: {exc}", shown)]
+    if not isinstance(doc, dict):
+        return {}, [Problem("parse-error", "a .tfvars.json file must contain a JSON object", shown, 1)]
+    out: dict[str, VarValue] = {}
+    for key, value in doc.items():
+        mark = getattr(key, "start_mark", None)
+        line = int(mark.line) + 1 if mark is not None else 1
+        out[str(key)] = VarValue(plain(value), f"{shown}:{line}")
+    return out, []
+
