@@ -46,6 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--output", metavar="FILE", default=None, help="write the --format report to FILE instead of standard output")
     scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
+    scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
+    scan.add_argument("--var", action="append", default=None, metavar="NAME=VALUE", help="Terraform variable value for root modules (repeatable; wins over --var-file)")
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
     scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
     scan.add_argument("--scanner", action="append", choices=sorted(SCANNERS), default=None, help="also run this scanner (repeatable)")
@@ -76,6 +78,8 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "checkov_path": args.checkov_path,
         "waivers": args.waivers,
         "baseline": args.baseline,
+        "var_files": args.var_file,
+        "vars": args.var,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False

@@ -48,6 +48,8 @@ class ScanConfig:
     waivers: str | None = None  # waivers file (None: .iac-guard-waivers.yaml when present; "": none)
     baseline: str | None = None  # JSON report of known findings
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+    var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
+    vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -81,7 +83,7 @@ class ScanConfig:
         return dataclasses.replace(self, **changes)
 
 
-ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs", "scanner": "scanners"}
+ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs", "scanner": "scanners", "var_file": "var_files", "var": "vars"}
 
 
 def normalize(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -106,8 +108,14 @@ def _coerce(key: str, value: Any) -> Any:
             return tuple(
                 OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else OutputSpec(str(i)) for i in items
             )
-        if key in ("paths", "policy_dirs", "exclude", "scanners"):
+        if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files"):
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
+        if key == "vars":
+            items = [value] if isinstance(value, str) else list(value)
+            for item in items:
+                if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
+                    raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
+            return tuple(items)
         if key in ("jobs", "max_file_bytes"):
             return int(value)
         if key in ("builtin_policies", "color", "quiet", "cache"):

@@ -10,6 +10,7 @@ from iac_guard import discover, gate, report, waivers
 from iac_guard.evaluate import Evaluation, evaluate_inputs
 from iac_guard.models import KindInput, PolicySet, ScanResult
 from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.parse.registry import BuildOptions
 from iac_guard.parse.runner import build_kind_input
 from iac_guard.policy.engines import EngineOptions, create_engine
 from iac_guard.policy.loader import load_policies
@@ -30,7 +31,8 @@ def parse_op(kind: str) -> dg.OpDefinition:
     @dg.op(name=f"parse_{kind}")
     def _parse(settings: ScanSettings, discovery: discover.Discovery) -> KindInput:
         config = settings.scan_config()
-        return build_kind_input(kind, discovery.files, jobs=config.jobs, cache=config.cache)
+        options = BuildOptions(var_files=config.var_files, vars=config.vars)
+        return build_kind_input(kind, discovery.files, jobs=config.jobs, cache=config.cache, options=options)
 
     return _parse
 

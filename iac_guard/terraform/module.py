@@ -441,6 +441,8 @@ def expand_dynamic(
     if isinstance(collection, Unknown) or not isinstance(collection, (list, dict)):
         return Unknown(for_each_attr.expr.src)
     origins = scope.origins_of(refs)
+    if origins:
+        provenance.setdefault(path, origins)
     iterator_attr = block.body.attribute("iterator")
     iterator = block.labels[0]
     if iterator_attr is not None and isinstance(iterator_attr.expr, hcl.Name):
@@ -452,6 +454,8 @@ def expand_dynamic(
         item_prefix = f"{path}.{start + offset}"
         inner, inner_lines, inner_provenance = body_values(contents[0].body, inner_scope, item_prefix + ".")
         lines[item_prefix] = contents[0].line
+        if origins:
+            provenance[item_prefix] = origins
         lines.update(inner_lines)
         provenance.update(inner_provenance)
         out.append(inner)
