@@ -45,7 +45,7 @@ class Parser(ABC):
         return self.input_kind or self.kind
 
     def build(
-        self, documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+        self, documents: Sequence[ParsedDocument], options: BuildOptions | None = None
     ) -> tuple[list[Resource], list[Notice], list[Problem]]:
         """Resources of the parsed documents (a kind may resolve across files)."""
         return [r for d in documents for r in d.resources], [], []

@@ -23,7 +23,7 @@ class TerraformParser(Parser):
         return path.name.lower().endswith(self.suffixes)
 
     def build(
-        self, documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+        self, documents: Sequence[ParsedDocument], options: BuildOptions | None = None
     ) -> tuple[list[Resource], list[Notice], list[Problem]]:
         from iac_guard.terraform.module import build_resources
 

@@ -67,7 +67,7 @@ class TfPlanParser(Parser):
         return ParsedDocument(source, raw=plan, tree=PlanDocument(plan, lines))
 
     def build(
-        self, documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+        self, documents: Sequence[ParsedDocument], options: BuildOptions | None = None
     ) -> tuple[list[Resource], list[Notice], list[Problem]]:
         from iac_guard.terraform.plan import plan_resources
 

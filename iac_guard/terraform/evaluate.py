@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from iac_guard.terraform import hcl
 
@@ -33,10 +33,13 @@ Function = Callable[..., Any]
 FUNCTIONS: dict[str, Function] = {}
 
 
-def function(name: str) -> Callable[[Function], Function]:
+F = TypeVar("F", bound=Function)
+
+
+def function(name: str) -> Callable[[F], F]:
     """Register a Terraform built-in function (the registry is ``FUNCTIONS``)."""
 
-    def register(fn: Function) -> Function:
+    def register(fn: F) -> F:
         FUNCTIONS[name] = fn
         return fn
 
@@ -315,7 +318,7 @@ def _bool(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     if value in ("true", "false"):
-        return value == "true"
+        return bool(value == "true")
     raise EvalError("not a bool")
 
 

@@ -341,7 +341,10 @@ def slice_(value: Any, start: Any, end: Any) -> list[Any]:
 
 @function("range")
 def range_(*args: Any) -> list[int | float]:
-    nums = [int(a) if float(a).is_integer() else float(a) for a in args]
+    nums: list[int | float] = [int(a) if float(a).is_integer() else float(a) for a in args]
+    start: int | float
+    stop: int | float
+    step: int | float
     if len(nums) == 1:
         start, stop, step = 0, nums[0], 1
     elif len(nums) == 2:
@@ -369,7 +372,7 @@ def zipmap(keys_: Any, values_: Any) -> dict[str, Any]:
 def setproduct(*sets: Any) -> list[list[Any]]:
     out: list[list[Any]] = [[]]
     for s in sets:
-        out = [prefix + [item] for prefix in out for item in _seq(s)]
+        out = [[*prefix, item] for prefix in out for item in _seq(s)]
     return out
 
 
@@ -416,7 +419,7 @@ def anytrue(value: Any) -> bool:
 
 @function("sum")
 def sum_(value: Any) -> int | float:
-    total = sum(float(v) for v in _seq(value))
+    total = float(sum(float(v) for v in _seq(value)))
     return int(total) if total.is_integer() else total
 
 

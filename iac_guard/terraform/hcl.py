@@ -223,7 +223,7 @@ class _Builder:
         self.filename = filename
 
     # -- helpers -----------------------------------------------------------
-    def src(self, node: Tree | Token) -> str:
+    def src(self, node: Tree[Any] | Token) -> str:
         if isinstance(node, Token):
             return str(node)
         meta = node.meta
@@ -231,23 +231,23 @@ class _Builder:
             return ""
         return self.text[meta.start_pos : meta.end_pos].strip()
 
-    def line(self, node: Tree | Token) -> int:
+    def line(self, node: Tree[Any] | Token) -> int:
         if isinstance(node, Token):
             return node.line or 0
         return 0 if getattr(node.meta, "empty", True) else node.meta.line
 
-    def end_line(self, node: Tree) -> int:
+    def end_line(self, node: Tree[Any]) -> int:
         return 0 if getattr(node.meta, "empty", True) else node.meta.end_line
 
-    def error(self, message: str, node: Tree | Token) -> ParseError:
+    def error(self, message: str, node: Tree[Any] | Token) -> ParseError:
         return ParseError(message, file=self.filename, line=self.line(node) or None)
 
     @staticmethod
-    def children(node: Tree) -> list[Any]:
+    def children(node: Tree[Any]) -> list[Any]:
         return [c for c in node.children if not _is_tree(c, "new_line_or_comment")]
 
     # -- body ----------------------------------------------------------------
-    def body(self, node: Tree) -> Body:
+    def body(self, node: Tree[Any]) -> Body:
         attributes: list[Attribute] = []
         blocks: list[Block] = []
         seen: dict[str, int] = {}
@@ -278,7 +278,7 @@ class _Builder:
             raise self.error("block labels must be plain strings", node)
         raise self.error(f"unexpected {node.data}", node)
 
-    def attribute(self, node: Tree) -> Attribute:
+    def attribute(self, node: Tree[Any]) -> Attribute:
         name_node, _eq, expr_node = node.children[0], node.children[1], node.children[2]
         return Attribute(
             name=self.name_of(name_node),
@@ -287,7 +287,7 @@ class _Builder:
             end_line=self.end_line(node),
         )
 
-    def block(self, node: Tree) -> Block:
+    def block(self, node: Tree[Any]) -> Block:
         header: list[str] = []
         body: Body = EMPTY_BODY
         for child in node.children:
@@ -309,33 +309,33 @@ class _Builder:
         result: Expr = handler(node)
         return result
 
-    def x_expr_term(self, node: Tree) -> Expr:
+    def x_expr_term(self, node: Tree[Any]) -> Expr:
         inner = [c for c in self.children(node) if not (isinstance(c, Token) and c.type in ("LPAR", "RPAR"))]
         if len(inner) != 1:
             raise self.error("malformed expression", node)
         return self.expr(inner[0])
 
-    def x_int_lit(self, node: Tree) -> Expr:
+    def x_int_lit(self, node: Tree[Any]) -> Expr:
         return Literal(self.src(node), self.line(node), int(str(node.children[0])))
 
-    def x_float_lit(self, node: Tree) -> Expr:
+    def x_float_lit(self, node: Tree[Any]) -> Expr:
         return Literal(self.src(node), self.line(node), float(str(node.children[0])))
 
-    def x_literal_value(self, node: Tree) -> Expr:
+    def x_literal_value(self, node: Tree[Any]) -> Expr:
         word = str(node.children[0])
         value = {"true": True, "false": False, "null": None}[word]
         return Literal(word, self.line(node), value)
 
-    def x_identifier(self, node: Tree) -> Expr:
+    def x_identifier(self, node: Tree[Any]) -> Expr:
         return Name(self.src(node), self.line(node), str(node.children[0]))
 
-    def x_keyword(self, node: Tree) -> Expr:
+    def x_keyword(self, node: Tree[Any]) -> Expr:
         return self.x_identifier(node)
 
-    def x_string(self, node: Tree) -> Expr:
+    def x_string(self, node: Tree[Any]) -> Expr:
         return self.string(node)
 
-    def string(self, node: Tree) -> Expr:
+    def string(self, node: Tree[Any]) -> Expr:
         parts: list[str | Expr] = []
         directives = False
         for child in node.children:
@@ -355,17 +355,17 @@ class _Builder:
                 directives = True
         return _template(self.src(node), self.line(node), parts, directives)
 
-    def x_template_string(self, node: Tree) -> Expr:
+    def x_template_string(self, node: Tree[Any]) -> Expr:
         text = str(node.children[0])
         return Literal(text, self.line(node), _unescape(text[2:-2]))
 
-    def x_heredoc_template(self, node: Tree) -> Expr:
+    def x_heredoc_template(self, node: Tree[Any]) -> Expr:
         return self.heredoc(node, trim=False)
 
-    def x_heredoc_template_trim(self, node: Tree) -> Expr:
+    def x_heredoc_template_trim(self, node: Tree[Any]) -> Expr:
         return self.heredoc(node, trim=True)
 
-    def heredoc(self, node: Tree, *, trim: bool) -> Expr:
+    def heredoc(self, node: Tree[Any], *, trim: bool) -> Expr:
         raw = str(node.children[0])
         lines = raw.split("\n")
         body_lines = lines[1:-2] if lines and lines[-1] == "" else lines[1:-1]
@@ -376,11 +376,11 @@ class _Builder:
         body = "\n".join(body_lines) + ("\n" if body_lines else "")
         return parse_template(body, self.filename, self.line(node) + 1, src=raw.rstrip("\n"))
 
-    def x_tuple(self, node: Tree) -> Expr:
+    def x_tuple(self, node: Tree[Any]) -> Expr:
         items = tuple(self.expr(c) for c in self.children(node) if not isinstance(c, Token))
         return TupleExpr(self.src(node), self.line(node), items)
 
-    def x_object(self, node: Tree) -> Expr:
+    def x_object(self, node: Tree[Any]) -> Expr:
         items: list[tuple[Expr, Expr]] = []
         for elem in self.children(node):
             if not _is_tree(elem, "object_elem"):
@@ -397,22 +397,22 @@ class _Builder:
             items.append((key, value))
         return ObjectExpr(self.src(node), self.line(node), tuple(items))
 
-    def x_get_attr_expr_term(self, node: Tree) -> Expr:
+    def x_get_attr_expr_term(self, node: Tree[Any]) -> Expr:
         obj, attr = node.children
         return GetAttr(self.src(node), self.line(node), self.expr(obj), self.name_of(attr.children[1]))
 
-    def x_index_expr_term(self, node: Tree) -> Expr:
+    def x_index_expr_term(self, node: Tree[Any]) -> Expr:
         obj, index = node.children
         return Index(self.src(node), self.line(node), self.expr(obj), self.index_key(index))
 
-    def index_key(self, index: Tree) -> Expr:
+    def index_key(self, index: Tree[Any]) -> Expr:
         if index.data == "short_index":
             token = index.children[1]
             return Literal(str(token), self.line(index), int(str(token)))
         inner = [c for c in self.children(index) if not isinstance(c, Token)]
         return self.expr(inner[0])
 
-    def splat(self, node: Tree) -> Expr:
+    def splat(self, node: Tree[Any]) -> Expr:
         obj, splat = node.children
         steps: list[tuple[str, Any]] = []
         for step in splat.children:
@@ -424,13 +424,13 @@ class _Builder:
                 steps.append(("index", self.index_key(step)))
         return Splat(self.src(node), self.line(node), self.expr(obj), tuple(steps))
 
-    def x_attr_splat_expr_term(self, node: Tree) -> Expr:
+    def x_attr_splat_expr_term(self, node: Tree[Any]) -> Expr:
         return self.splat(node)
 
-    def x_full_splat_expr_term(self, node: Tree) -> Expr:
+    def x_full_splat_expr_term(self, node: Tree[Any]) -> Expr:
         return self.splat(node)
 
-    def x_function_call(self, node: Tree) -> Expr:
+    def x_function_call(self, node: Tree[Any]) -> Expr:
         parts = [c for c in node.children if not isinstance(c, Token)]
         names = [self.name_of(p) for p in parts if _is_tree(p, "identifier")]
         name = "::".join(names)
@@ -442,27 +442,27 @@ class _Builder:
                 expand = any(isinstance(t, Token) and t.type == "ELLIPSIS" for t in part.children)
         return Call(self.src(node), self.line(node), name, args, expand)
 
-    def x_binary_op(self, node: Tree) -> Expr:
+    def x_binary_op(self, node: Tree[Any]) -> Expr:
         left, term = self.children(node)[:2]
         op_node, right = [c for c in self.children(term)][:2]
         return BinaryOp(self.src(node), self.line(node), str(op_node.children[0]), self.expr(left), self.expr(right))
 
-    def x_unary_op(self, node: Tree) -> Expr:
+    def x_unary_op(self, node: Tree[Any]) -> Expr:
         op, operand = node.children
         return UnaryOp(self.src(node), self.line(node), str(op), self.expr(operand))
 
-    def x_conditional(self, node: Tree) -> Expr:
+    def x_conditional(self, node: Tree[Any]) -> Expr:
         exprs = [c for c in self.children(node) if not isinstance(c, Token)]
         cond, true, false = (self.expr(e) for e in exprs)
         return Conditional(self.src(node), self.line(node), cond, true, false)
 
-    def for_intro(self, intro: Tree) -> tuple[str | None, str, Expr]:
+    def for_intro(self, intro: Tree[Any]) -> tuple[str | None, str, Expr]:
         names = [str(c.children[0]) for c in intro.children if _is_tree(c, "identifier")]
-        collection = [c for c in self.children(intro) if isinstance(c, Tree) and c.data != "identifier"][0]
+        collection = next(c for c in self.children(intro) if isinstance(c, Tree) and c.data != "identifier")
         key_var, value_var = (names[0], names[1]) if len(names) == 2 else (None, names[0])
         return key_var, value_var, self.expr(collection)
 
-    def for_parts(self, node: Tree) -> tuple[tuple[str | None, str, Expr], list[Expr], Expr | None, bool]:
+    def for_parts(self, node: Tree[Any]) -> tuple[tuple[str | None, str, Expr], list[Expr], Expr | None, bool]:
         intro = None
         exprs: list[Expr] = []
         cond = None
@@ -473,17 +473,17 @@ class _Builder:
             elif child.data == "for_intro":
                 intro = self.for_intro(child)
             elif child.data == "for_cond":
-                cond = self.expr([c for c in self.children(child) if isinstance(c, Tree)][0])
+                cond = self.expr(next(c for c in self.children(child) if isinstance(c, Tree)))
             else:
                 exprs.append(self.expr(child))
         assert intro is not None
         return intro, exprs, cond, grouping
 
-    def x_for_tuple_expr(self, node: Tree) -> Expr:
+    def x_for_tuple_expr(self, node: Tree[Any]) -> Expr:
         (key_var, value_var, coll), exprs, cond, _ = self.for_parts(node)
         return ForExpr(self.src(node), self.line(node), key_var, value_var, coll, exprs[0], None, cond)
 
-    def x_for_object_expr(self, node: Tree) -> Expr:
+    def x_for_object_expr(self, node: Tree[Any]) -> Expr:
         (key_var, value_var, coll), exprs, cond, grouping = self.for_parts(node)
         return ForExpr(self.src(node), self.line(node), key_var, value_var, coll, exprs[1], exprs[0], cond, grouping)
 

@@ -31,7 +31,13 @@ from iac_guard.terraform.evaluate import (
     to_json,
     unknown_paths,
 )
-from iac_guard.terraform.modules import ModuleDef, ModuleLoader, read_manifest, resolve_call, scan_root_of
+from iac_guard.terraform.modules import (
+    ModuleDef,
+    ModuleLoader,
+    read_manifest,
+    resolve_call,
+    scan_root_of,
+)
 from iac_guard.terraform.variables import VarValue, convert, root_values
 
 # Meta-arguments: Terraform does not pass these to the provider; they are not values.
@@ -47,13 +53,13 @@ Thunk = Callable[[], tuple[Any, Origins]]
 
 
 def build_resources(
-    documents: Sequence[ParsedDocument], options: BuildOptions = BuildOptions()
+    documents: Sequence[ParsedDocument], options: BuildOptions | None = None
 ) -> tuple[list[Resource], list[Notice], list[Problem]]:
     """Resource instances of every root module of the scanned Terraform files."""
     parsed = [d for d in documents if isinstance(d.tree, hcl.Body)]
     if not parsed:
         return [], [], []
-    builder = Builder(scan_root_of(parsed[0].source), parsed, options)
+    builder = Builder(scan_root_of(parsed[0].source), parsed, options or BuildOptions())
     builder.run()
     return builder.resources, builder.notices, builder.problems + builder.loader.problems
 

@@ -17,7 +17,13 @@ from typing import Any
 from iac_guard.models import Problem, Resource, SourceFile
 from iac_guard.terraform import hcl
 from iac_guard.terraform.evaluate import Scope, Unknown, to_json, unknown_paths
-from iac_guard.terraform.modules import ModuleDef, ModuleLoader, is_local_source, read_manifest, scan_root_of
+from iac_guard.terraform.modules import (
+    ModuleDef,
+    ModuleLoader,
+    is_local_source,
+    read_manifest,
+    scan_root_of,
+)
 
 
 def plan_resources(
