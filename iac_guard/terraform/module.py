@@ -182,7 +182,8 @@ class Builder:
             workspace=self.env.get("TF_WORKSPACE", "default"),
         )
         inputs = {name: _given(name, value) for name, value in values.items()}
-        Instance(self, root, mdef, address="", manifest_key="", inputs=inputs, stack=(directory,)).run()
+        instance = Instance(self, root, mdef, address="", manifest_key="", inputs=inputs, stack=(directory,))
+        self.resources.extend(instance.run())
 
     def notice_once(self, notice: Notice) -> None:
         key = (notice.file or "", notice.line or 0)
@@ -213,6 +214,8 @@ class Instance:
     inputs: Mapping[str, Thunk]
     stack: tuple[Path, ...]
     scope: Scope = field(init=False)
+    #: resources of each call's child instances, in instance order
+    children: dict[str, list[Resource]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         variables = Namespace("var", {name: self._variable(name) for name in self.mdef.variables})
@@ -260,26 +263,27 @@ class Instance:
         return lambda: (self.expand_call(name), ())
 
     # -- instances -------------------------------------------------------------
-    def run(self) -> None:
+    def run(self) -> list[Resource]:
+        """This instance's resources in file order, each module call followed by the
+        resources of its child instances."""
         self.builder.instantiated.add(self.mdef.dir)
-        for file, block in self.mdef.resources:
+        out: list[Resource] = []
+        for file, block in self.mdef.addressable:
             mode = ADDRESSABLE[block.type]
             for instance in expand(block, self.scope):
-                self.builder.resources.append(
+                out.append(
                     block_resource(block, mode, file, instance.scope, module=self.address, key=instance.key, unknown=instance.unknown)
                 )
-        for name in self.mdef.calls:
-            self.scope.names["module"].value(name)
+            if mode == "module":
+                self.scope.names["module"].value(block.labels[0])
+                out.extend(self.children.get(block.labels[0], []))
+        return out
 
     def expand_call(self, name: str) -> Any:
         """Expand ``module.<name>``: its call resources, child instances and their
         resources. Returns the call's outputs as module.<name> evaluates."""
         file, block = self.mdef.calls[name]
         instances = expand(block, self.scope)
-        for instance in instances:
-            self.builder.resources.append(
-                block_resource(block, "module", file, instance.scope, module=self.address, key=instance.key, unknown=instance.unknown)
-            )
         key = f"{self.manifest_key}.{name}" if self.manifest_key else name
         where = resolve_call(block, self.mdef.dir, key, self.root.manifest, self.builder.scan_root)
         local_address = f"{self.address}.module.{name}" if self.address else f"module.{name}"
@@ -311,6 +315,7 @@ class Instance:
             )
             return Unknown(local_address)
         outputs: list[tuple[Expansion, dict[str, Any]]] = []
+        resources = self.children.setdefault(name, [])
         for instance in instances:
             child = Instance(
                 self.builder,
@@ -321,7 +326,7 @@ class Instance:
                 inputs=self._arguments(name, file, block, instance.scope),
                 stack=(*self.stack, where.dir),
             )
-            child.run()
+            resources.extend(child.run())
             outputs.append((instance, child.outputs()))
         if any(i.unknown for i, _ in outputs):
             return Unknown(local_address)

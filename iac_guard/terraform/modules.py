@@ -32,6 +32,7 @@ class ModuleDef:
     outputs: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
     resources: tuple[tuple[str, hcl.Block], ...] = ()  # resource and data blocks, file order
     calls: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
+    addressable: tuple[tuple[str, hcl.Block], ...] = ()  # resource, data and module blocks, file order
 
     def find(self, mode: str, rtype: str, name: str) -> tuple[str, hcl.Block] | None:
         """The ``resource``/``data`` block declaring ``rtype.name``."""
@@ -49,6 +50,7 @@ def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDe
     outputs: dict[str, tuple[str, hcl.Block]] = {}
     resources: list[tuple[str, hcl.Block]] = []
     calls: dict[str, tuple[str, hcl.Block]] = {}
+    addressable: list[tuple[str, hcl.Block]] = []
     for document in sorted(documents, key=lambda d: d.source.relpath):
         body = document.tree
         if not isinstance(body, hcl.Body):
@@ -65,9 +67,13 @@ def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDe
                 outputs.setdefault(block.labels[0], (file, block))
             elif block.type in ("resource", "data") and len(block.labels) >= 2:
                 resources.append((file, block))
-            elif block.type == "module" and block.labels:
-                calls.setdefault(block.labels[0], (file, block))
-    return ModuleDef(directory, tuple(files), variables, local_values, outputs, tuple(resources), calls)
+                addressable.append((file, block))
+            elif block.type == "module" and block.labels and block.labels[0] not in calls:
+                calls[block.labels[0]] = (file, block)
+                addressable.append((file, block))
+    return ModuleDef(
+        directory, tuple(files), variables, local_values, outputs, tuple(resources), calls, tuple(addressable)
+    )
 
 
 def scan_root_of(source: SourceFile) -> Path:
