@@ -8,7 +8,7 @@ propagate: an operation with an unknown operand is unknown, never guessed.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -104,14 +104,14 @@ class Scope:
         merged_origins = dict(self.origins)
         if origins:
             merged_origins.update(origins)
-        return replace(self, names=merged, origins=merged_origins)
+        return Scope(merged, self.refs, merged_origins, self.strict, self.files)
 
     def tracking(self, refs: list[str]) -> Scope:
         """The same scope, recording the references evaluation touches into ``refs``."""
-        return replace(self, refs=refs)
+        return Scope(self.names, refs, self.origins, self.strict, self.files)
 
     def strictly(self) -> Scope:
-        return replace(self, strict=True)
+        return Scope(self.names, self.refs, self.origins, True, self.files)
 
     def origins_of(self, refs: Sequence[str]) -> tuple[str, ...]:
         """Where the referenced values came from, de-duplicated, in first-use order."""

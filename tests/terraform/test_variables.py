@@ -72,3 +72,18 @@ def test_bad_var_options_are_problems():
         ("input-error", "--var-file not found: /nonexistent/prod.tfvars", "/nonexistent/prod.tfvars"),
         ("input-error", "--var must be NAME=VALUE, got 'novalue'", None),
     ]
+
+
+def test_broken_tfvars_is_a_problem_with_file_and_line(tmp_path):
+    from iac_guard.discover import discover
+    from iac_guard.parse.registry import BuildOptions
+    from iac_guard.parse.runner import build_kind_input
+
+    (tmp_path / "main.tf").write_text('variable "acl" {}\n\nresource "aws_s3_bucket" "b" {\n  acl = var.acl\n}\n')
+    (tmp_path / "terraform.tfvars").write_text('acl = "private"\nacl2 = [\n')
+    options = BuildOptions(env={})
+    kind_input = build_kind_input("terraform", discover([tmp_path]).files, jobs=1, options=options)
+    [problem] = kind_input.problems
+    assert (problem.code, problem.file, problem.line) == ("parse-error", "terraform.tfvars", 3)
+    [bucket] = kind_input.resources
+    assert bucket.values == {"acl": {"__unknown__": "var.acl"}}
