@@ -52,3 +52,13 @@ def test_world_writable_cache_directory_is_not_used(tmp_path: Path) -> None:
     os.chmod(shared / "parse-v1", 0o777)
     assert ParseCache(shared).usable is False
     assert ParseCache(tmp_path / "private").usable is True
+
+
+def test_cache_key_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import iac_guard.parse.cache as cache_module
+
+    tf = tmp_path / "main.tf"
+    tf.write_text("")
+    before = ParseCache(tmp_path / "c").key(_source(tf), b"")
+    monkeypatch.setattr(cache_module, "_code_digest", lambda: "different")
+    assert ParseCache(tmp_path / "c").key(_source(tf), b"") != before

@@ -43,12 +43,23 @@ def _library_versions() -> str:
     return ",".join(parts)
 
 
+def _code_digest() -> str:
+    """A digest of iac-guard's own source: a changed parser or model class (even without a
+    version bump, as in a development checkout) must not load old pickles."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 class ParseCache:
     """Content-addressed store of ParsedDocuments."""
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = (directory or cache_dir()) / f"parse-v{FORMAT}"
-        self.salt = f"{__version__}|{_library_versions()}"
+        self.salt = f"{__version__}|{_code_digest()}|{_library_versions()}"
         self.usable = self._prepare()
 
     def _prepare(self) -> bool:
