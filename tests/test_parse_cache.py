@@ -35,7 +35,7 @@ def test_changed_content_is_parsed_again(tmp_path: Path) -> None:
     parse_files([_source(tf)], jobs=1)
     tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 2\n}\n')
     (doc,) = parse_files([_source(tf)], jobs=1)
-    assert doc.raw["resource"]["aws_ebs_volume"]["v"] == [{"size": 2}]
+    assert doc.raw["resource"]["aws_ebs_volume"]["v"] == {"size": 2}
 
 
 def test_parse_errors_are_cached_as_errors(tmp_path: Path) -> None:

@@ -58,9 +58,20 @@ def test_raw_document_has_the_conftest_shape(spine: Path) -> None:
     base = spine / "mixed" / "terraform"
     kind_input = build_kind_input("terraform", [_source(base / "main.tf", "main.tf")], jobs=1)
     raw = kind_input.documents[0].raw
-    assert raw["resource"]["aws_s3_bucket"]["public"] == [{"bucket": "public-assets", "acl": "public-read"}]
-    assert raw["resource"]["aws_s3_bucket"]["private"][0]["acl"] == "${var.acl}"
-    assert raw["module"]["network"] == [{"source": "./network", "cidr": "10.0.0.0/16"}]
+    assert raw["resource"]["aws_s3_bucket"]["public"] == {"bucket": "public-assets", "acl": "public-read"}
+    assert raw["resource"]["aws_s3_bucket"]["private"]["acl"] == "${var.acl}"
+    assert raw["resource"]["aws_s3_bucket"]["private"]["server_side_encryption_configuration"] == {
+        "rule": {"apply_server_side_encryption_by_default": {"sse_algorithm": "aws:kms"}}
+    }
+    assert raw["module"]["network"] == {"source": "./network", "cidr": "10.0.0.0/16"}
+    assert raw["data"]["aws_iam_policy_document"]["admin"]["statement"] == {"actions": ["*"], "resources": ["*"]}
+
+
+def test_raw_document_repeated_blocks_become_a_list(tmp_path: Path) -> None:
+    tf = tmp_path / "sg.tf"
+    tf.write_text('resource "aws_security_group" "sg" {\n  ingress { from_port = 22 }\n  ingress { from_port = 443 }\n}\n')
+    raw = build_kind_input("terraform", [_source(tf, "sg.tf")], jobs=1).documents[0].raw
+    assert raw == {"resource": {"aws_security_group": {"sg": {"ingress": [{"from_port": 22}, {"from_port": 443}]}}}}
 
 
 def test_unparseable_file_is_a_problem_with_file_and_line(spine: Path) -> None:

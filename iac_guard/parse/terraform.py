@@ -38,28 +38,24 @@ class TerraformParser(Parser):
 
 
 def raw_document(body: hcl.Body) -> dict[str, Any]:
-    """The file as conftest and hcl2json show it: block type -> labels -> body; blocks of
-    the same type are lists; expressions that are not literals are ``${source}``."""
-    out: dict[str, Any] = {}
-    for name, value in _raw_attributes(body).items():
-        out[name] = value
-    for block in body.blocks:
-        target: Any = out
-        keys = (block.type, *block.labels)
-        for key in keys[:-1]:
-            target = target.setdefault(key, {})
-        target.setdefault(keys[-1], []).append(_raw_body(block.body))
-    return out
-
-
-def _raw_body(body: hcl.Body) -> dict[str, Any]:
+    """The file as conftest shows it to policies: block type -> labels -> body, so
+    ``input.resource.aws_s3_bucket[name].acl`` works; a block type that occurs once is an
+    object, one that repeats (two ``ingress`` blocks) a list of objects; expressions that
+    are not literals are ``${source}``."""
     out = _raw_attributes(body)
     for block in body.blocks:
         target: Any = out
         keys = (block.type, *block.labels)
         for key in keys[:-1]:
             target = target.setdefault(key, {})
-        target.setdefault(keys[-1], []).append(_raw_body(block.body))
+        value = raw_document(block.body)
+        current = target.get(keys[-1])
+        if current is None:
+            target[keys[-1]] = value
+        elif isinstance(current, list):
+            current.append(value)
+        else:
+            target[keys[-1]] = [current, value]
     return out
 
 
