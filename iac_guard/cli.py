@@ -60,6 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
     scan.add_argument("-q", "--quiet", action="store_true", default=None, help="print only failing findings and the verdict")
     scan.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log and tracebacks")
+
+    test = sub.add_parser(
+        "test",
+        help="run the Rego unit tests (test_* rules) of policy directories, as `opa test` does",
+        epilog="Exit codes: 0 all tests passed, 1 a test failed, errored or was skipped, 2 a policy does not load.",
+    )
+    test.add_argument("paths", nargs="*", metavar="DIR", help="policy files or directories, *_test.rego included (default: .)")
+    test.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    test.add_argument("--run", metavar="REGEX", default=None, help="only tests whose name (data.<package>.<test>) matches")
+    test.add_argument("--coverage", action="store_true", help="report the policy lines the tests reached, per file")
+    test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
+    test.add_argument("--fail-on-empty", action="store_true", help="exit 1 when no test was found")
+    test.add_argument("-z", "--exit-zero-on-skipped", action="store_true", help="skipped (todo_test_) tests do not fail the run")
     return parser
 
 
@@ -110,7 +123,22 @@ def cmd_scan(args: argparse.Namespace) -> int:
     return outcome.result.decision.exit_code
 
 
-COMMANDS = {"scan": cmd_scan}
+def cmd_test(args: argparse.Namespace) -> int:
+    from iac_guard.policy.testing import RENDERERS, run_tests
+
+    report = run_tests(
+        [Path(p) for p in args.paths or ["."]],
+        run=args.run,
+        coverage=args.coverage,
+        include_builtin=not args.no_builtin_policies,
+        fail_on_empty=args.fail_on_empty,
+        exit_zero_on_skipped=args.exit_zero_on_skipped,
+    )
+    sys.stdout.write(RENDERERS[args.format](report))
+    return report.exit_code
+
+
+COMMANDS = {"scan": cmd_scan, "test": cmd_test}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

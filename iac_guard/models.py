@@ -209,10 +209,20 @@ class Policy:
     frameworks: tuple[str, ...] = ()
     related_resources: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # IaC kinds it applies to; empty = every kind
+    resource_types: tuple[str, ...] = ()  # custom.resource_types, else the types its code names
+    # conftest mode (--namespace): evaluated once per parsed file against its raw document
+    conftest: bool = False
 
     @property
     def docs_url(self) -> str:
         return self.related_resources[0] if self.related_resources else ""
+
+    def rule_id(self, rule: str) -> str:
+        """The id of a finding from ``rule``: the METADATA id, or for a conftest policy
+        without one, ``<namespace>.<rule>`` (``main.deny_latest_tag``)."""
+        if self.conftest and self.id == self.package:
+            return f"{self.package}.{rule}"
+        return self.id
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds

@@ -56,13 +56,10 @@ class EmbeddedEngine(Engine):
     def __init__(self, policy_set: PolicySet, options: EngineOptions | None = None) -> None:
         import regorus
 
+        from iac_guard.policy.regorus_modules import add_modules
+
         self._engine = regorus.Engine()
-        self._engine.set_rego_v0(False)
-        for path, source in policy_set.modules.items():
-            try:
-                self._engine.add_policy(path, source)
-            except RuntimeError as exc:
-                raise policy_error(str(exc), path) from None
+        add_modules(self._engine, policy_set.modules)  # Rego v1, else v0 per module
         if policy_set.data:
             self._engine.add_data_json(json.dumps(policy_set.data))
 

@@ -12,8 +12,9 @@ becomes ``data.a.b``.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import replace
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -39,14 +40,15 @@ def is_test_file(path: Path) -> bool:
     return path.name.endswith("_test.rego")
 
 
-def rego_files(directory: Path, *, tests: bool = False) -> list[Path]:
-    """Policy files (``tests=False``) or ``*_test.rego`` files (``tests=True``), sorted."""
+def rego_files(directory: Path, *, tests: bool | None = False) -> list[Path]:
+    """Policy files (``tests=False``), ``*_test.rego`` files (``tests=True``) or both
+    (``tests=None``), sorted; hidden directories are skipped."""
     if directory.is_file():
         return [directory]
     if not directory.is_dir():
         raise PolicyError(f"policy directory does not exist: {directory}")
     files = sorted(p for p in directory.rglob("*.rego") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts))
-    return [p for p in files if is_test_file(p) == tests]
+    return [p for p in files if tests is None or is_test_file(p) == tests]
 
 
 def rule_class(name: str) -> str | None:
@@ -64,27 +66,45 @@ def _display(path: Path, base: Path) -> str:
         return path.as_posix()
 
 
-def load_policies(
+@dataclass(frozen=True)
+class ModuleSet:
+    """Rego sources read from policy directories, before any policy is made of them."""
+
+    modules: dict[str, str]  # display path -> source
+    scanned: tuple[RegoModule, ...]
+    data: dict[str, Any]
+    builtin: frozenset[str]  # display paths that come from the built-in library
+
+
+def read_modules(
     directories: Sequence[Path],
     *,
     include_builtin: bool = True,
-    strict: bool = True,
-    severity_overrides: Mapping[str, Severity] | None = None,
-) -> PolicySet:
-    """Load every .rego (tests excluded) under the directories.
+    tests: bool | None = False,
+    relative_to: Path | None = None,
+) -> ModuleSet:
+    """Read the .rego files (see ``rego_files`` for ``tests``) and bundle-style data files
+    of the built-in library (first, when included) and the directories. A directory that
+    is the built-in library itself is read once.
 
-    ``strict`` requires custom.id and custom.severity on every policy and unique ids; it
-    is off for conftest-style namespaces whose policies carry no metadata.
-    """
-    dirs = ([builtin_policy_dir()] if include_builtin else []) + list(directories)
+    Files are shown relative to their directory (the built-in library's as
+    ``policies/...``), or relative to ``relative_to`` (the working directory) when given."""
+    builtin_dir = builtin_policy_dir()
+    dirs = [builtin_dir] if include_builtin else []
+    for directory in directories:
+        resolved = directory.resolve() if directory.exists() else directory
+        if resolved not in dirs:
+            dirs.append(resolved)
     modules: dict[str, str] = {}
     scanned: list[RegoModule] = []
+    builtin: set[str] = set()
     data: dict[str, Any] = {}
     for directory in dirs:
-        directory = directory.resolve() if directory.exists() else directory
         base = directory.parent if directory.is_file() else directory
-        label = "policies" if directory == builtin_policy_dir() else None
-        for path in rego_files(directory):
+        label = "policies" if directory == builtin_dir else None
+        if relative_to is not None and label is None:
+            base = relative_to.resolve()
+        for path in rego_files(directory, tests=tests):
             shown = _display(path, base) if label is None else f"{label}/{_display(path, base)}"
             try:
                 source = path.read_text(encoding="utf-8")
@@ -94,15 +114,48 @@ def load_policies(
                 shown = path.as_posix()
             modules[shown] = source
             scanned.append(scan_module(source, shown))
+            if label is not None:
+                builtin.add(shown)
         if directory.is_dir():
-            _merge(data, load_data(directory))
-    policies = _policies(scanned, strict=strict)
+            merge_data(data, load_data(directory))
+    return ModuleSet(modules, tuple(scanned), data, frozenset(builtin))
+
+
+def load_policies(
+    directories: Sequence[Path],
+    *,
+    include_builtin: bool = True,
+    strict: bool = True,
+    severity_overrides: Mapping[str, Severity] | None = None,
+    namespaces: Sequence[str] = (),
+    all_namespaces: bool = False,
+) -> PolicySet:
+    """Load every .rego (tests excluded) under the directories.
+
+    ``strict`` requires custom.id and custom.severity on every policy and unique ids.
+    Packages named in ``namespaces`` (or, with ``all_namespaces``, every package outside
+    the built-in library) are conftest policies: evaluated per file against its raw
+    document, and their METADATA is optional (see ``iac_guard.policy.conftest``).
+    """
+    loaded = read_modules(directories, include_builtin=include_builtin)
+    if all_namespaces:
+        conftest = {m.package for m in loaded.scanned if m.path not in loaded.builtin}
+    else:
+        conftest = set(namespaces)
+    policies = _policies(loaded.scanned, loaded.modules, strict=strict, conftest=conftest)
+    missing = sorted(set(namespaces) - {p.package for p in policies if p.conftest})
+    if missing:
+        found = sorted({m.package for m in loaded.scanned})
+        raise PolicyError(
+            f"no deny/violation/warn rules in namespace {', '.join(missing)} "
+            f"(packages loaded: {', '.join(found) or 'none'})"
+        )
     if severity_overrides:
         policies = [replace(p, severity=severity_overrides.get(p.id, p.severity)) for p in policies]
-    return PolicySet(policies=tuple(policies), modules=modules, data=data)
+    return PolicySet(policies=tuple(policies), modules=loaded.modules, data=loaded.data)
 
 
-def _policies(scanned: Sequence[RegoModule], *, strict: bool) -> list[Policy]:
+def _policies(scanned: Sequence[RegoModule], sources: Mapping[str, str], *, strict: bool, conftest: set[str]) -> list[Policy]:
     by_package: dict[str, list[RegoModule]] = {}
     for module in scanned:
         by_package.setdefault(module.package, []).append(module)
@@ -112,7 +165,9 @@ def _policies(scanned: Sequence[RegoModule], *, strict: bool) -> list[Policy]:
         rule_modules = [m for m in modules if any(rule_class(r) for r in m.rules)]
         if not rule_modules:
             continue
-        policy = _policy(package, rule_modules, strict=strict)
+        policy = _policy(package, rule_modules, strict=strict and package not in conftest, conftest=package in conftest)
+        if not policy.resource_types:
+            policy = replace(policy, resource_types=resource_types_in(sources[m.path] for m in modules))
         if policy.id in ids and strict:
             first = ids[policy.id]
             raise PolicyError(
@@ -125,7 +180,8 @@ def _policies(scanned: Sequence[RegoModule], *, strict: bool) -> list[Policy]:
     return sorted(policies, key=lambda p: p.id)
 
 
-def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool) -> Policy:
+def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool, conftest: bool = False) -> Policy:
+    """One package's Policy from the METADATA on its package or its rules (first wins)."""
     meta: dict[str, Any] = {}
     custom: dict[str, Any] = {}
     where = (modules[0].path, modules[0].package_line)
@@ -154,9 +210,6 @@ def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool) -> Pol
         severity = Severity.parse(severity_value) if severity_value else Severity.HIGH
     except ValueError as exc:
         raise PolicyError(str(exc), file=file, line=line) from None
-    kinds = custom.get("kinds") or custom.get("input") or ()
-    if isinstance(kinds, str):
-        kinds = (kinds,)
     return Policy(
         id=str(policy_id or package),
         package=package,
@@ -166,30 +219,73 @@ def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool) -> Pol
         line=line,
         description=str(meta.get("description") or "").strip(),
         remediation=str(custom.get("remediation") or "").strip(),
-        frameworks=_strings(custom.get("frameworks")),
-        related_resources=_related(meta.get("related_resources")),
-        kinds=tuple(str(k) for k in kinds),
+        frameworks=_strings(custom.get("frameworks"), "custom.frameworks", file, line),
+        related_resources=_related(meta.get("related_resources"), file, line),
+        kinds=_strings(custom.get("kinds") or custom.get("input"), "custom.kinds", file, line),
+        resource_types=_strings(custom.get("resource_types"), "custom.resource_types", file, line),
+        conftest=conftest,
     )
 
 
-def _strings(value: Any) -> tuple[str, ...]:
+def _strings(value: Any, key: str, file: str, line: int) -> tuple[str, ...]:
+    """A METADATA value that lists names: a string, a list of strings, or a mapping of
+    framework to ids (``{CIS-AWS: [2.1.5]}`` gives ``CIS-AWS:2.1.5``)."""
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, dict):
         return tuple(f"{k}:{v}" if not isinstance(v, list) else f"{k}:{','.join(map(str, v))}" for k, v in value.items())
-    return tuple(str(v) for v in value)
+    if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
+        return tuple(str(v) for v in value)
+    raise PolicyError(f"{key} must be a string or a list of strings, not {value!r}", file=file, line=line)
 
 
-def _related(value: Any) -> tuple[str, ...]:
+def _related(value: Any, file: str, line: int) -> tuple[str, ...]:
+    """``related_resources`` as OPA documents it: a list of ``{ref: URL, description?}``
+    (or of bare URLs)."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise PolicyError("related_resources must be a list of {ref: URL}", file=file, line=line)
     out: list[str] = []
-    for item in value or ():
+    for item in value:
         if isinstance(item, dict) and item.get("ref"):
             out.append(str(item["ref"]))
         elif isinstance(item, str):
             out.append(item)
+        else:
+            raise PolicyError(f"related_resources entry {item!r} has no ref", file=file, line=line)
     return tuple(out)
+
+
+_TYPE_LITERAL = re.compile(
+    r'"((?:aws|azurerm|azuread|google|google-beta|kubernetes|github|digitalocean|oci|alicloud)_[a-z0-9_]+'
+    r'|AWS::[A-Za-z0-9]+::[A-Za-z0-9:]+)"'
+)
+
+
+def resource_types_in(sources: Iterable[str]) -> tuple[str, ...]:
+    """Resource types a policy names in its code (string literals shaped like a Terraform
+    ``<provider>_<type>`` or a CloudFormation ``AWS::Service::Resource``; comments are
+    ignored), for the catalog when METADATA gives no ``custom.resource_types``."""
+    found: dict[str, None] = {}
+    for source in sources:
+        for line in source.splitlines():
+            for match in _TYPE_LITERAL.finditer(_strip_comment(line)):
+                found.setdefault(match.group(1), None)
+    return tuple(sorted(found))
+
+
+def _strip_comment(line: str) -> str:
+    """The line without a trailing ``#`` comment (a ``#`` inside a string stays)."""
+    in_string = False
+    for i, char in enumerate(line):
+        if char == '"' and (i == 0 or line[i - 1] != "\\"):
+            in_string = not in_string
+        elif char == "#" and not in_string:
+            return line[:i]
+    return line
 
 
 def load_data(directory: Path) -> dict[str, Any]:
@@ -208,13 +304,13 @@ def load_data(directory: Path) -> dict[str, Any]:
         target = data
         for part in path.parent.relative_to(directory).parts:
             target = target.setdefault(part, {})
-        _merge(target, content)
+        merge_data(target, content)
     return data
 
 
-def _merge(into: dict[str, Any], new: dict[str, Any]) -> None:
+def merge_data(into: dict[str, Any], new: dict[str, Any]) -> None:
     for key, value in new.items():
         if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
+            merge_data(into[key], value)
         else:
             into[key] = value

@@ -38,6 +38,9 @@ class RegoModule:
     package_line: int
     annotations: tuple[Annotation, ...]
     rules: dict[str, int] = field(hash=False, compare=False)  # rule name -> first line
+    # every top-level rule head in file order: (name, line, text after the name), so
+    # callers can tell ``test_x if``, ``test_x[k] if`` and a function ``test_x(a)`` apart
+    heads: tuple[tuple[str, int, str], ...] = field(default=(), hash=False, compare=False)
 
 
 def scan_module(source: str, path: str) -> RegoModule:
@@ -47,6 +50,7 @@ def scan_module(source: str, path: str) -> RegoModule:
     package_line = 0
     annotations: list[Annotation] = []
     rules: dict[str, int] = {}
+    heads: list[tuple[str, int, str]] = []
     pending: tuple[int, dict[str, Any]] | None = None
     i = 0
     while i < len(lines):
@@ -79,6 +83,7 @@ def scan_module(source: str, path: str) -> RegoModule:
             head = RULE_HEAD_RE.match(text)
             if head and head.group(1) not in ("import", "package", "default", "else"):
                 rules.setdefault(head.group(1), i + 1)
+                heads.append((head.group(1), i + 1, text[head.end() :].lstrip()))
                 if pending:
                     annotations.append(Annotation(pending[0], head.group(1), i + 1, pending[1]))
             elif head and head.group(1) == "default":
@@ -88,7 +93,7 @@ def scan_module(source: str, path: str) -> RegoModule:
         i += 1
     if not package:
         raise PolicyError("no package declaration", file=path, line=1)
-    return RegoModule(path, package, package_line, tuple(annotations), rules)
+    return RegoModule(path, package, package_line, tuple(annotations), rules, tuple(heads))
 
 
 def _parse_yaml(text: str, path: str, line: int) -> dict[str, Any]:
