@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from iac_guard import __version__
-from iac_guard.errors import EXIT_ERROR, IacGuardError, UsageError, exit_code_for
+from iac_guard.errors import EXIT_ERROR, IacGuardError, InputError, UsageError, exit_code_for
 from iac_guard.models import Severity
 
 SEVERITIES = [s.value for s in Severity.ordered()]
@@ -73,6 +73,16 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
     test.add_argument("--fail-on-empty", action="store_true", help="exit 1 when no test was found")
     test.add_argument("-z", "--exit-zero-on-skipped", action="store_true", help="skipped (todo_test_) tests do not fail the run")
+
+    policies = sub.add_parser("policies", help="the policy catalog: list the policies, or write the Markdown catalog")
+    actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", parser_class=_Parser, required=True)
+    listing = actions.add_parser("list", help="id, title, severity, kinds, resource types, frameworks and source of every policy")
+    listing.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    doc = actions.add_parser("doc", help="write the Markdown catalog (grouped by cloud and service)")
+    doc.add_argument("--output", metavar="FILE", default=None, help="write to FILE (e.g. docs/policies.md) instead of standard output")
+    for action in (listing, doc):
+        action.add_argument("--policy-dir", action="append", default=[], metavar="DIR", help="extra Rego policy directory (repeatable)")
+        action.add_argument("--no-builtin-policies", action="store_true", help="leave out the built-in policy library")
     return parser
 
 
@@ -138,7 +148,30 @@ def cmd_test(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-COMMANDS = {"scan": cmd_scan, "test": cmd_test}
+def cmd_policies(args: argparse.Namespace) -> int:
+    from iac_guard.policy.catalog import RENDERERS
+    from iac_guard.policy.loader import load_policies
+
+    policy_set = load_policies(
+        [Path(d) for d in args.policy_dir], include_builtin=not args.no_builtin_policies, relative_to=Path.cwd()
+    )
+    if args.policies_command == "list":
+        sys.stdout.write(RENDERERS[args.format](policy_set.policies))
+        return 0
+    text = RENDERERS["markdown"](policy_set.policies)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot write the catalog: {exc.strerror}", file=args.output) from None
+    print(f"wrote {args.output} ({len(policy_set.policies)} policies)", file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"scan": cmd_scan, "test": cmd_test, "policies": cmd_policies}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -129,6 +129,7 @@ def load_policies(
     severity_overrides: Mapping[str, Severity] | None = None,
     namespaces: Sequence[str] = (),
     all_namespaces: bool = False,
+    relative_to: Path | None = None,
 ) -> PolicySet:
     """Load every .rego (tests excluded) under the directories.
 
@@ -136,8 +137,9 @@ def load_policies(
     Packages named in ``namespaces`` (or, with ``all_namespaces``, every package outside
     the built-in library) are conftest policies: evaluated per file against its raw
     document, and their METADATA is optional (see ``iac_guard.policy.conftest``).
+    ``relative_to`` shows files relative to it (see ``read_modules``).
     """
-    loaded = read_modules(directories, include_builtin=include_builtin)
+    loaded = read_modules(directories, include_builtin=include_builtin, relative_to=relative_to)
     if all_namespaces:
         conftest = {m.package for m in loaded.scanned if m.path not in loaded.builtin}
     else:
