@@ -27,6 +27,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.policy.engines import ENGINES
     from iac_guard.report import FORMATTERS
     from iac_guard.scanners import SCANNERS
 
@@ -49,7 +50,12 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
     scan.add_argument("--var", action="append", default=None, metavar="NAME=VALUE", help="Terraform variable value for root modules (repeatable; wins over --var-file)")
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
-    scan.add_argument("--engine", default=None, help="policy engine: embedded (default)")
+    scan.add_argument("--engine", choices=sorted(ENGINES), default=None, help="policy engine: embedded Regorus (default) or a running OPA server (opa)")
+    scan.add_argument("--opa-url", metavar="URL", default=None, help="OPA server for --engine opa (default: http://localhost:8181)")
+    scan.add_argument("--only", action="append", default=None, metavar="ID", help="report only rules whose id matches this glob (repeatable)")
+    scan.add_argument("--skip", action="append", default=None, metavar="ID", help="do not report rules whose id matches this glob (repeatable)")
+    scan.add_argument("--namespace", action="append", default=None, metavar="NAME", help="conftest mode: evaluate this package's deny/violation/warn rules against each file (repeatable)")
+    scan.add_argument("--all-namespaces", action="store_true", default=None, help="conftest mode for every package of the --policy-dir directories")
     scan.add_argument("--scanner", action="append", choices=sorted(SCANNERS), default=None, help="also run this scanner (repeatable)")
     scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
     scan.add_argument("--waivers", metavar="FILE", default=None, help="waivers file (default: .iac-guard-waivers.yaml when present)")
@@ -95,6 +101,11 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "fail_on": args.fail_on,
         "exclude": args.exclude,
         "engine": args.engine,
+        "opa_url": args.opa_url,
+        "only": args.only,
+        "skip": args.skip,
+        "namespaces": args.namespace,
+        "all_namespaces": args.all_namespaces,
         "jobs": args.jobs,
         "quiet": args.quiet,
         "scanners": args.scanner,

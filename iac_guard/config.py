@@ -12,10 +12,13 @@ import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iac_guard.errors import ConfigError
 from iac_guard.models import Severity
+
+if TYPE_CHECKING:
+    from iac_guard.selection import Selection
 
 CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
 
@@ -50,6 +53,10 @@ class ScanConfig:
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
     var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
     vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order
+    only: tuple[str, ...] = ()  # rule id globs to report (all when empty)
+    skip: tuple[str, ...] = ()  # rule id globs not to report
+    namespaces: tuple[str, ...] = ()  # conftest namespaces evaluated per file (--namespace)
+    all_namespaces: bool = False  # every package of --policy-dir is a conftest namespace
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -82,8 +89,22 @@ class ScanConfig:
     def merged(self, **changes: Any) -> ScanConfig:
         return dataclasses.replace(self, **changes)
 
+    def selection(self) -> Selection:
+        """--only / --skip / severity-overrides, applied to every finding source."""
+        from iac_guard.selection import Selection
 
-ALIASES = {"policy_dir": "policy_dirs", "path": "paths", "format": "outputs", "scanner": "scanners", "var_file": "var_files", "var": "vars"}
+        return Selection(self.only, self.skip, self.severity_overrides)
+
+
+ALIASES = {
+    "policy_dir": "policy_dirs",
+    "path": "paths",
+    "format": "outputs",
+    "scanner": "scanners",
+    "var_file": "var_files",
+    "var": "vars",
+    "namespace": "namespaces",
+}
 
 
 def normalize(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -102,13 +123,19 @@ def _coerce(key: str, value: Any) -> Any:
         if key == "severity_overrides":
             if not isinstance(value, Mapping):
                 raise ConfigError("severity-overrides must map policy ids to severities")
-            return {str(k): Severity.parse(v) for k, v in value.items()}
+            overrides: dict[str, Severity] = {}
+            for rule_id, severity in value.items():
+                try:
+                    overrides[str(rule_id)] = Severity.parse(severity)
+                except ValueError as exc:
+                    raise ConfigError(f"severity-overrides: {rule_id}: {exc}") from None
+            return overrides
         if key == "outputs":
             items = value if isinstance(value, list) else [value]
             return tuple(
                 OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else OutputSpec(str(i)) for i in items
             )
-        if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files"):
+        if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files", "only", "skip", "namespaces"):
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key == "vars":
             items = [value] if isinstance(value, str) else list(value)
@@ -118,7 +145,7 @@ def _coerce(key: str, value: Any) -> Any:
             return tuple(items)
         if key in ("jobs", "max_file_bytes"):
             return int(value)
-        if key in ("builtin_policies", "color", "quiet", "cache"):
+        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
             return value

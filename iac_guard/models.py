@@ -217,12 +217,15 @@ class Policy:
     def docs_url(self) -> str:
         return self.related_resources[0] if self.related_resources else ""
 
+    @property
+    def named_by_rule(self) -> bool:
+        """A conftest policy without a METADATA id: each rule names its own findings."""
+        return self.conftest and self.id == self.package
+
     def rule_id(self, rule: str) -> str:
         """The id of a finding from ``rule``: the METADATA id, or for a conftest policy
         without one, ``<namespace>.<rule>`` (``main.deny_latest_tag``)."""
-        if self.conftest and self.id == self.package:
-            return f"{self.package}.{rule}"
-        return self.id
+        return f"{self.package}.{rule}" if self.named_by_rule else self.id
 
     def applies_to(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds

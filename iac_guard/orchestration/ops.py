@@ -40,11 +40,14 @@ def parse_op(kind: str) -> dg.OpDefinition:
 @dg.op
 def load_policies_op(settings: ScanSettings) -> PolicySet:
     config = settings.scan_config()
-    return load_policies(
+    policy_set = load_policies(
         [Path(p) for p in config.policy_dirs],
         include_builtin=config.builtin_policies,
         severity_overrides=config.severity_overrides,
+        namespaces=config.namespaces,
+        all_namespaces=config.all_namespaces,
     )
+    return config.selection().policies(policy_set)
 
 
 @dg.op
@@ -70,7 +73,7 @@ def gate_op(
     extra: ScannerResult,
 ) -> ScanResult:
     config = settings.scan_config()
-    findings = evaluation.findings + extra.findings
+    findings = config.selection().findings(evaluation.findings + extra.findings)
     suppressions = waivers.collect(
         discovery.root,
         findings,
