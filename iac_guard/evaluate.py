@@ -23,6 +23,7 @@ from iac_guard.models import (
     Problem,
     Resource,
     Severity,
+    Suppression,
 )
 from iac_guard.policy.engines import Engine
 from iac_guard.policy.loader import rule_class
@@ -32,6 +33,7 @@ from iac_guard.policy.loader import rule_class
 class Evaluation:
     findings: tuple[Finding, ...]
     problems: tuple[Problem, ...]
+    suppressed: tuple[Suppression, ...] = ()  # conftest `exception` rules
 
 
 def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: Engine) -> Evaluation:
@@ -41,7 +43,7 @@ def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: 
     for kind_input in inputs:
         if not kind_input.resources and not kind_input.documents:
             continue
-        policies = [p for p in policy_set.policies if p.applies_to(kind_input.kind)]
+        policies = [p for p in policy_set.policies if p.applies_to(kind_input.kind) and not p.conftest]
         if not policies:
             continue
         try:
@@ -55,7 +57,13 @@ def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: 
         index = ResourceIndex(kind_input.resources)
         for policy in policies:
             findings.extend(findings_for(policy, results.get(policy.package, {}), index, kind_input.kind))
-    return Evaluation(tuple(_dedupe(findings)), tuple(problems))
+    conftest = [p for p in policy_set.policies if p.conftest]
+    if not conftest:
+        return Evaluation(tuple(_dedupe(findings)), tuple(problems))
+    from iac_guard.policy.conftest import evaluate_files
+
+    per_file = evaluate_files(conftest, inputs, engine)  # conftest mode: each file's raw document
+    return Evaluation(tuple(_dedupe([*findings, *per_file.findings])), (*problems, *per_file.problems), per_file.suppressed)
 
 
 class ResourceIndex:

@@ -18,6 +18,7 @@ from iac_guard.models import (
     Problem,
     ScanResult,
     Severity,
+    Suppression,
 )
 from iac_guard.waivers import SuppressionSet, apply
 
@@ -39,12 +40,14 @@ def assemble(
     root: str = ".",
     suppressions: SuppressionSet | None = None,
     today: dt.date | None = None,
+    suppressed: Sequence[Suppression] = (),
 ) -> ScanResult:
     """Merge what every stage produced into the ScanResult and its decision; suppressed
-    findings (waivers, inline ignores, baseline) are kept apart and never fail."""
+    findings (waivers, inline ignores, baseline, and ``suppressed``: conftest exceptions)
+    are kept apart and never fail."""
     all_problems = [p for i in inputs for p in i.problems] + list(problems)
     all_notices = list(notices) + [n for i in inputs for n in i.notices]
-    kept, suppressed, waiver_notices = apply(findings, suppressions or SuppressionSet(), today or dt.date.today())
+    kept, waived, waiver_notices = apply(findings, suppressions or SuppressionSet(), today or dt.date.today())
     ordered = sorted(kept, key=Finding.sort_key)
     return ScanResult(
         findings=tuple(ordered),
@@ -55,5 +58,5 @@ def assemble(
         policies=policies,
         notices=tuple(all_notices + waiver_notices),
         root=root,
-        suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key())),
+        suppressed=tuple(sorted([*waived, *suppressed], key=lambda s: s.finding.sort_key())),
     )

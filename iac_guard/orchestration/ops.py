@@ -92,6 +92,7 @@ def gate_op(
         notices=discovery.notices,
         root=str(discovery.root),
         suppressions=suppressions,
+        suppressed=config.selection().suppressed(evaluation.suppressed),
     )
 
 

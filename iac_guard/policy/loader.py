@@ -144,14 +144,15 @@ def load_policies(
         conftest = {m.package for m in loaded.scanned if m.path not in loaded.builtin}
     else:
         conftest = set(namespaces)
-    policies = _policies(loaded.scanned, loaded.modules, strict=strict, conftest=conftest)
-    missing = sorted(set(namespaces) - {p.package for p in policies if p.conftest})
+    with_rules = {m.package for m in loaded.scanned if any(rule_class(r) for r in m.rules)}
+    missing = sorted(set(namespaces) - with_rules)
     if missing:
         found = sorted({m.package for m in loaded.scanned})
         raise PolicyError(
             f"no deny/violation/warn rules in namespace {', '.join(missing)} "
             f"(packages loaded: {', '.join(found) or 'none'})"
         )
+    policies = _policies(loaded.scanned, loaded.modules, strict=strict, conftest=conftest)
     if severity_overrides:
         policies = [replace(p, severity=severity_overrides.get(p.id, p.severity)) for p in policies]
     return PolicySet(policies=tuple(policies), modules=loaded.modules, data=loaded.data)
