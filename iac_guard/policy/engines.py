@@ -102,8 +102,15 @@ def policy_error(message: str, default_file: str | None) -> PolicyError:
     return PolicyError(summary or text, file=file or default_file, line=line)
 
 
+def _opa_server(policy_set: PolicySet, options: EngineOptions | None = None) -> Engine:
+    from iac_guard.policy.opa_server import OpaServerEngine
+
+    return OpaServerEngine(policy_set, options)
+
+
 ENGINES: dict[str, Callable[[PolicySet, EngineOptions | None], Engine]] = {
     "embedded": EmbeddedEngine,
+    "opa": _opa_server,  # a running `opa run --server` (--opa-url)
 }
 
 

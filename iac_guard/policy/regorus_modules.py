@@ -47,6 +47,26 @@ def add_modules(engine: Any, modules: Mapping[str, str]) -> tuple[str, ...]:
     return tuple(v0)
 
 
+def is_v0_module(source: str) -> bool:
+    """Rego v1 rejects the module only for missing ``if``/``contains``, and v0 accepts it."""
+    import regorus
+
+    engine = regorus.Engine()
+    engine.set_rego_v0(False)
+    try:
+        engine.add_policy("module.rego", source)
+        return False
+    except RuntimeError as exc:
+        if not looks_like_v0(str(exc)):
+            return False
+    engine.set_rego_v0(True)
+    try:
+        engine.add_policy("module.rego", source)
+    except RuntimeError:
+        return False
+    return True
+
+
 def check_compiles(engine: Any) -> None:
     """Regorus reports compile errors (an unsafe variable, ...) at the first evaluation:
     evaluate a constant so they surface at load time, with file and line."""
