@@ -10,8 +10,8 @@ Policies written for conftest run unchanged, evaluated the way conftest evaluate
   (``warn_<x>``) warns. A result is a string (the message) or an object with a string
   ``msg``; other values are ignored. An object without ``msg`` is an error, as in conftest.
 - ``exception contains rules if {...}`` with ``rules`` a list of names: when any
-  exception names ``foo``, every result of ``deny_foo``/``violation_foo`` for that input is
-  suppressed (the name of a plain ``deny`` is ``deny``; of ``warn_x`` it is ``warn_x``).
+  exception names ``foo``, every result of ``deny_foo``/``violation_foo``/``warn_foo`` for
+  that input is suppressed (a plain ``deny`` is named ``deny``).
   Suppressed results are reported as suppressed (kind ``exception``), never as findings.
 - A finding's rule id is ``<namespace>.<rule>`` (``main.deny_run_as_root``) unless the
   package has a METADATA ``custom.id``. Without METADATA the severity is ``high`` for
@@ -42,11 +42,11 @@ class FileEvaluation:
 
 
 def exception_name(rule: str) -> str:
-    """The name an exception uses for ``rule``: ``deny_foo`` and ``violation_foo`` are
-    ``foo``; any other rule goes by its own name."""
-    for prefix in ("deny_", "violation_"):
-        if rule.startswith(prefix):
-            return rule[len(prefix) :]
+    """The name an exception uses for ``rule``, as conftest derives it: the prefixes
+    ``violation_``, ``deny_`` and ``warn_`` removed in that order (``deny_foo`` and
+    ``warn_foo`` are ``foo``; a plain ``deny`` is ``deny``)."""
+    for prefix in ("violation_", "deny_", "warn_"):
+        rule = rule.removeprefix(prefix)
     return rule
 
 

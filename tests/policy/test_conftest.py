@@ -113,5 +113,7 @@ def test_result_object_without_msg_is_an_error(tmp_path: Path, capsys: pytest.Ca
 
 
 def test_exception_names() -> None:
-    assert [exception_name(r) for r in ("deny", "deny_foo", "violation_foo_bar", "warn_x")] == ["deny", "foo", "foo_bar", "warn_x"]
+    assert [exception_name(r) for r in ("deny", "deny_foo", "violation_foo_bar", "warn_x", "violation_deny_y")] == [
+        "deny", "foo", "foo_bar", "x", "y"
+    ]
     assert exceptions({"exception": [["a", "b"], ["a"], "junk", [3]]}) == {"a": 2, "b": 1}
