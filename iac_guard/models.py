@@ -279,7 +279,7 @@ class Suppression:
     """A finding that was found but does not count: waived, ignored inline, or baselined."""
 
     finding: Finding
-    kind: str  # "inline", "waiver", "baseline"
+    kind: str  # "inline", "waiver", "baseline", "exception" (a conftest exception rule)
     justification: str
     origin: str  # where the suppression was declared: "main.tf:12", "waivers.yaml:3"
 

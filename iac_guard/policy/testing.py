@@ -32,7 +32,6 @@ from iac_guard.errors import EXIT_OK, EXIT_VIOLATIONS, UsageError
 from iac_guard.policy.engines import policy_error
 from iac_guard.policy.loader import (
     ModuleSet,
-    builtin_policy_dir,
     is_test_file,
     merge_data,
     read_modules,
@@ -166,7 +165,7 @@ def run_tests(
     for case in cases:
         if case.rule != case.name.split("#")[0]:
             modules[case.file] = _rename_head(modules[case.file], case.line, case.name.split("#")[0], case.rule)
-    support, support_data = _support_modules(tested, paths) if include_builtin else ({}, {})
+    support, support_data = _support_modules(tested) if include_builtin else ({}, {})
     engine = regorus.Engine()
     add_modules(engine, {**support, **modules})
     merged: dict[str, Any] = {}
@@ -217,14 +216,10 @@ def _rename_head(source: str, line: int, name: str, new_name: str) -> str:
     return "\n".join(lines)
 
 
-def _support_modules(tested: ModuleSet, paths: Sequence[Path]) -> tuple[dict[str, str], dict[str, Any]]:
-    """The built-in library's policy modules whose packages the tested paths do not define;
-    none when a tested path is (inside) the built-in library."""
-    builtin = builtin_policy_dir().resolve()
-    for path in paths:
-        resolved = path.resolve()
-        if resolved == builtin or builtin in resolved.parents or resolved in builtin.parents:
-            return {}, {}
+def _support_modules(tested: ModuleSet) -> tuple[dict[str, str], dict[str, Any]]:
+    """The built-in library's policy modules whose packages the tested paths do not
+    define themselves (all of them when testing a directory of your own; the rest of the
+    library, ``iac_guard.lib`` included, when testing a part of it)."""
     library = read_modules([], include_builtin=True, tests=False)
     own = {m.package for m in tested.scanned}
     return {m.path: library.modules[m.path] for m in library.scanned if m.package not in own}, library.data

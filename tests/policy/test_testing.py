@@ -140,3 +140,25 @@ def test_builtin_library_is_support_only_and_can_be_left_out() -> None:
 def test_line_ranges() -> None:
     assert line_ranges([9, 3, 4, 5, 11, 12]) == "3-5, 9, 11-12"
     assert line_ranges([]) == ""
+
+
+def test_part_of_the_builtin_library_is_tested_with_the_rest_as_support(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    library = tmp_path / "policies"
+    (library / "lib").mkdir(parents=True)
+    (library / "aws" / "s3").mkdir(parents=True)
+    (library / "lib" / "iac.rego").write_text("package iac_guard.lib\n\nimport rego.v1\n\nis_public(acl) if acl == \"public-read\"\n", encoding="utf-8")
+    (library / "aws" / "s3" / "acl.rego").write_text(
+        "package iac_guard.aws.s3.acl\n\nimport data.iac_guard.lib\nimport rego.v1\n\ndeny contains \"public\" if lib.is_public(input.acl)\n",
+        encoding="utf-8",
+    )
+    (library / "aws" / "s3" / "acl_test.rego").write_text(
+        "package iac_guard.aws.s3.acl_test\n\nimport data.iac_guard.aws.s3.acl\nimport rego.v1\n\n"
+        "test_public if acl.deny == {\"public\"} with input as {\"acl\": \"public-read\"}\n",
+        encoding="utf-8",
+    )
+    import iac_guard.policy.loader as loader
+
+    monkeypatch.setattr(loader, "builtin_policy_dir", lambda: library)
+    for tested in (library / "aws" / "s3", library):
+        report = run_tests([tested])
+        assert [(r.name, r.outcome) for r in report.results] == [("test_public", Outcome.PASS)]
