@@ -8,7 +8,8 @@
   package. It PASSES when its value is ``true``; it FAILS when it is undefined, ``false``
   or any other value; an evaluation error is an ERROR. ``todo_test_`` rules are SKIPPED.
   A partial-object test (``test_x[name] if ...``) has one sub-result per key, each of
-  which must be ``true``. A name defined twice in a package is two tests, the second
+  which must be ``true`` (a case whose body fails has no key, so it is not listed: OPA's
+  injected test-case tracking, which reports it as FAIL, is not reproduced). A name defined twice in a package is two tests, the second
   shown as ``test_x#01`` (as OPA renames them).
 - ``--run REGEX`` keeps the tests whose full name (``data.<package>.<test>``) matches.
 - Exit codes: 0 every test passed, 1 a test failed, errored or was skipped (unless
