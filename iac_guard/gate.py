@@ -15,6 +15,7 @@ from iac_guard.models import (
     GateDecision,
     KindInput,
     Notice,
+    Policy,
     Problem,
     ScanResult,
     Severity,
@@ -39,6 +40,7 @@ def assemble(
     root: str = ".",
     suppressions: SuppressionSet | None = None,
     today: dt.date | None = None,
+    rules: Sequence[Policy] = (),
 ) -> ScanResult:
     """Merge what every stage produced into the ScanResult and its decision; suppressed
     findings (waivers, inline ignores, baseline) are kept apart and never fail."""
@@ -56,4 +58,5 @@ def assemble(
         notices=tuple(all_notices + waiver_notices),
         root=root,
         suppressed=tuple(sorted(suppressed, key=lambda s: s.finding.sort_key())),
+        rules=tuple(rules),
     )

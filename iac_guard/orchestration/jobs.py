@@ -1,5 +1,5 @@
 """The scan job: discover -> parse (one op per kind) -> load policies -> evaluate (+ extra
-scanners) -> gate -> report. ``run_scan`` executes it in process."""
+scanners) -> gate -> report -> publish. ``run_scan`` executes it in process."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import dagster as dg
 
 from iac_guard.config import ScanConfig
+from iac_guard.github.publish import PublishOutcome
+from iac_guard.github.workflow import StepOutput
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
 from iac_guard.orchestration.resources import ScanSettings
@@ -26,7 +28,7 @@ def scan_job() -> None:
     evaluation = ops.evaluate_op(policy_set, inputs)
     extra = ops.scanners_op(discovery)
     result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra)
-    ops.report_op(result)
+    ops.publish_op(result, ops.report_op(result))
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class RunOutcome:
     result: ScanResult
     stdout: str
     run_id: str
+    stderr: str = ""  # warnings: a step file not written, a PR comment not posted
+    published: PublishOutcome | None = None
 
 
 QUIET_LOGGING = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
@@ -52,8 +56,12 @@ def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
             resources={"settings": ScanSettings.from_config(config)},
             run_config={} if verbose else QUIET_LOGGING,
         )
+    step: StepOutput = run.output_for_node("report_op")
+    published: PublishOutcome = run.output_for_node("publish_op")
     return RunOutcome(
         result=run.output_for_node("gate_op"),
-        stdout=run.output_for_node("report_op"),
+        stdout=step.stdout + published.stdout,
         run_id=run.run_id,
+        stderr=step.stderr + published.stderr,
+        published=published,
     )
