@@ -25,6 +25,7 @@ from iac_guard.models import Finding, ScanResult, Severity, Suppression
 from iac_guard.report.base import Links, RenderOptions, is_blocking, plural, repo_path, rules
 
 SUMMARY_MARKER = "<!-- iac-guard:summary -->"
+MAX_FIXES = 25  # rules listed under "How to fix"
 COMMENT_LIMIT = 65_536  # GitHub's limit for an issue or review comment body
 STEP_SUMMARY_LIMIT = 1_000_000  # GitHub accepts up to 1 MiB of step summary per step
 
@@ -76,36 +77,37 @@ class _Body:
         self.parts: list[str] = []
         self.size = 0
         self.limit = limit - reserve
-        self.omitted = 0  # findings or items left out
+        self.omitted: dict[str, int] = {}  # rows left out, by what they list
         self.full = False
 
-    def add(self, text: str) -> bool:
-        if self.full or self.size + _size(text) > self.limit:
-            self.full = True
-            return False
-        self.parts.append(text)
-        self.size += _size(text)
-        return True
+    def add(self, text: str) -> None:
+        if self.size + _size(text) <= self.limit:
+            self.parts.append(text)
+            self.size += _size(text)
 
-    def table(self, head: str, rows: Sequence[str], closing: str = "") -> None:
+    def table(self, head: str, rows: Sequence[str], closing: str = "", noun: str = "finding", reserve: int = 0) -> None:
         """A table (optionally inside a block that ``closing`` ends): as many rows as fit
-        with room for ``closing``; rows left out are counted."""
+        with room for ``closing`` and ``reserve`` more bytes; rows left out are counted, and
+        once a table is cut short the tables after it are left out."""
         if not rows:
             return
-        if self.full or self.size + _size(head) + _size(rows[0]) + _size(closing) > self.limit:
+        shown = 0
+        room = self.limit - reserve - _size(closing)
+        if not self.full and self.size + _size(head) + _size(rows[0]) <= room:
+            self.add(head)
+            for row in rows:
+                if self.size + _size(row) > room:
+                    self.full = True
+                    break
+                self.parts.append(row)
+                self.size += _size(row)
+                shown += 1
+            self.parts.append(closing)
+            self.size += _size(closing)
+        else:
             self.full = True
-            self.omitted += len(rows)
-            return
-        self.add(head)
-        for i, row in enumerate(rows):
-            if self.size + _size(row) + _size(closing) > self.limit:
-                self.omitted += len(rows) - i
-                self.full = True
-                break
-            self.parts.append(row)
-            self.size += _size(row)
-        self.parts.append(closing)
-        self.size += _size(closing)
+        if shown < len(rows):
+            self.omitted[noun] = self.omitted.get(noun, 0) + len(rows) - shown
 
 
 def _where(file: str | None, line: int | None, options: RenderOptions) -> str:
@@ -193,15 +195,17 @@ def _footer(result: ScanResult, links: Links) -> str:
     return "\n---\n<sub>" + " \u00b7 ".join(parts) + "</sub>\n"
 
 
-def _truncation(omitted: int, links: Links) -> str:
+def _truncation(omitted: dict[str, int], links: Links) -> str:
     run = safe_url(links.run_url)
     where = f"the job summary of [the workflow run]({run})" if run else "the job summary"
-    return f"\n> [!WARNING]\n> {plural(omitted, 'item')} did not fit in this comment: see {where} and the SARIF or JSON report for the full list.\n"
+    what = " and ".join(plural(n, noun) for noun, n in omitted.items())
+    return f"\n> [!WARNING]\n> Not shown here: {what}. See {where} and the SARIF or JSON report for everything.\n"
 
 
 def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
     footer = _footer(result, options.links)
-    reserve = _size(footer) + _size(_truncation(10**9, options.links))
+    worst = {noun: 10**9 for noun in ("error", "finding", "suppressed finding", "notice")}
+    reserve = _size(footer) + _size(_truncation(worst, options.links))
     body = _Body(limit, reserve)
     body.add(f"{SUMMARY_MARKER}\n{_verdict(result)}{_counts(result)}")
 
@@ -211,26 +215,27 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
             "| Error | Location | Message |\n| --- | --- | --- |\n",
             [f"| {escape(p.code, 60)} | {escape(_where(p.file, p.line, options), 200)} | {escape(p.message, 600)} |\n" for p in result.problems],
             "\n",
+            noun="error",
         )
     blocking = [f for f in result.findings if is_blocking(f, result)]
     others = [f for f in result.findings if not is_blocking(f, result)]
     if blocking:
+        fixes = _fixes(blocking, result)[:MAX_FIXES]
+        fixes_block = "### How to fix\n\n" + "".join(fixes) + "\n" if fixes else ""
         body.add("### Findings that fail the gate\n\n")
-        body.table(FINDINGS_HEAD, [_row(f, options) for f in blocking], "\n")
-        fixes = _fixes(blocking, result)
-        if fixes and not body.full:
-            body.add("### How to fix\n\n")
-            body.table("", fixes, "\n")
+        # the remediation outranks the table's last rows
+        body.table(FINDINGS_HEAD, [_row(f, options) for f in blocking], "\n", reserve=_size(fixes_block))
+        body.add(fixes_block)
     if others:
         title = f"<details><summary>{plural(len(others), 'finding')} that do not fail the gate</summary>\n\n"
         body.table(title + FINDINGS_HEAD, [_row(f, options) for f in others], "\n</details>\n\n")
     if result.suppressed:
         title = f"<details><summary>{plural(len(result.suppressed), 'suppressed finding')}</summary>\n\n"
-        body.table(title + SUPPRESSED_HEAD, [_suppressed_row(s, options) for s in result.suppressed], "\n</details>\n\n")
+        body.table(title + SUPPRESSED_HEAD, [_suppressed_row(s, options) for s in result.suppressed], "\n</details>\n\n", noun="suppressed finding")
     if result.notices:
         title = f"<details><summary>{plural(len(result.notices), 'notice')}</summary>\n\n"
         rows = [f"- {escape(n.code, 60)} {escape(_where(n.file, n.line, options), 200)}: {escape(n.message, 600)}\n" for n in result.notices]
-        body.table(title, rows, "\n</details>\n\n")
+        body.table(title, rows, "\n</details>\n\n", noun="notice")
     if body.omitted:
         body.parts.append(_truncation(body.omitted, options.links))
     body.parts.append(footer)
