@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from github import Github, GithubException
 from github.Issue import Issue
 from github.IssueComment import IssueComment
+from github.PullRequestComment import PullRequestComment
 
 from iac_guard.github.client import RetryPolicy, is_rate_limit
 from iac_guard.report.markdown import SUMMARY_MARKER
@@ -28,7 +29,7 @@ class Identity:
     login: str
     type: str  # "User" or "Bot"
 
-    def wrote(self, comment: IssueComment) -> bool:
+    def wrote(self, comment: IssueComment | PullRequestComment) -> bool:
         user = comment.user
         return user is not None and (user.login or "").lower() == self.login.lower()
 

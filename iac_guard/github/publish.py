@@ -27,7 +27,7 @@ from iac_guard.report.markdown import COMMENT_LIMIT, render_body
 
 @dataclass(frozen=True)
 class PublishOutcome:
-    stdout: str = ""  # workflow commands (the fallback notice)
+    stdout: str = ""  # workflow commands (the fallback notice): see workflow.with_commands
     stderr: str = ""  # what happened, for the log
     comment: str = ""  # "created", "updated", "unchanged", "skipped" or "" (not published)
     comment_url: str = ""

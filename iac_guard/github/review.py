@@ -126,7 +126,7 @@ def post(
 
     def attempt() -> int:
         changed = {f.filename: added_lines(f.patch) for f in pull.get_files()}
-        mine = [c.body for c in pull.get_review_comments() if c.user is not None and (c.user.login or "").lower() == me.login.lower()]
+        mine = [c.body for c in pull.get_review_comments() if me.wrote(c)]
         comments = plan(result, options, changed, posted_fingerprints(mine))
         if not comments:
             return 0

@@ -45,18 +45,21 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
         token = secrets.token_hex(16)
         stdout = f"::stop-commands::{token}\n{stdout}{'' if stdout.endswith(chr(10)) else chr(10)}::{token}::\n"
     warnings: list[str] = []
-    commands = "" if fmt == "annotations" else render_annotations(result, options)
-    if fmt in (None, "text", "junit"):
-        stdout += commands
-        err = ""
-    else:
-        err = commands
     if context.step_summary:
         body = markdown.render_body(result, options, markdown.STEP_SUMMARY_LIMIT)
         warnings += _append(context.step_summary, body + "\n", "step summary")
     if context.output:
         warnings += _append(context.output, step_outputs(result, config), "step outputs")
-    return StepOutput(stdout, err + "".join(f"iac-guard: warning: {w}\n" for w in warnings))
+    step = StepOutput(stdout, "".join(f"iac-guard: warning: {w}\n" for w in warnings))
+    return with_commands(step, "" if fmt == "annotations" else render_annotations(result, options), config)
+
+
+def with_commands(step: StepOutput, commands: str, config: ScanConfig) -> StepOutput:
+    """Workflow commands go to standard output unless it carries a machine-readable
+    report, then to standard error (GitHub reads commands from both)."""
+    if stdout_format(config.outputs) in (None, "text", "junit"):
+        return StepOutput(step.stdout + commands, step.stderr)
+    return StepOutput(step.stdout, step.stderr + commands)
 
 
 def step_outputs(result: ScanResult, config: ScanConfig) -> str:

@@ -11,7 +11,7 @@ import dagster as dg
 
 from iac_guard.config import ScanConfig
 from iac_guard.github.publish import PublishOutcome
-from iac_guard.github.workflow import StepOutput
+from iac_guard.github.workflow import StepOutput, with_commands
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
 from iac_guard.orchestration.resources import ScanSettings
@@ -58,9 +58,10 @@ def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
         )
     step: StepOutput = run.output_for_node("report_op")
     published: PublishOutcome = run.output_for_node("publish_op")
+    step = with_commands(step, published.stdout, config)
     return RunOutcome(
         result=run.output_for_node("gate_op"),
-        stdout=step.stdout + published.stdout,
+        stdout=step.stdout,
         run_id=run.run_id,
         stderr=step.stderr + published.stderr,
         published=published,

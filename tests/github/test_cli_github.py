@@ -96,10 +96,12 @@ def test_publishing_failure_does_not_change_exit_codes(actions: Path, fake: Fake
 
 
 def test_json_on_stdout_stays_json_and_annotations_go_to_stderr(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scan", str(spine / "mixed"), "--format", "json"]) == 1
+    _fork(actions)
+    assert main(["scan", str(spine / "mixed"), "--format", "json", "--pr-comment"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["summary"]["failing"] == 6
     assert err.startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,")
+    assert "::notice title=iac-guard%3A PR comment not posted::pull request #7 comes from a fork" in err
 
 
 def test_unreadable_event_is_reported_not_fatal(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
