@@ -34,5 +34,5 @@ def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
     import os
 
     for name in list(os.environ):
-        if name.startswith("GITHUB_") or name == "IAC_GUARD_GITHUB_TOKEN":
+        if name.startswith(("GITHUB_", "IAC_GUARD_GITHUB_")):
             monkeypatch.delenv(name)

@@ -34,8 +34,12 @@ class Identity:
         return user is not None and (user.login or "").lower() == self.login.lower()
 
 
-def identity(client: Github, retry: RetryPolicy) -> Identity:
-    """Who the token comments as."""
+def identity(client: Github, retry: RetryPolicy, login: str = "") -> Identity:
+    """Who the token comments as: ``login`` when given (a GitHub App's installation token
+    comments as ``<app>[bot]``, which no endpoint tells that token), else ``GET /user``,
+    else (refused: the workflow's installation token) ``github-actions[bot]``."""
+    if login:
+        return Identity(login, "Bot" if login.endswith("[bot]") else "User")
     try:
         login = retry.call(lambda: client.get_user().login)
     except GithubException as exc:

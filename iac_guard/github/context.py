@@ -3,7 +3,7 @@
 ``GITHUB_API_URL`` (so GitHub Enterprise Server works), ``GITHUB_SERVER_URL``,
 ``GITHUB_REPOSITORY``, ``GITHUB_EVENT_NAME``, ``GITHUB_EVENT_PATH`` (the PR number, its
 head commit and whether it comes from a fork), ``IAC_GUARD_GITHUB_TOKEN`` or
-``GITHUB_TOKEN``, ``GITHUB_RUN_ID``, ``GITHUB_SHA``, ``GITHUB_ACTIONS``,
+``GITHUB_TOKEN`` (and ``IAC_GUARD_GITHUB_LOGIN`` for a GitHub App's token), ``GITHUB_RUN_ID``, ``GITHUB_SHA``, ``GITHUB_ACTIONS``,
 ``GITHUB_STEP_SUMMARY`` and ``GITHUB_OUTPUT``. Read when a run needs it, never at import.
 """
 
@@ -41,6 +41,7 @@ class GitHubContext:
     repository: str = ""
     event_name: str = ""
     token: str = field(default="", repr=False)
+    login: str = ""  # IAC_GUARD_GITHUB_LOGIN: who the token comments as, when GET /user cannot tell
     run_id: str = ""
     sha: str = ""  # GITHUB_SHA: for pull_request events, the merge commit
     step_summary: str = ""  # path of the step summary file
@@ -58,6 +59,7 @@ class GitHubContext:
             repository=environ.get("GITHUB_REPOSITORY", ""),
             event_name=environ.get("GITHUB_EVENT_NAME", ""),
             token=environ.get("IAC_GUARD_GITHUB_TOKEN") or environ.get("GITHUB_TOKEN", ""),
+            login=environ.get("IAC_GUARD_GITHUB_LOGIN", ""),
             run_id=environ.get("GITHUB_RUN_ID", ""),
             sha=environ.get("GITHUB_SHA", ""),
             step_summary=environ.get("GITHUB_STEP_SUMMARY", ""),

@@ -71,7 +71,7 @@ def _publish(result: ScanResult, config: ScanConfig, context: GitHubContext, pub
     pr = context.pull_request
     retry = publisher.settings.retry
     client = publisher.connect(context, publisher.settings)
-    me = comments.identity(client, retry)
+    me = comments.identity(client, retry, context.login)
     repo = client.get_repo(context.repository)
     options = options_for(result, config, context.links)
     log: list[str] = []

@@ -191,3 +191,15 @@ def test_not_a_pull_request_event_publishes_nothing(fake: FakeGitHub, sleeps: Sl
     outcome = publish(FAILING, COMMENT, ctx, publisher_for(sleeps))
     assert outcome == type(outcome)(stderr="iac-guard: not publishing to a pull request: this is a push event\n")
     assert fake.requests == []
+
+
+def test_a_github_app_token_names_its_bot_login(fake: FakeGitHub, sleeps: Sleeps) -> None:
+    """An App's installation token is refused GET /user too, but comments as <app>[bot]."""
+    from dataclasses import replace
+
+    from tests.github.fake_github import Account
+
+    fake.add_token("ghs_app", Account("guard-app[bot]", 5005, type="Bot", integration=True))
+    ctx, pub = replace(context_for(fake, "ghs_app"), login="guard-app[bot]"), publisher_for(sleeps)
+    assert [publish(FAILING, COMMENT, ctx, pub).comment for _ in range(3)] == ["created", "unchanged", "unchanged"]
+    assert len(fake.comments_by(PR, "guard-app[bot]")) == 1 and ("GET", "/user") not in fake.requests
