@@ -60,6 +60,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
     scan.add_argument("--waivers", metavar="FILE", default=None, help="waivers file (default: .iac-guard-waivers.yaml when present)")
     scan.add_argument("--baseline", metavar="FILE", default=None, help="JSON report of known findings: those are reported as suppressed, not failing")
+    scan.add_argument("--diff-base", metavar="REF", default=None, help="PR mode: findings already present at this git revision are reported as existing, not failing")
     scan.add_argument("--trusted-ref", metavar="REF", default=None, help="read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
@@ -85,6 +86,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "checkov_path": args.checkov_path,
         "waivers": args.waivers,
         "baseline": args.baseline,
+        "diff_base": args.diff_base,
         "var_files": args.var_file,
         "vars": args.var,
         "pr_comment": args.pr_comment,

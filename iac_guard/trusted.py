@@ -9,6 +9,7 @@ config file as they are at REF, into a temporary directory, with ``git archive``
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 import tarfile
 import tempfile
@@ -22,15 +23,19 @@ from iac_guard.errors import ConfigError
 
 @dataclass(frozen=True)
 class TrustedCopy:
-    root: Path  # temporary directory holding the paths as they are at the ref
+    root: Path  # where the paths are, as they are at the ref (inside ``directory``)
     ref: str
+    directory: Path  # the temporary directory to remove when done
+
+    def remove(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def _git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120, check=False)
     except FileNotFoundError:
-        raise ConfigError("--trusted-ref needs git on PATH") from None
+        raise ConfigError("reading a git revision (--trusted-ref, --diff-base) needs git on PATH") from None
     except subprocess.TimeoutExpired:
         raise ConfigError("git did not answer within 120 s") from None
 
@@ -38,7 +43,7 @@ def _git(args: Sequence[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
 def repo_root(cwd: Path) -> Path:
     proc = _git(["rev-parse", "--show-toplevel"], cwd)
     if proc.returncode != 0:
-        raise ConfigError(f"--trusted-ref needs a git checkout: {cwd} is not inside one")
+        raise ConfigError(f"reading a git revision (--trusted-ref, --diff-base) needs a git checkout: {cwd} is not inside one")
     return Path(proc.stdout.decode().strip())
 
 
@@ -51,14 +56,14 @@ def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
     directory; a path absent at ``ref`` is simply absent there."""
     repo = repo_root(cwd)
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], repo).returncode != 0:
-        raise ConfigError(f"--trusted-ref {ref!r} is not a commit in this repository (fetch it first)")
+        raise ConfigError(f"{ref!r} is not a commit in this repository (fetch it first)")
     target = Path(tempfile.mkdtemp(prefix="iac-guard-trusted-"))
     prefix = cwd.resolve().relative_to(repo.resolve())
     wanted = []
     for path in paths:
         rel = (prefix / path).as_posix() if not Path(path).is_absolute() else None
         if rel is None:
-            raise ConfigError(f"with --trusted-ref, {path} must be a path inside the repository")
+            raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
         if exists_at(ref, rel, repo):
             wanted.append(rel)
     if wanted:
@@ -66,7 +71,7 @@ def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
         if proc.returncode != 0:
             raise ConfigError(f"git archive failed: {proc.stderr.decode(errors='replace').strip()}")
         _extract_regular_files(proc.stdout, target)
-    return TrustedCopy(root=target / prefix if str(prefix) != "." else target, ref=ref)
+    return TrustedCopy(root=target / prefix if str(prefix) != "." else target, ref=ref, directory=target)
 
 
 def _extract_regular_files(data: bytes, target: Path) -> None:

@@ -61,6 +61,8 @@ class SuppressionSet:
     waivers: tuple[Waiver, ...] = ()
     baseline: frozenset[str] = frozenset()  # fingerprints
     baseline_origin: str = ""
+    existing: frozenset[str] = frozenset()  # fingerprints found at the --diff-base revision
+    existing_ref: str = ""
 
 
 def load_waivers_file(path: Path, display: str) -> list[Waiver]:
@@ -184,6 +186,8 @@ def _suppression(finding: Finding, s: SuppressionSet, today: dt.date, notices: d
         return Suppression(finding=finding, kind=waiver.kind, justification=waiver.reason, origin=waiver.origin)
     if finding.fingerprint in s.baseline:
         return Suppression(finding=finding, kind="baseline", justification="present in the baseline", origin=s.baseline_origin)
+    if finding.fingerprint in s.existing:
+        return Suppression(finding=finding, kind="existing", justification=f"already present at {s.existing_ref}", origin=s.existing_ref)
     return None
 
 
@@ -202,6 +206,8 @@ def collect(
     waivers_path: str | None,
     baseline_path: str | None,
     cwd: Path,
+    existing: frozenset[str] = frozenset(),
+    existing_ref: str = "",
 ) -> SuppressionSet:
     """Gather every suppression source for one scan."""
     waivers: list[Waiver] = inline_waivers(root, findings, spans)
@@ -218,7 +224,7 @@ def collect(
         if not path.is_file():
             raise ConfigError(f"baseline file not found: {baseline_path}")
         baseline = load_baseline(path, baseline_path)
-    return SuppressionSet(tuple(waivers), baseline, baseline_path or "")
+    return SuppressionSet(tuple(waivers), baseline, baseline_path or "", existing, existing_ref)
 
 
 def resource_spans(resources: Iterable[Any]) -> dict[tuple[str, str], tuple[int, int]]:

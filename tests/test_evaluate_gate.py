@@ -13,8 +13,15 @@ from iac_guard.policy.loader import load_policies
 
 def _bucket(address: str, file: str, bucket: object, line: int = 1) -> Resource:
     return Resource(
-        address=address, type="aws_s3_bucket", name=address.split(".")[-1], kind="terraform",
-        file=file, line=line, end_line=line + 3, values={"bucket": bucket}, lines={"bucket": line + 1},
+        address=address,
+        type="aws_s3_bucket",
+        name=address.split(".")[-1],
+        kind="terraform",
+        file=file,
+        line=line,
+        end_line=line + 3,
+        values={"bucket": bucket},
+        lines={"bucket": line + 1},
     )
 
 
@@ -25,8 +32,13 @@ def test_findings_carry_resource_file_line_and_kind(spine: Path) -> None:
         _bucket("aws_s3_bucket.b", "b.tf", "acme-ok", line=10),
         _bucket("aws_s3_bucket.c", "c.tf", {"__unknown__": "var.name"}, line=20),
     )
-    result = evaluate_inputs(policy_set, [KindInput("terraform", (), resources)], EmbeddedEngine(policy_set))
-    got = [(f.rule_id, f.kind, f.severity, f.resource, f.file, f.line, f.attribute) for f in result.findings]
+    result = evaluate_inputs(
+        policy_set, [KindInput("terraform", (), resources)], EmbeddedEngine(policy_set)
+    )
+    got = [
+        (f.rule_id, f.kind, f.severity, f.resource, f.file, f.line, f.attribute)
+        for f in result.findings
+    ]
     assert got == [
         ("CUSTOM-001", FindingKind.WARN, Severity.LOW, "aws_s3_bucket.a", "a.tf", 3, ""),
         ("CUSTOM-001", FindingKind.DENY, Severity.LOW, "aws_s3_bucket.a", "a.tf", 4, "bucket"),
@@ -40,23 +52,69 @@ def test_findings_carry_resource_file_line_and_kind(spine: Path) -> None:
 
 def test_same_address_in_two_root_modules_keeps_its_own_file() -> None:
     policy_set = load_policies([], include_builtin=True)
-    a = Resource("aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "prod/main.tf", 5, 8, values={"encrypted": True})
-    b = Resource("aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "dev/main.tf", 7, 9, values={})
-    result = evaluate_inputs(policy_set, [KindInput("terraform", (), (a, b))], EmbeddedEngine(policy_set))
-    assert [(f.rule_id, f.file, f.line) for f in result.findings] == [("IAC-AWS-EBS-001", "dev/main.tf", 7)]
+    a = Resource(
+        "aws_ebs_volume.v",
+        "aws_ebs_volume",
+        "v",
+        "terraform",
+        "prod/main.tf",
+        5,
+        8,
+        values={"encrypted": True},
+    )
+    b = Resource(
+        "aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "dev/main.tf", 7, 9, values={}
+    )
+    result = evaluate_inputs(
+        policy_set, [KindInput("terraform", (), (a, b))], EmbeddedEngine(policy_set)
+    )
+    assert [(f.rule_id, f.file, f.line) for f in result.findings] == [
+        ("IAC-AWS-EBS-001", "dev/main.tf", 7)
+    ]
 
 
 def test_unknown_values_never_raise_a_builtin_violation() -> None:
     policy_set = load_policies([], include_builtin=True)
     unknown = {"__unknown__": "var.x"}
     resources = (
-        Resource("aws_s3_bucket.u", "aws_s3_bucket", "u", "terraform", "m.tf", 1, 5,
-                 values={"acl": unknown, "server_side_encryption_configuration": unknown, "versioning": unknown}),
-        Resource("aws_ebs_volume.u", "aws_ebs_volume", "u", "terraform", "m.tf", 6, 9, values={"encrypted": unknown}),
-        Resource("aws_db_instance.u", "aws_db_instance", "u", "terraform", "m.tf", 10, 14,
-                 values={"storage_encrypted": unknown, "publicly_accessible": unknown}),
+        Resource(
+            "aws_s3_bucket.u",
+            "aws_s3_bucket",
+            "u",
+            "terraform",
+            "m.tf",
+            1,
+            5,
+            values={
+                "acl": unknown,
+                "server_side_encryption_configuration": unknown,
+                "versioning": unknown,
+            },
+        ),
+        Resource(
+            "aws_ebs_volume.u",
+            "aws_ebs_volume",
+            "u",
+            "terraform",
+            "m.tf",
+            6,
+            9,
+            values={"encrypted": unknown},
+        ),
+        Resource(
+            "aws_db_instance.u",
+            "aws_db_instance",
+            "u",
+            "terraform",
+            "m.tf",
+            10,
+            14,
+            values={"storage_encrypted": unknown, "publicly_accessible": unknown},
+        ),
     )
-    result = evaluate_inputs(policy_set, [KindInput("terraform", (), resources)], EmbeddedEngine(policy_set))
+    result = evaluate_inputs(
+        policy_set, [KindInput("terraform", (), resources)], EmbeddedEngine(policy_set)
+    )
     assert result.findings == ()
 
 
@@ -72,14 +130,48 @@ def test_gate_threshold_and_warnings() -> None:
 
 
 def test_gate_fails_closed_on_problems() -> None:
-    decision = decide([_finding(Severity.CRITICAL)], [Problem("parse-error", "bad", "x.tf", 2)], Severity.HIGH)
+    decision = decide(
+        [_finding(Severity.CRITICAL)], [Problem("parse-error", "bad", "x.tf", 2)], Severity.HIGH
+    )
     assert (decision.verdict, decision.exit_code) == ("error", 2)
 
 
 def test_a_policy_failing_at_runtime_is_a_problem_and_others_still_run(spine: Path) -> None:
     policy_set = load_policies([spine / "policies_runtime_error"], include_builtin=True)
-    volume = Resource("aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "m.tf", 1, 3, values={"size": 1})
-    result = evaluate_inputs(policy_set, [KindInput("terraform", (), (volume,))], EmbeddedEngine(policy_set))
-    assert [(f.rule_id, f.resource) for f in result.findings] == [("IAC-AWS-EBS-001", "aws_ebs_volume.v")]
-    assert [(p.code, p.file, p.line) for p in result.problems] == [("policy-error", "divide.rego", 12)]
+    volume = Resource(
+        "aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "m.tf", 1, 3, values={"size": 1}
+    )
+    result = evaluate_inputs(
+        policy_set, [KindInput("terraform", (), (volume,))], EmbeddedEngine(policy_set)
+    )
+    assert [(f.rule_id, f.resource) for f in result.findings] == [
+        ("IAC-AWS-EBS-001", "aws_ebs_volume.v")
+    ]
+    assert [(p.code, p.file, p.line) for p in result.problems] == [
+        ("policy-error", "divide.rego", 12)
+    ]
     assert result.problems[0].message == "custom.divide: divide by zero"
+
+
+def test_all_packages_in_one_query_give_what_each_package_alone_gives(spine: Path) -> None:
+    """The engine evaluates every package in one generated query; the per-package path
+    (taken when that query fails) must agree with it value for value."""
+    policy_set = load_policies([spine / "policies_custom"], include_builtin=True)
+    resources = (
+        _bucket("aws_s3_bucket.a", "a.tf", "other-name", line=3),
+        Resource(
+            "aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "m.tf", 1, 3, values={"size": 1}
+        ),
+    )
+    doc = KindInput("terraform", (), resources).policy_input()
+    packages = [p.package for p in policy_set.policies]
+    engine = EmbeddedEngine(policy_set)
+    together, errors = engine.evaluate_each(packages, doc)
+    alone = {}
+    for package in packages:
+        alone.update(engine.evaluate([package], doc))
+    assert errors == {}
+    assert together == alone
+    assert (
+        together["custom.naming"]["deny"] and together["iac_guard.aws.ec2.ebs_encryption"]["deny"]
+    )

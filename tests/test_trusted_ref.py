@@ -55,4 +55,51 @@ def test_unknown_ref_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.Monkey
     (tmp_path / "main.tf").write_text("")
     monkeypatch.chdir(tmp_path)
     assert main(["scan", ".", "--trusted-ref", "deadbeef"]) == 2
-    assert "--trusted-ref 'deadbeef' is not a commit" in capsys.readouterr().err
+    assert "'deadbeef' is not a commit in this repository" in capsys.readouterr().err
+
+
+def test_diff_base_grades_a_pr_on_what_it_introduces(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The base already has a public bucket; the PR moves it down two lines (same
+    fingerprint, still old) and adds an unencrypted EBS volume (new): only the volume
+    fails the gate; the bucket's findings are reported as existing."""
+    repo = tmp_path / "repo"
+    (repo / "infra").mkdir(parents=True)
+    bucket = 'resource "aws_s3_bucket" "public" {\n  bucket = "acme-public"\n  acl    = "public-read"\n}\n'
+    (repo / "infra" / "main.tf").write_text(bucket)
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    volume = 'resource "aws_ebs_volume" "data" {\n  availability_zone = "eu-west-1a"\n  size              = 10\n}\n'
+    (repo / "infra" / "main.tf").write_text("# moved\n\n" + bucket + volume)
+    monkeypatch.chdir(repo)
+
+    assert main(["scan", "infra", "--format", "json", "--diff-base", base]) == 1
+    report = json.loads(capsys.readouterr().out)
+    new = {(f["rule_id"], f["resource"], f["line"]) for f in report["findings"]}
+    existing = {(s["rule_id"], s["resource"], s["line"], s["suppression"]["kind"], s["suppression"]["justification"]) for s in report["suppressed"]}
+    assert ("IAC-AWS-EBS-001", "aws_ebs_volume.data", 7) in new
+    assert {resource for _, resource, _ in new} == {"aws_ebs_volume.data"}
+    assert ("IAC-AWS-S3-001", "aws_s3_bucket.public", 5, "existing", f"already present at {base}") in existing
+    assert {resource for _, resource, *_ in existing} == {"aws_s3_bucket.public"}
+    assert all(kind == "existing" for _, _, _, kind, _ in existing)
+
+    # Without the volume, the PR introduces nothing: the gate passes.
+    (repo / "infra" / "main.tf").write_text("# moved\n\n" + bucket)
+    assert main(["scan", "infra", "--format", "json", "--diff-base", base]) == 0
+    capsys.readouterr()
+
+
+def test_diff_base_with_paths_new_in_the_pr(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "README").write_text("x")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    base = _git(tmp_path, "rev-parse", "HEAD")
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "main.tf").write_text('resource "aws_ebs_volume" "data" {\n  size = 10\n}\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", "infra", "--format", "json", "--diff-base", base]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert ("IAC-AWS-EBS-001", 1) in [(f["rule_id"], f["line"]) for f in report["findings"]]
+    assert report["suppressed"] == []

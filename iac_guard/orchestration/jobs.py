@@ -27,7 +27,8 @@ def scan_job() -> None:
     policy_set = ops.load_policies_op()
     evaluation = ops.evaluate_op(policy_set, inputs)
     extra = ops.scanners_op(discovery)
-    result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra)
+    base = ops.diff_base_op(policy_set)
+    result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra, base)
     ops.publish_op(result, ops.report_op(result))
 
 

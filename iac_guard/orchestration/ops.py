@@ -7,7 +7,7 @@ from pathlib import Path
 
 import dagster as dg
 
-from iac_guard import discover, gate, report, waivers
+from iac_guard import diffbase, discover, gate, report, waivers
 from iac_guard.evaluate import Evaluation, evaluate_inputs
 from iac_guard.github import workflow
 from iac_guard.github.context import GitHubContext
@@ -66,6 +66,14 @@ def scanners_op(settings: ScanSettings, discovery: discover.Discovery) -> Scanne
 
 
 @dg.op
+def diff_base_op(settings: ScanSettings, policy_set: PolicySet) -> diffbase.BaseFindings:
+    config = settings.scan_config()
+    if not config.diff_base:
+        return diffbase.BaseFindings()
+    return diffbase.findings_at(config.diff_base, config, policy_set, Path.cwd())
+
+
+@dg.op
 def gate_op(
     settings: ScanSettings,
     discovery: discover.Discovery,
@@ -73,6 +81,7 @@ def gate_op(
     inputs: list[KindInput],
     evaluation: Evaluation,
     extra: ScannerResult,
+    base: diffbase.BaseFindings,
 ) -> ScanResult:
     config = settings.scan_config()
     findings = evaluation.findings + extra.findings
@@ -83,6 +92,8 @@ def gate_op(
         waivers_path=config.waivers,
         baseline_path=config.baseline,
         cwd=Path.cwd(),
+        existing=base.fingerprints,
+        existing_ref=base.ref,
     )
     return gate.assemble(
         inputs,
