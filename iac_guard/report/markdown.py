@@ -3,7 +3,8 @@
 Verdict first, then counts by severity, a table of the findings that fail the gate
 (severity, rule, resource, ``file:line`` linked to the file at the PR's head commit,
 message), how to fix each rule, then collapsed ``<details>`` for findings that do not
-fail the gate, suppressed findings, errors and notices, and a link to the workflow run.
+fail the gate, findings already present at the ``--diff-base`` revision, suppressed
+findings and notices, and a link to the workflow run.
 
 Every string that comes from the scanned code, a policy or a scanner is untrusted:
 ``escape`` turns markdown and HTML syntax into literal text, breaks ``@mention`` and
@@ -204,7 +205,7 @@ def _truncation(omitted: dict[str, int], links: Links) -> str:
 
 def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
     footer = _footer(result, options.links)
-    worst = {noun: 10**9 for noun in ("error", "finding", "suppressed finding", "notice")}
+    worst = {noun: 10**9 for noun in ("error", "finding", "existing finding", "suppressed finding", "notice")}
     reserve = _size(footer) + _size(_truncation(worst, options.links))
     body = _Body(limit, reserve)
     body.add(f"{SUMMARY_MARKER}\n{_verdict(result)}{_counts(result)}")
@@ -229,9 +230,14 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
     if others:
         title = f"<details><summary>{plural(len(others), 'finding')} that do not fail the gate</summary>\n\n"
         body.table(title + FINDINGS_HEAD, [_row(f, options) for f in others], "\n</details>\n\n")
-    if result.suppressed:
-        title = f"<details><summary>{plural(len(result.suppressed), 'suppressed finding')}</summary>\n\n"
-        body.table(title + SUPPRESSED_HEAD, [_suppressed_row(s, options) for s in result.suppressed], "\n</details>\n\n", noun="suppressed finding")
+    existing = [s.finding for s in result.suppressed if s.kind == "existing"]
+    if existing:
+        title = f"<details><summary>{plural(len(existing), 'finding')} already present before this change</summary>\n\n"
+        body.table(title + FINDINGS_HEAD, [_row(f, options) for f in existing], "\n</details>\n\n", noun="existing finding")
+    suppressed = [s for s in result.suppressed if s.kind != "existing"]
+    if suppressed:
+        title = f"<details><summary>{plural(len(suppressed), 'suppressed finding')}</summary>\n\n"
+        body.table(title + SUPPRESSED_HEAD, [_suppressed_row(s, options) for s in suppressed], "\n</details>\n\n", noun="suppressed finding")
     if result.notices:
         title = f"<details><summary>{plural(len(result.notices), 'notice')}</summary>\n\n"
         rows = [f"- {escape(n.code, 60)} {escape(_where(n.file, n.line, options), 200)}: {escape(n.message, 600)}\n" for n in result.notices]

@@ -11,7 +11,8 @@ consumers read it.
   logical location; ``partialFingerprints`` carry the finding fingerprint (rule, file,
   resource, attribute), which does not change when lines move.
 - Suppressed findings are results with ``suppressions`` (``inSource`` for inline
-  ignores, ``external`` for waivers and the baseline).
+  ignores, ``external`` for waivers and the baseline); findings already present at the
+  ``--diff-base`` revision are plain results with ``baselineState: unchanged``.
 - The invocation records the exit code and every tool error or notice.
 """
 
@@ -140,6 +141,12 @@ def _result(finding: Finding, index: dict[str, int], scan: ScanResult, options: 
 def _suppressed(s: Suppression, index: dict[str, int], scan: ScanResult, options: RenderOptions) -> dict[str, Any]:
     out = _result(s.finding, index, scan, options)
     out["properties"]["blocking"] = False
+    if s.kind == "existing":
+        # not suppressed, only older than the PR (--diff-base): code scanning keeps the
+        # alert open and works out for itself what the PR introduced
+        out["baselineState"] = "unchanged"
+        out["properties"]["existingAt"] = s.origin
+        return out
     out["suppressions"] = [
         {
             "kind": _SUPPRESSION_KIND.get(s.kind, "external"),

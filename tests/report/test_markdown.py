@@ -58,7 +58,10 @@ def test_errors_suppressed_and_notices_sections() -> None:
     scan = result(
         [],
         problems=[Problem("parse-error", "bad token `@admin`", "bad.tf", 3)],
-        suppressed=[Suppression(finding(), "waiver", "ticket #42 by @lead", "waivers.yaml:2")],
+        suppressed=[
+            Suppression(finding(), "waiver", "ticket #42 by @lead", "waivers.yaml:2"),
+            Suppression(finding(resource="aws_s3_bucket.old"), "existing", "already present at main", "main"),
+        ],
         notices=[Notice("too-large", "skipped", "big.tf", None)],
     )
     body = render(scan, RenderOptions())
@@ -66,6 +69,9 @@ def test_errors_suppressed_and_notices_sections() -> None:
     assert f"| parse\\-error | bad\\.tf\\:3 | bad token \\`@{ZWJ}admin\\` |" in body
     assert f"| waiver \\(waivers\\.yaml\\:2\\) | ticket \\#{ZWJ}42 by @{ZWJ}lead |" in body
     assert "- too\\-large big\\.tf: skipped" in body
+    assert "<details><summary>1 finding already present before this change</summary>" in body
+    assert "<details><summary>1 suppressed finding</summary>" in body
+    assert "| aws\\_s3\\_bucket\\.old | main\\.tf\\:3 |" in body
 
 
 def test_untrusted_values_cannot_inject_markup() -> None:

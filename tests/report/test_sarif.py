@@ -36,6 +36,7 @@ def _doc(**kwargs: Any) -> dict[str, Any]:
         suppressed=[
             Suppression(finding("IAC-AWS-EBS-001", Severity.HIGH, resource="aws_ebs_volume.a"), "inline", "scratch disk", "main.tf:12"),
             Suppression(finding("IAC-AWS-EBS-001", Severity.HIGH, resource="aws_ebs_volume.b"), "waiver", "PLAT-42", ".iac-guard-waivers.yaml:3"),
+            Suppression(finding("IAC-AWS-EBS-001", Severity.HIGH, resource="aws_ebs_volume.c"), "existing", "already present at origin/main", "origin/main"),
         ],
         rules=[policy("IAC-AWS-S3-001", Severity.CRITICAL, "S3 public"), policy("IAC-AWS-S3-003", Severity.LOW), policy("IAC-AWS-EBS-001"), policy("IAC-AWS-KMS-001", Severity.INFO)],
     )
@@ -107,6 +108,9 @@ def test_suppressed_findings_carry_suppressions() -> None:
         ("aws_ebs_volume.b", "external", "PLAT-42"),
     ]
     assert suppressed[1]["suppressions"][0]["properties"] == {"suppressedBy": "waiver", "origin": ".iac-guard-waivers.yaml:3"}
+    existing = results[-1]
+    assert existing["properties"]["resource"] == "aws_ebs_volume.c" and "suppressions" not in existing
+    assert existing["baselineState"] == "unchanged" and existing["properties"]["existingAt"] == "origin/main"
 
 
 def test_invocation_records_exit_code_and_tool_errors() -> None:
