@@ -43,8 +43,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
     scan.add_argument("--policy-dir", action="append", default=None, metavar="DIR", help="extra Rego policy directory (repeatable)")
     scan.add_argument("--no-builtin-policies", action="store_true", default=None, help="do not load the built-in policy library")
-    scan.add_argument("--format", choices=sorted(FORMATTERS), default=None, help="report format on standard output or --output (default: text)")
-    scan.add_argument("--output", metavar="FILE", default=None, help="write the --format report to FILE instead of standard output")
+    scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
+    scan.add_argument("--output", metavar="FILE", default=None, help="write the --format given without a file to FILE (standard output then shows the text report)")
+    for fmt in FORMATTERS.values():
+        if fmt.file_option:
+            scan.add_argument(f"--{fmt.name}", dest=f"report_{fmt.name}", metavar="FILE", default=None, help=f"also write {fmt.description} to FILE")
+    scan.add_argument("--pr-comment", action="store_true", default=None, help="GitHub Actions: create or update the one iac-guard comment on the pull request")
+    scan.add_argument("--review-comments", action="store_true", default=None, help="GitHub Actions: comment on the PR's changed lines that have findings")
     scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
     scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
@@ -94,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
-    from iac_guard.config import OutputSpec, ScanConfig, load_config_file
+    from iac_guard.config import ScanConfig, load_config_file
 
     cli: dict[str, Any] = {
         "paths": args.paths or None,
@@ -116,6 +121,8 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "diff_base": args.diff_base,
         "var_files": args.var_file,
         "vars": args.var,
+        "pr_comment": args.pr_comment,
+        "review_comments": args.review_comments,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False
@@ -129,10 +136,29 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     else:
         settings = {**load_config_file(args.config, cwd), **given}
     config = ScanConfig.from_dict(settings)
-    if args.format or args.output:
-        config = config.merged(outputs=(OutputSpec(args.format or "text", args.output),))
+    outputs = outputs_from_args(args)
+    if outputs:
+        config = config.merged(outputs=outputs)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     return config.merged(color=color)
+
+
+def outputs_from_args(args: argparse.Namespace) -> Any:
+    """The reports the command line asks for (None: the config file's): the one
+    ``--format NAME`` without a file (default text) on standard output, or in ``--output
+    FILE``; every ``--format NAME=FILE`` and ``--<format> FILE`` beside it."""
+    from iac_guard.config import OutputSpec, check_outputs, parse_output
+    from iac_guard.report import FORMATTERS
+
+    specs = [parse_output(value) for value in args.format or ()]
+    specs += [OutputSpec(name, getattr(args, f"report_{name}")) for name in FORMATTERS if getattr(args, f"report_{name}", None)]
+    if not specs and not args.output:
+        return None
+    bare = [spec for spec in specs if not spec.path]
+    if len(bare) > 1:
+        raise UsageError(f"only one --format can go to standard output, got {', '.join(s.format for s in bare)}: give the others a file (--format sarif=out.sarif)")
+    primary = OutputSpec(bare[0].format if bare else "text", args.output)
+    return check_outputs((primary, *(spec for spec in specs if spec.path)))
 
 
 def cmd_scan(args: argparse.Namespace) -> int:
@@ -143,6 +169,8 @@ def cmd_scan(args: argparse.Namespace) -> int:
     if outcome.stdout:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()
+    if outcome.stderr:
+        sys.stderr.write(outcome.stderr)
     return outcome.result.decision.exit_code
 
 

@@ -58,6 +58,8 @@ class ScanConfig:
     skip: tuple[str, ...] = ()  # rule id globs not to report
     namespaces: tuple[str, ...] = ()  # conftest namespaces evaluated per file (--namespace)
     all_namespaces: bool = False  # every package of --policy-dir is a conftest namespace
+    pr_comment: bool = False  # post/update the sticky PR comment (GitHub Actions, pull_request events)
+    review_comments: bool = False  # line comments on the PR's changed lines
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -133,9 +135,9 @@ def _coerce(key: str, value: Any) -> Any:
             return overrides
         if key == "outputs":
             items = value if isinstance(value, list) else [value]
-            return tuple(
-                OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else OutputSpec(str(i)) for i in items
-            )
+            return check_outputs(tuple(
+                OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else parse_output(str(i)) for i in items
+            ))
         if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files", "only", "skip", "namespaces"):
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key == "vars":
@@ -146,13 +148,36 @@ def _coerce(key: str, value: Any) -> Any:
             return tuple(items)
         if key in ("jobs", "max_file_bytes"):
             return int(value)
-        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces"):
+        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
             return value
         return value
     except ValueError as exc:
         raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
+
+
+def parse_output(value: str) -> OutputSpec:
+    """``sarif=out.sarif`` -> a file output; ``text`` -> standard output."""
+    name, sep, path = value.partition("=")
+    if sep and not path.strip():
+        raise ConfigError(f"format {value!r}: expected NAME=FILE")
+    return OutputSpec(name.strip(), path.strip() or None)
+
+
+def check_outputs(outputs: tuple[OutputSpec, ...]) -> tuple[OutputSpec, ...]:
+    """Known format names only, and at most one report on standard output."""
+    from iac_guard.report import FORMATTERS
+
+    for spec in outputs:
+        if spec.format not in FORMATTERS:
+            raise ConfigError(f"unknown format {spec.format!r} (expected one of: {', '.join(FORMATTERS)})")
+    to_stdout = [o.format for o in outputs if not o.path]
+    if len(to_stdout) > 1:
+        raise ConfigError(
+            f"only one format can go to standard output, got {', '.join(to_stdout)}: give the others a file (sarif=out.sarif)"
+        )
+    return outputs
 
 
 def load_config_file(explicit: str | None, cwd: Path) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from iac_guard.models import (
     GateDecision,
     KindInput,
     Notice,
+    Policy,
     Problem,
     ScanResult,
     Severity,
@@ -41,6 +42,7 @@ def assemble(
     suppressions: SuppressionSet | None = None,
     today: dt.date | None = None,
     suppressed: Sequence[Suppression] = (),
+    rules: Sequence[Policy] = (),
 ) -> ScanResult:
     """Merge what every stage produced into the ScanResult and its decision; suppressed
     findings (waivers, inline ignores, baseline, and ``suppressed``: conftest exceptions)
@@ -59,4 +61,5 @@ def assemble(
         notices=tuple(all_notices + waiver_notices),
         root=root,
         suppressed=tuple(sorted([*waived, *suppressed], key=lambda s: s.finding.sort_key())),
+        rules=tuple(rules),
     )

@@ -324,6 +324,7 @@ class ScanResult:
     notices: tuple[Notice, ...] = ()
     root: str = "."
     suppressed: tuple[Suppression, ...] = ()  # not in findings, not counted, never failing
+    rules: tuple[Policy, ...] = ()  # every policy evaluated (reports list passing ones too)
 
     def counts(self) -> dict[str, int]:
         """Findings by severity, every severity present (0 where none)."""

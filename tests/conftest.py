@@ -25,3 +25,14 @@ def _isolated_parse_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
 
     monkeypatch.setenv("IAC_GUARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.setattr(runner, "_CACHE", None)
+
+
+@pytest.fixture(autouse=True)
+def _outside_github_actions(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see no GitHub Actions environment unless they set one up (the project's own
+    CI runs them inside GitHub Actions, whose variables would add annotations)."""
+    import os
+
+    for name in list(os.environ):
+        if name.startswith(("GITHUB_", "IAC_GUARD_GITHUB_")):
+            monkeypatch.delenv(name)

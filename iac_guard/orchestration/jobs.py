@@ -1,5 +1,5 @@
 """The scan job: discover -> parse (one op per kind) -> load policies -> evaluate (+ extra
-scanners) -> gate -> report. ``run_scan`` executes it in process."""
+scanners) -> gate -> report -> publish. ``run_scan`` executes it in process."""
 
 from __future__ import annotations
 
@@ -10,6 +10,8 @@ from dataclasses import dataclass
 import dagster as dg
 
 from iac_guard.config import ScanConfig
+from iac_guard.github.publish import PublishOutcome
+from iac_guard.github.workflow import StepOutput, with_commands
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
 from iac_guard.orchestration.resources import ScanSettings
@@ -27,7 +29,7 @@ def scan_job() -> None:
     extra = ops.scanners_op(discovery)
     base = ops.diff_base_op(policy_set)
     result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra, base)
-    ops.report_op(result)
+    ops.publish_op(result, ops.report_op(result))
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,8 @@ class RunOutcome:
     result: ScanResult
     stdout: str
     run_id: str
+    stderr: str = ""  # warnings: a step file not written, a PR comment not posted
+    published: PublishOutcome | None = None
 
 
 QUIET_LOGGING = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
@@ -53,8 +57,13 @@ def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
             resources={"settings": ScanSettings.from_config(config)},
             run_config={} if verbose else QUIET_LOGGING,
         )
+    step: StepOutput = run.output_for_node("report_op")
+    published: PublishOutcome = run.output_for_node("publish_op")
+    step = with_commands(step, published.stdout, config)
     return RunOutcome(
         result=run.output_for_node("gate_op"),
-        stdout=run.output_for_node("report_op"),
+        stdout=step.stdout,
         run_id=run.run_id,
+        stderr=step.stderr + published.stderr,
+        published=published,
     )

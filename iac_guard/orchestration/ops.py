@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dagster as dg
 
 from iac_guard import diffbase, discover, gate, report, waivers
 from iac_guard.evaluate import Evaluation, evaluate_inputs
+from iac_guard.github import workflow
+from iac_guard.github.context import GitHubContext
+from iac_guard.github.publish import PublishOutcome, publish
+from iac_guard.github.workflow import StepOutput
 from iac_guard.models import KindInput, PolicySet, ScanResult
 from iac_guard.orchestration.resources import ScanSettings
 from iac_guard.parse.registry import BuildOptions
@@ -104,10 +109,20 @@ def gate_op(
         root=str(discovery.root),
         suppressions=suppressions,
         suppressed=config.selection().suppressed(evaluation.suppressed),
+        rules=policy_set.policies,
     )
 
 
 @dg.op
-def report_op(settings: ScanSettings, result: ScanResult) -> str:
-    """Writes file outputs; returns what goes to standard output."""
-    return report.write_outputs(result, settings.scan_config())
+def report_op(settings: ScanSettings, result: ScanResult) -> StepOutput:
+    """Writes file outputs (and, in GitHub Actions, the step summary and outputs);
+    returns what goes to standard output and standard error."""
+    config = settings.scan_config()
+    context = GitHubContext.from_environ(os.environ)
+    return workflow.finish(result, config, context, report.write_outputs(result, config, context.links))
+
+
+@dg.op
+def publish_op(settings: ScanSettings, result: ScanResult, step: StepOutput) -> PublishOutcome:
+    """PR comment and line comments; never raises, never changes the exit code."""
+    return publish(result, settings.scan_config(), GitHubContext.from_environ(os.environ))

@@ -1,44 +1,79 @@
-"""Reporters: one module per format, each ``render(result, color=False) -> str``; one
-registry (``FORMATTERS``) from which every list of formats shown to a user is derived."""
+"""Reporters: one module per format, each ``render(result, options) -> str``; one
+registry (``FORMATTERS``) from which every list of formats shown to a user (the
+``--format`` choices, the ``--<format> FILE`` options, the README table) is derived."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from iac_guard.config import ScanConfig
+from iac_guard.config import OutputSpec, ScanConfig
 from iac_guard.models import ScanResult
-from iac_guard.report import json_report, text
+from iac_guard.report import json_report, junit, markdown, sarif, text
+from iac_guard.report.annotations import (
+    render as render_annotations,  # `annotations` is __future__'s name
+)
+from iac_guard.report.base import Format, Links, RenderOptions, locate
 
-Formatter = Callable[..., str]
+NO_LINKS = Links()
+DEFAULT_OPTIONS = RenderOptions()
 
-FORMATTERS: dict[str, Formatter] = {
-    "text": text.render,
-    "json": json_report.render,
+
+def _text(result: ScanResult, options: RenderOptions) -> str:
+    if options.quiet:
+        return text.render_quiet(result, color=options.color)
+    return text.render(result, color=options.color)
+
+
+def _json(result: ScanResult, options: RenderOptions) -> str:
+    return json_report.render(result, color=options.color)
+
+
+FORMATTERS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("text", _text, "the terminal report: findings by file, most severe first", file_option=False),
+        Format("json", _json, "the stable JSON report (schema in README)"),
+        Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers"),
+        Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding"),
+        Format("markdown", markdown.render, "Markdown: the PR comment / step summary body"),
+        Format("annotations", render_annotations, "GitHub Actions workflow commands (::error file=...::)", file_option=False),
+    )
 }
 
 
-def render(name: str, result: ScanResult, *, color: bool = False) -> str:
-    return FORMATTERS[name](result, color=color)
+def options_for(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> RenderOptions:
+    prefix, repo_root = locate(result.root)
+    return RenderOptions(color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root)
 
 
-def write_outputs(result: ScanResult, config: ScanConfig) -> str:
+def render(name: str, result: ScanResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
+    return FORMATTERS[name].render(result, options)
+
+
+def write_outputs(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> str:
     """Write every file output; return the text for standard output."""
+    from dataclasses import replace
     from pathlib import Path
 
     from iac_guard.errors import InputError
 
+    options = options_for(result, config, links)
     stdout: list[str] = []
     for spec in config.outputs:
         if spec.path:
-            rendered = render(spec.format, result)
+            rendered = render(spec.format, result, replace(options, color=False))
             try:
                 target = Path(spec.path)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(rendered, encoding="utf-8")
             except OSError as exc:
                 raise InputError(f"cannot write {spec.format} report: {exc.strerror}", file=spec.path) from None
-        elif config.quiet and spec.format == "text":
-            stdout.append(text.render_quiet(result, color=config.color))
         else:
-            stdout.append(render(spec.format, result, color=config.color))
+            stdout.append(render(spec.format, result, options))
     return "".join(stdout)
+
+
+def stdout_format(outputs: tuple[OutputSpec, ...]) -> str | None:
+    """The format written to standard output, if any."""
+    return next((o.format for o in outputs if not o.path), None)
+
+
+__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_format", "write_outputs"]

@@ -1,0 +1,156 @@
+"""action.yml and .github/workflows: valid against check-jsonschema's bundled GitHub
+schemas (offline), inputs only through env:, every action pinned by commit SHA, minimal
+permissions; and the action's scan script builds the command line it should."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from iac_guard.config import OutputSpec, ScanConfig
+from iac_guard.github.workflow import step_outputs
+from tests.conftest import REPO
+from tests.report.builders import finding, result
+
+ACTION = REPO / "action.yml"
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+
+
+def _load(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text())
+    assert isinstance(data, dict)
+    return data
+
+
+def _steps() -> list[tuple[str, dict[str, Any]]]:
+    steps = [(ACTION.name, s) for s in _load(ACTION)["runs"]["steps"]]
+    for wf in WORKFLOWS:
+        for job in _load(wf)["jobs"].values():
+            steps += [(wf.name, s) for s in job.get("steps", [])]
+    return steps
+
+
+def _check_jsonschema(schema: str, *files: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "HTTP_PROXY": "http://127.0.0.1:9", "HTTPS_PROXY": "http://127.0.0.1:9"}  # prove it needs no network
+    return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema", schema, *map(str, files)], capture_output=True, text=True, env=env, check=False)
+
+
+def test_workflows_and_action_validate_against_githubs_schemas(tmp_path: Path) -> None:
+    assert [w.name for w in WORKFLOWS] == ["ci.yml", "iac-guard-pr.yml"]
+    run = _check_jsonschema("vendor.github-workflows", *WORKFLOWS)
+    assert run.returncode == 0, run.stdout + run.stderr
+    run = _check_jsonschema("vendor.github-actions", ACTION)
+    assert run.returncode == 0, run.stdout + run.stderr
+    broken = tmp_path / "broken.yml"
+    broken.write_text("on: push\njobs:\n  a:\n    runs-onn: ubuntu-latest\n    steps: [{run: echo}]\n")
+    assert _check_jsonschema("vendor.github-workflows", broken).returncode == 1
+
+
+def test_no_expression_inside_run_and_every_action_pinned() -> None:
+    steps = _steps()
+    assert len(steps) >= 15
+    for where, step in steps:
+        assert "${{" not in step.get("run", ""), f"{where}: {step.get('name') or step['run'][:40]!r} has an expression in run:"
+        uses = step.get("uses")
+        if uses is not None:
+            assert uses.startswith("./") or PINNED.match(uses), f"{where}: {uses} is not pinned by a full commit SHA"
+    pinned = {s["uses"].split("@")[0] for _, s in steps if "uses" in s and "@" in s["uses"]}
+    assert pinned == {"actions/checkout", "actions/setup-python", "actions/cache", "open-policy-agent/setup-opa", "github/codeql-action/upload-sarif"}
+
+
+def test_pinned_shas_carry_their_version_in_a_comment() -> None:
+    for path in (ACTION, *WORKFLOWS):
+        for line in path.read_text().splitlines():
+            if line.strip().startswith(("uses:", "- uses:")) and "@" in line:
+                assert re.search(r"@[0-9a-f]{40} # v\d+\.\d+\.\d+$", line), f"{path.name}: {line.strip()}"
+
+
+def test_gate_workflow_permissions_and_concurrency() -> None:
+    gate = _load(REPO / ".github" / "workflows" / "iac-guard-pr.yml")
+    assert gate["permissions"] == {"contents": "read", "pull-requests": "write", "security-events": "write"}
+    assert gate["concurrency"] == {"group": "iac-guard-${{ github.event.pull_request.number }}", "cancel-in-progress": True}
+    steps = gate["jobs"]["gate"]["steps"]
+    assert [s.get("uses", "").split("@")[0] for s in steps] == ["actions/checkout", "./", "github/codeql-action/upload-sarif"]
+    assert steps[2]["with"]["sarif_file"] == "${{ steps.iac-guard.outputs.sarif }}" and steps[2]["if"].startswith("always()")
+    ci = _load(REPO / ".github" / "workflows" / "ci.yml")
+    assert ci["permissions"] == {"contents": "read"}
+    assert ci["jobs"]["test"]["strategy"]["matrix"]["python"] == ["3.10", "3.11", "3.12", "3.13"]
+    assert any(s.get("uses", "").startswith("open-policy-agent/setup-opa@") for s in ci["jobs"]["opa"]["steps"])
+
+
+def test_every_input_reaches_the_scan_and_every_output_is_written() -> None:
+    action = _load(ACTION)
+    scan = next(s for s in action["runs"]["steps"] if s.get("id") == "scan")
+    used = {v[len("${{ inputs."):-len(" }}")] for v in scan["env"].values() if v.startswith("${{ inputs.")}
+    setup = {"python-version", "working-directory"}
+    assert used | setup == set(action["inputs"])
+    written = {line.split("=", 1)[0] for line in step_outputs(result([finding()]), ScanConfig(outputs=(OutputSpec("text"), OutputSpec("sarif", "x.sarif")))).splitlines()}
+    for name, output in action["outputs"].items():
+        assert output["value"] == f"${{{{ steps.scan.outputs.{name} }}}}"
+        assert name in written
+
+
+def _scan_script() -> str:
+    scan = next(s for s in _load(ACTION)["runs"]["steps"] if s.get("id") == "scan")
+    return str(scan["run"])
+
+
+def _scan_env(tmp_path: Path, **given: str) -> dict[str, str]:
+    """The scan step's env: as the runner would set it from the inputs' defaults, then ``given``."""
+    action = _load(ACTION)
+    scan = next(s for s in action["runs"]["steps"] if s.get("id") == "scan")
+    env = {"PATH": os.environ["PATH"], "RUNNER_TEMP": str(tmp_path), "GITHUB_EVENT_NAME": "pull_request"}
+    for key, value in scan["env"].items():
+        name = value[len("${{ inputs."):-len(" }}")]
+        default = str(action["inputs"][name].get("default", ""))
+        env[key] = "" if "${{" in default else default
+    return {**env, **given}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the action's script is bash")
+@pytest.mark.parametrize(
+    ("inputs", "expected"),
+    [
+        ({"INPUT_PATHS": "."}, ["scan", "--format", "text", "--sarif", "iac-guard.sarif", "--pr-comment", "--", "."]),
+        (
+            {
+                "INPUT_PATHS": "infra/*\nstacks  modules",
+                "INPUT_POLICY_DIRS": "policy/ extra",
+                "INPUT_FAIL_ON": "medium",
+                "INPUT_SARIF": "",
+                "INPUT_JSON": "out dir/r.json",
+                "INPUT_PR_COMMENT": "false",
+                "INPUT_REVIEW_COMMENTS": "true",
+                "INPUT_SCANNERS": "cfn-lint",
+                "INPUT_TRUSTED_REF": "abc123",
+                "INPUT_DIFF_BASE": "abc123",
+                "GITHUB_EVENT_NAME": "push",
+            },
+            ["scan", "--format", "text", "--fail-on", "medium", "--json", "out dir/r.json", "--trusted-ref", "abc123", "--diff-base", "abc123", "--policy-dir", "policy/",
+             "--policy-dir", "extra", "--scanner", "cfn-lint", "--review-comments", "--", "infra/*", "stacks", "modules"],
+        ),
+    ],
+)
+def test_scan_script_builds_the_command_line(tmp_path: Path, inputs: dict[str, str], expected: list[str]) -> None:
+    stub = tmp_path / "iac-guard-venv" / "bin" / "iac-guard"
+    stub.parent.mkdir(parents=True)
+    stub.write_text('#!/usr/bin/env bash\nprintf "%s\\n" "$@"\n')
+    stub.chmod(0o755)
+    (tmp_path / "infra").mkdir()
+    (tmp_path / "infra" / "x.tf").write_text("")  # a glob that would match if the script globbed
+    run = subprocess.run(["bash", "-c", _scan_script()], capture_output=True, text=True, env=_scan_env(tmp_path, **inputs), cwd=tmp_path, check=False)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == expected
+
+
+def test_scan_script_rejects_a_bad_switch(tmp_path: Path) -> None:
+    run = subprocess.run(["bash", "-c", _scan_script()], capture_output=True, text=True, env=_scan_env(tmp_path, INPUT_PR_COMMENT="yes"), cwd=tmp_path, check=False)
+    assert run.returncode == 2 and run.stdout == "::error title=iac-guard::pr-comment must be auto, true or false\n"

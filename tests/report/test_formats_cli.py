@@ -1,0 +1,68 @@
+"""Several reports in one run: --format NAME[=FILE], --output, --<format> FILE, config."""
+
+from __future__ import annotations
+
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from iac_guard.cli import main
+from iac_guard.report import FORMATTERS
+from tests.conftest import REPO
+
+
+def test_every_format_at_once(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "r"
+    code = main(["scan", str(spine / "mixed"), "-q", "--json", f"{out}.json", "--sarif", f"{out}.sarif", "--junit", f"{out}.xml", "--markdown", f"{out}.md"])
+    stdout = capsys.readouterr().out
+    assert code == 1
+    assert stdout.splitlines()[-1].startswith("FAILED: 6 finding(s) at or above high")
+    assert json.loads(Path(f"{out}.json").read_text())["summary"]["total"] == 10
+    assert json.loads(Path(f"{out}.sarif").read_text())["version"] == "2.1.0"
+    assert ET.parse(f"{out}.xml").getroot().get("failures") == "6"
+    assert Path(f"{out}.md").read_text().startswith("<!-- iac-guard:summary -->\n## \u274c")
+
+
+def test_format_name_equals_file_and_output(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["scan", str(spine / "mixed"), "--format", "json", "--format", f"sarif={tmp_path / 'a.sarif'}"])
+    assert code == 1 and json.loads(capsys.readouterr().out)["summary"]["failing"] == 6
+    assert (tmp_path / "a.sarif").is_file()
+    code = main(["scan", str(spine / "mixed"), "--format", "json", "--output", str(tmp_path / "b.json"), "--junit", str(tmp_path / "b.xml")])
+    assert code == 1 and capsys.readouterr().out == ""
+    assert (tmp_path / "b.json").is_file() and (tmp_path / "b.xml").is_file()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--format", "json", "--format", "sarif"], "only one --format can go to standard output, got json, sarif"),
+        (["--format", "nope"], "unknown format 'nope' (expected one of: text, json, sarif, junit, markdown, annotations)"),
+        (["--format", "sarif="], "format 'sarif=': expected NAME=FILE"),
+    ],
+)
+def test_bad_format_arguments_exit_2(spine: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    assert main(["scan", str(spine / "mixed"), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+
+
+def test_config_file_lists_reports(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / ".iac-guard.yaml").write_text(f"format: [json, 'junit={tmp_path / 'c.xml'}', {{format: sarif, path: {tmp_path / 'c.sarif'}}}]\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", str(spine / "mixed")]) == 1
+    assert json.loads(capsys.readouterr().out)["verdict"] == "fail"
+    assert (tmp_path / "c.xml").is_file() and (tmp_path / "c.sarif").is_file()
+
+
+def test_format_lists_come_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    for name, fmt in FORMATTERS.items():
+        assert name in help_text
+        assert (f"--{name} FILE" in help_text) == fmt.file_option
+    readme = (REPO / "README.md").read_text()
+    for name in FORMATTERS:
+        assert f"| `{name}` |" in readme, f"README's format table lacks {name}"
