@@ -294,7 +294,12 @@ def _call(expr: hcl.Call, scope: Scope) -> Any:
         if isinstance(last, Unknown):
             return Unknown(expr.src)
         args.extend(last if isinstance(last, list) else list(last.values()) if isinstance(last, dict) else [last])
-    if not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
+    if getattr(fn, "shallow", False):
+        # the function needs only the shape of its arguments (length of a list whose
+        # elements are unknown is known, as in Terraform)
+        if any(isinstance(a, Unknown) for a in args):
+            return Unknown(expr.src)
+    elif not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
         return Unknown(expr.src)
     if getattr(fn, "scoped", False):
         return fn(scope, *args)

@@ -39,7 +39,20 @@ def _map(value: Any) -> dict[str, Any]:
     raise EvalError("expected a map")
 
 
+def _accepts_unknown(fn: Any) -> Any:
+    fn.accepts_unknown = True
+    return fn
+
+
+def _shallow(fn: Any) -> Any:
+    """The function is known when its arguments are, even if elements inside them are not
+    (``length([x.id])`` is 1)."""
+    fn.shallow = True
+    return fn
+
+
 @function("merge")
+@_shallow
 def merge(*maps: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for m in maps:
@@ -50,6 +63,7 @@ def merge(*maps: Any) -> dict[str, Any]:
 
 
 @function("concat")
+@_shallow
 def concat(*lists: Any) -> list[Any]:
     out: list[Any] = []
     for item in lists:
@@ -66,11 +80,6 @@ def lookup(m: Any, key: Any, *default: Any) -> Any:
     if default:
         return default[0]
     raise EvalError(f"lookup: no key {k!r}")
-
-
-def _accepts_unknown(fn: Any) -> Any:
-    fn.accepts_unknown = True
-    return fn
 
 
 @function("coalesce")
@@ -264,6 +273,7 @@ def regexall(pattern: Any, text: Any) -> list[Any]:
 
 
 @function("length")
+@_shallow
 def length(value: Any) -> int:
     if isinstance(value, (list, dict, str)):
         return len(value)
@@ -271,6 +281,7 @@ def length(value: Any) -> int:
 
 
 @function("keys")
+@_shallow
 def keys(value: Any) -> list[str]:
     return sorted(_map(value))
 
