@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from iac_guard.discover import discover
-from iac_guard.models import KindInput, Resource
+from iac_guard.models import KindInput
 from iac_guard.parse.runner import build_kind_input
+
+from .terraform.helpers import by_address
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"
 
@@ -15,14 +17,6 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"
 def build(name: str, kind: str = "terraform") -> KindInput:
     files = discover([FIXTURES / name]).files
     return build_kind_input(kind, files, jobs=1, cache=False)
-
-
-def by_address(kind_input: KindInput) -> dict[str, Resource]:
-    out: dict[str, Resource] = {}
-    for resource in kind_input.resources:
-        assert resource.address not in out, f"duplicate address {resource.address}"
-        out[resource.address] = resource
-    return out
 
 
 def test_optional_attributes_take_their_defaults() -> None:
