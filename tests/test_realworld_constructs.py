@@ -53,3 +53,42 @@ def test_length_of_a_list_with_unknown_elements_is_known() -> None:
     pair = resources["terraform_data.pair[1]"]
     assert pair.unknown == ()
     assert (pair.file, pair.line) == ("main.tf", 39)
+
+
+def test_cloudformation_for_each_expands_to_logical_ids() -> None:
+    kind_input = build("cfn_foreach", "cloudformation")
+    assert kind_input.problems == ()
+    resources = by_address(kind_input)
+    assert list(resources) == [
+        "Queuealpha",
+        "Queuebeta",
+        "Bucketreddev1",
+        "Bucketredprod1",
+        "Bucketbluedev1",
+        "Bucketblueprod1",
+        "Topic${Item}",
+        "Plain",
+    ]
+    queue = resources["Queuebeta"]
+    assert (queue.file, queue.line, queue.end_line, queue.type) == ("template.yaml", 13, 19, "AWS::SQS::Queue")
+    assert queue.values == {"QueueName": "app-beta", "Tags": [{"Key": "team", "Value": "beta"}]}
+    assert queue.unknown == ()
+    bucket = resources["Bucketblueprod1"]
+    assert bucket.line == 26
+    assert bucket.values == {"BucketName": {"Fn::Sub": "blue-prod-1-${AWS::AccountId}"}}
+    topic = resources["Topic${Item}"]
+    assert (topic.line, topic.unknown) == (33, ("Fn::ForEach",))
+    assert topic.values == {"TopicName": {"Ref": "Item"}}
+    assert resources["Plain"].line == 37
+
+
+def test_malformed_for_each_is_a_parse_error_with_its_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn::ForEach::Broken:\n    - Name\n"
+    )
+    kind_input = build_kind_input("cloudformation", discover([tmp_path]).files, jobs=1, cache=False)
+    assert kind_input.resources == ()
+    assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "bad.yaml", 3)]
+    assert kind_input.problems[0].message == (
+        "Fn::ForEach::Broken must be [Identifier, Collection, {OutputKey: OutputValue}]"
+    )
