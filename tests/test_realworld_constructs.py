@@ -92,3 +92,20 @@ def test_malformed_for_each_is_a_parse_error_with_its_line(tmp_path: Path) -> No
     assert kind_input.problems[0].message == (
         "Fn::ForEach::Broken must be [Identifier, Collection, {OutputKey: OutputValue}]"
     )
+
+
+def test_only_top_level_resources_make_a_template() -> None:
+    """A test event carrying a template fragment and a Serverless Framework file with an
+    indented `Resources:` are not CloudFormation templates; they are not scanned (and so
+    not reported as unparseable)."""
+    files = discover([FIXTURES / "not_templates"]).files
+    assert [(f.relpath, f.kind) for f in files] == [
+        ("stack.yaml", "cloudformation"),
+        ("template.json", "cloudformation"),
+    ]
+    kind_input = build_kind_input("cloudformation", files, jobs=1, cache=False)
+    assert kind_input.problems == ()
+    assert [(r.address, r.file, r.line) for r in kind_input.resources] == [
+        ("Topic", "stack.yaml", 3),
+        ("Topic", "template.json", 4),
+    ]

@@ -20,7 +20,10 @@ _YAML_MARKERS = re.compile(
     re.MULTILINE,
 )
 _JSON_MARKERS = re.compile(r"\"AWSTemplateFormatVersion\"\s*:|\"Type\"\s*:\s*\"(AWS|Alexa|Custom)::")
-_RESOURCES = re.compile(r"^\s*\"?Resources\"?\s*:", re.MULTILINE)
+# A template's Resources is a top-level key: at column 0 in YAML (an indented one is
+# nested, as in a Serverless Framework file's `resources:` section).
+_YAML_RESOURCES = re.compile(r"^[\"']?Resources[\"']?\s*:", re.MULTILINE)
+_JSON_RESOURCES = re.compile(r"\"Resources\"\s*:")
 
 
 class CloudFormationParser(Parser):
@@ -34,10 +37,9 @@ class CloudFormationParser(Parser):
             return False
         if "AWSTemplateFormatVersion" in head:
             return True
-        if not _RESOURCES.search(head):
-            return False
-        pattern = _JSON_MARKERS if path.name.lower().endswith(".json") else _YAML_MARKERS
-        return pattern.search(head) is not None
+        if path.name.lower().endswith(".json"):
+            return _top_level_json_key(head, _JSON_RESOURCES) and _JSON_MARKERS.search(head) is not None
+        return _YAML_RESOURCES.search(head) is not None and _YAML_MARKERS.search(head) is not None
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
         from cfnlint.decode import decode_str
@@ -115,6 +117,34 @@ class CloudFormationParser(Parser):
             unknown=unknown,
             lines=lines,
         )
+
+
+def _top_level_json_key(text: str, key: re.Pattern[str]) -> bool:
+    """Whether ``key`` matches a key of the outermost JSON object (not one nested deeper,
+    as in a Lambda test event that carries a template fragment)."""
+    starts = {m.start() for m in key.finditer(text)}
+    if not starts:
+        return False
+    depth = 0
+    in_string = False
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        if in_string:
+            if ch == "\\":
+                i += 1
+            elif ch == '"':
+                in_string = False
+        elif ch == '"':
+            if depth == 1 and i in starts:
+                return True
+            in_string = True
+        elif ch in "{[":
+            depth += 1
+        elif ch in "}]":
+            depth -= 1
+        i += 1
+    return False
 
 
 _FOR_EACH = re.compile(r"^Fn::ForEach::[A-Za-z0-9]+$")
