@@ -109,3 +109,18 @@ def test_only_top_level_resources_make_a_template() -> None:
         ("Topic", "stack.yaml", 3),
         ("Topic", "template.json", 4),
     ]
+
+
+def test_line_break_before_for_arrow_parses_with_original_lines() -> None:
+    kind_input = build("for_arrow_newline")
+    assert kind_input.problems == ()
+    assert [(r.address, r.line, r.end_line, r.values["input"]) for r in kind_input.resources] == [
+        ('terraform_data.subnet["subnet-east"]', 14, 17, ["10.0.1.0/24", ["east"]]),
+        ('terraform_data.subnet["subnet-west"]', 14, 17, ["10.0.2.0/24", ["west"]]),
+    ]
+
+
+def test_other_syntax_errors_still_name_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('locals {\n  x = { for k, v in {} :\n    k\n    v }\n}\n')
+    kind_input = build_kind_input("terraform", discover([tmp_path]).files, jobs=1, cache=False)
+    assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "main.tf", 3)]
