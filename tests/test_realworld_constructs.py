@@ -124,3 +124,17 @@ def test_other_syntax_errors_still_name_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text('locals {\n  x = { for k, v in {} :\n    k\n    v }\n}\n')
     kind_input = build_kind_input("terraform", discover([tmp_path]).files, jobs=1, cache=False)
     assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "main.tf", 3)]
+
+
+def test_a_set_iterates_with_each_element_as_its_key() -> None:
+    kind_input = build("set_iteration")
+    assert kind_input.problems == ()
+    [web] = kind_input.resources
+    assert web.values["ingress"] == [
+        {"description": "0.0.0.0/0", "cidr_blocks": ["0.0.0.0/0"], "from_port": 443, "to_port": 443, "protocol": "tcp"},
+        {"description": "10.0.0.0/8", "cidr_blocks": ["10.0.0.0/8"], "from_port": 443, "to_port": 443, "protocol": "tcp"},
+    ]
+    assert web.values["egress"] == [{"cidr_blocks": ["0.0.0.0/0"], "from_port": 0, "to_port": 0, "protocol": "-1"}]
+    assert web.values["tags"] == {"a": "a", "b": "b"}
+    assert web.unknown == ()
+    assert (web.line_of("egress.0.cidr_blocks"), web.line_of("ingress.1")) == (24, 11)

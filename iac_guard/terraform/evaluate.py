@@ -25,6 +25,12 @@ class Unknown:
         return {"__unknown__": self.src}
 
 
+class TfSet(list):  # type: ignore[type-arg]
+    """A Terraform set (``toset()``, a ``set(...)`` variable): a list in the policy input,
+    but iterated as a set, where each element is its own key (a ``dynamic`` block's
+    ``iterator.key``, a ``for`` expression's key)."""
+
+
 class EvalError(Exception):
     """An expression that is statically wrong (calling an unknown function, bad types)."""
 
@@ -402,6 +408,8 @@ def _for(expr: hcl.ForExpr, scope: Scope) -> Any:
         return Unknown(expr.src)
     if isinstance(collection, dict):
         pairs: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, TfSet):
+        pairs = [(item, item) for item in collection]
     elif isinstance(collection, list):
         pairs = list(enumerate(collection))
     else:

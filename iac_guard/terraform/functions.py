@@ -19,6 +19,7 @@ from iac_guard.terraform.evaluate import (
     EvalError,
     FileAccess,
     Scope,
+    TfSet,
     Unknown,
     contains_unknown,
     evaluate,
@@ -389,17 +390,17 @@ def setproduct(*sets: Any) -> list[list[Any]]:
 
 @function("setunion")
 def setunion(*sets: Any) -> list[Any]:
-    return distinct(concat(*sets))
+    return toset(concat(*sets))
 
 
 @function("setintersection")
 def setintersection(first: Any, *rest: Any) -> list[Any]:
-    return [v for v in distinct(first) if all(v in _seq(r) for r in rest)]
+    return toset([v for v in distinct(first) if all(v in _seq(r) for r in rest)])
 
 
 @function("setsubtract")
 def setsubtract(a: Any, b: Any) -> list[Any]:
-    return [v for v in distinct(a) if v not in _seq(b)]
+    return toset([v for v in distinct(a) if v not in _seq(b)])
 
 
 @function("chunklist")
@@ -501,8 +502,8 @@ def tolist(value: Any) -> list[Any]:
 def toset(value: Any) -> list[Any]:
     items = distinct(value)
     if all(isinstance(v, str) for v in items):
-        return sorted(items)
-    return items
+        return TfSet(sorted(items))
+    return TfSet(items)
 
 
 @function("tomap")

@@ -26,6 +26,7 @@ from iac_guard.terraform.evaluate import (
     FileAccess,
     Namespace,
     Scope,
+    TfSet,
     Unknown,
     evaluate,
     to_json,
@@ -458,7 +459,12 @@ def expand_dynamic(
     iterator = block.labels[0]
     if iterator_attr is not None and isinstance(iterator_attr.expr, hcl.Name):
         iterator = iterator_attr.expr.name
-    items = sorted(collection.items()) if isinstance(collection, dict) else list(enumerate(collection))
+    if isinstance(collection, dict):
+        items: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, TfSet):
+        items = [(item, item) for item in collection]
+    else:
+        items = list(enumerate(collection))
     out: list[dict[str, Any]] = []
     for offset, (key, value) in enumerate(items):
         inner_scope = scope.child({iterator: {"key": key, "value": value}}, {iterator: origins})

@@ -24,7 +24,7 @@ from typing import Any
 from iac_guard.errors import ParseError
 from iac_guard.models import Problem
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import EvalError, Scope, Unknown, evaluate, to_string
+from iac_guard.terraform.evaluate import EvalError, Scope, TfSet, Unknown, evaluate, to_string
 
 PRIMITIVE_TYPES = frozenset({"string", "number", "bool", "any"})
 
@@ -90,8 +90,8 @@ def _as_set(items: list[Any]) -> list[Any]:
         if item not in distinct:
             distinct.append(item)
     if all(isinstance(item, str) for item in distinct):
-        return sorted(distinct)
-    return distinct
+        return TfSet(sorted(distinct))
+    return TfSet(distinct)
 
 
 def _convert_object(value: dict[str, Any], attributes: hcl.ObjectExpr) -> dict[str, Any]:
