@@ -138,3 +138,22 @@ def test_a_set_iterates_with_each_element_as_its_key() -> None:
     assert web.values["tags"] == {"a": "a", "b": "b"}
     assert web.unknown == ()
     assert (web.line_of("egress.0.cidr_blocks"), web.line_of("ingress.1")) == (24, 11)
+
+
+def test_override_files_merge_into_the_blocks_they_override() -> None:
+    kind_input = build("override")
+    assert kind_input.problems == ()
+    resources = by_address(kind_input)
+    assert list(resources) == [
+        "aws_s3_bucket.logs[0]",
+        "aws_s3_bucket.logs[1]",
+        "module.child",
+        "module.child.terraform_data.named",
+    ]
+    logs = resources["aws_s3_bucket.logs[1]"]
+    assert logs.values == {"bucket": "logs-prod", "acl": "log-delivery-write", "versioning": [{"enabled": True}]}
+    # the merged block is the original's; an overridden argument points at its block
+    assert (logs.file, logs.line, logs.end_line) == ("main.tf", 5, 13)
+    assert (logs.line_of("bucket"), logs.line_of("acl"), logs.line_of("versioning.0.enabled")) == (7, 5, 5)
+    assert logs.provenance["bucket"] == ("local.env at override.tf:2",)
+    assert resources["module.child.terraform_data.named"].values == {"input": "overridden"}
