@@ -157,3 +157,25 @@ def test_override_files_merge_into_the_blocks_they_override() -> None:
     assert (logs.line_of("bucket"), logs.line_of("acl"), logs.line_of("versioning.0.enabled")) == (7, 5, 5)
     assert logs.provenance["bucket"] == ("local.env at override.tf:2",)
     assert resources["module.child.terraform_data.named"].values == {"input": "overridden"}
+
+
+def test_tf_json_root_may_be_an_array_of_objects() -> None:
+    kind_input = build("json_root_array")
+    assert kind_input.problems == ()
+    assert [(r.address, r.file, r.line, r.values) for r in kind_input.resources] == [
+        ("aws_sqs_queue.jobs[0]", "main.tf.json", 9, {"name": "jobs-0"}),
+        ("aws_sqs_queue.jobs[1]", "main.tf.json", 9, {"name": "jobs-1"}),
+    ]
+
+
+def test_legacy_interpolation_only_strings_keep_their_value_type() -> None:
+    """Terraform 0.11 style: `"${expr}"` alone is expr's value (a number for count, a
+    list for a list), not its string form."""
+    kind_input = build("legacy_interpolation")
+    assert kind_input.problems == ()
+    assert [(r.address, r.line, r.values.get("availability_zone"), r.values.get("zones")) for r in kind_input.resources] == [
+        ("aws_subnet.legacy[0]", 10, "a", ["a", "b"]),
+        ("aws_subnet.legacy[1]", 10, "b", ["a", "b"]),
+    ]
+    # map() was removed from Terraform: unknown, never guessed
+    assert kind_input.resources[0].unknown == ("tags",)

@@ -199,6 +199,9 @@ def to_string(value: Any) -> str:
 def _template(expr: hcl.Template, scope: Scope) -> Any:
     if expr.directives:
         return Unknown(expr.src)
+    if len(expr.parts) == 1 and not isinstance(expr.parts[0], str):
+        # "${x}" alone is x itself, not converted to a string (HCL's template rule)
+        return evaluate(expr.parts[0], scope)
     out: list[str] = []
     for part in expr.parts:
         if isinstance(part, str):

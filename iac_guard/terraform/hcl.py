@@ -623,17 +623,22 @@ def parse_tf_json(text: str, filename: str) -> Body:
         raise ParseError(f"invalid JSON: {exc.msg}", file=filename, line=exc.lineno) from None
     except Exception as exc:  # the decoder raises its own types on duplicate keys etc.
         raise ParseError(f"invalid JSON: {exc}", file=filename, line=_mark_line(exc)) from None
-    if not isinstance(doc, dict):
+    # HCL's JSON syntax allows a body to be an array of objects, the root body too
+    roots = doc if isinstance(doc, list) else [doc]
+    if not roots or not all(isinstance(root, dict) for root in roots):
         raise ParseError("a .tf.json file must contain a JSON object", file=filename, line=1)
     blocks: list[Block] = []
-    for block_type, content in doc.items():
-        depth = _LABELS.get(str(block_type), 0)
-        for labels, body_value, line in _json_label_levels(content, depth, (), _json_line(block_type)):
-            bodies = body_value if isinstance(body_value, list) else [body_value]
-            for item in bodies:
-                body = _json_body(item, filename)
-                start = line or _json_line(item)
-                blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
+    for root in roots:
+        for block_type, content in root.items():
+            if block_type == "//":
+                continue  # JSON-syntax comment
+            depth = _LABELS.get(str(block_type), 0)
+            for labels, body_value, line in _json_label_levels(content, depth, (), _json_line(block_type)):
+                bodies = body_value if isinstance(body_value, list) else [body_value]
+                for item in bodies:
+                    body = _json_body(item, filename)
+                    start = line or _json_line(item)
+                    blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
     return Body((), tuple(blocks))
 
 

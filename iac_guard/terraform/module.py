@@ -47,6 +47,8 @@ META_ARGUMENTS = frozenset({"count", "for_each", "depends_on", "provider", "life
 CALL_ARGUMENTS = frozenset({"source", "version", "count", "for_each", "depends_on", "providers"})
 
 ADDRESSABLE = {"resource": "managed", "data": "data", "module": "module"}
+# count is a number: Terraform converts `count = "2"` (a legacy "${...}" string) to one
+NUMBER_TYPE = hcl.Name(src="number", line=0, name="number")
 MAX_MODULE_DEPTH = 32
 
 Origins = tuple[str, ...]
@@ -103,7 +105,7 @@ def expand(block: hcl.Block, scope: Scope) -> list[Expansion]:
     for_each_attr = block.body.attribute("for_each")
     if count_attr is not None:
         refs: list[str] = []
-        count = evaluate(count_attr.expr, scope.tracking(refs))
+        count = convert(evaluate(count_attr.expr, scope.tracking(refs)), NUMBER_TYPE)
         origins = {"count": scope.origins_of(refs)}
         if isinstance(count, (int, float)) and not isinstance(count, bool) and count >= 0 and float(count).is_integer():
             return [Expansion(f"[{i}]", scope.child({"count": {"index": i}}, origins), (), i) for i in range(int(count))]
