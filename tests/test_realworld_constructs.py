@@ -95,17 +95,20 @@ def test_malformed_for_each_is_a_parse_error_with_its_line(tmp_path: Path) -> No
 
 
 def test_only_top_level_resources_make_a_template() -> None:
-    """A test event carrying a template fragment and a Serverless Framework file with an
-    indented `Resources:` are not CloudFormation templates; they are not scanned (and so
-    not reported as unparseable)."""
+    """A test event carrying a template fragment, a Serverless Framework file with an
+    indented `Resources:` and a CI workflow with a template in a script are not
+    CloudFormation templates; they are not scanned (and so not reported as unparseable).
+    A JSON template is recognised by its content, whatever its suffix."""
     files = discover([FIXTURES / "not_templates"]).files
     assert [(f.relpath, f.kind) for f in files] == [
+        ("legacy.template", "cloudformation"),
         ("stack.yaml", "cloudformation"),
         ("template.json", "cloudformation"),
     ]
     kind_input = build_kind_input("cloudformation", files, jobs=1, cache=False)
     assert kind_input.problems == ()
     assert [(r.address, r.file, r.line) for r in kind_input.resources] == [
+        ("Queue", "legacy.template", 3),
         ("Topic", "stack.yaml", 3),
         ("Topic", "template.json", 4),
     ]

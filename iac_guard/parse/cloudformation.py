@@ -15,15 +15,15 @@ from iac_guard.errors import ParseError
 from iac_guard.models import ParsedDocument, Resource, SourceFile
 from iac_guard.parse.registry import Parser
 
-_YAML_MARKERS = re.compile(
-    r"^AWSTemplateFormatVersion\s*:|^\s+Type\s*:\s*['\"]?(AWS|Alexa|Custom)::",
-    re.MULTILINE,
-)
-_JSON_MARKERS = re.compile(r"\"AWSTemplateFormatVersion\"\s*:|\"Type\"\s*:\s*\"(AWS|Alexa|Custom)::")
-# A template's Resources is a top-level key: at column 0 in YAML (an indented one is
-# nested, as in a Serverless Framework file's `resources:` section).
+# A template's AWSTemplateFormatVersion and Resources are top-level keys: at column 0 in
+# YAML (an indented one is nested, as in a Serverless Framework file's `resources:` or a
+# CI workflow's inline script), in the outermost object in JSON.
+_YAML_VERSION = re.compile(r"^[\"']?AWSTemplateFormatVersion[\"']?\s*:", re.MULTILINE)
 _YAML_RESOURCES = re.compile(r"^[\"']?Resources[\"']?\s*:", re.MULTILINE)
+_YAML_TYPES = re.compile(r"^\s+[\"']?Type[\"']?\s*:\s*['\"]?(AWS|Alexa|Custom)::", re.MULTILINE)
+_JSON_VERSION = re.compile(r"\"AWSTemplateFormatVersion\"\s*:")
 _JSON_RESOURCES = re.compile(r"\"Resources\"\s*:")
+_JSON_TYPES = re.compile(r"\"Type\"\s*:\s*\"(AWS|Alexa|Custom)::")
 
 
 class CloudFormationParser(Parser):
@@ -35,11 +35,13 @@ class CloudFormationParser(Parser):
         map with ``Type: AWS::...`` entries. Never every YAML file."""
         if not path.name.lower().endswith(self.suffixes):
             return False
-        if "AWSTemplateFormatVersion" in head:
+        if head.lstrip("\ufeff \t\r\n").startswith("{"):  # JSON, whatever the suffix
+            if _top_level_json_key(head, _JSON_VERSION):
+                return True
+            return _top_level_json_key(head, _JSON_RESOURCES) and _JSON_TYPES.search(head) is not None
+        if _YAML_VERSION.search(head):
             return True
-        if path.name.lower().endswith(".json"):
-            return _top_level_json_key(head, _JSON_RESOURCES) and _JSON_MARKERS.search(head) is not None
-        return _YAML_RESOURCES.search(head) is not None and _YAML_MARKERS.search(head) is not None
+        return _YAML_RESOURCES.search(head) is not None and _YAML_TYPES.search(head) is not None
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
         from cfnlint.decode import decode_str
