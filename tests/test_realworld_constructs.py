@@ -182,3 +182,16 @@ def test_legacy_interpolation_only_strings_keep_their_value_type() -> None:
     ]
     # map() was removed from Terraform: unknown, never guessed
     assert kind_input.resources[0].unknown == ("tags",)
+
+
+def test_meta_argument_names_inside_nested_blocks_are_values() -> None:
+    resources = by_address(build("nested_meta_names"))
+    plan = resources["aws_backup_plan.daily"]
+    # the resource's own lifecycle is a meta-argument; the rule's lifecycle is a value
+    assert plan.values == {
+        "name": "daily",
+        "rule": [{"rule_name": "daily", "schedule": "cron(0 5 ? * * *)", "lifecycle": [{"delete_after": 30}]}],
+    }
+    assert plan.line_of("rule.0.lifecycle.0.delete_after") == 9
+    gpu = resources["google_compute_instance.gpu[0]"]
+    assert gpu.values == {"name": "gpu", "guest_accelerator": [{"type": "nvidia-tesla-t4", "count": 2}]}

@@ -403,8 +403,11 @@ def body_values(
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     provenance: dict[str, Origins] = {}
+    # meta-arguments exist only at the top of a resource block: a nested block may have a
+    # `lifecycle` block or a `count` argument of its own (aws_backup_plan's rule.lifecycle)
+    meta = META_ARGUMENTS if not prefix else frozenset()
     for attr in body.attributes:
-        if attr.name in META_ARGUMENTS:
+        if attr.name in meta:
             continue
         refs: list[str] = []
         values[attr.name] = evaluate(attr.expr, scope.tracking(refs))
@@ -413,7 +416,7 @@ def body_values(
         if origins:
             provenance[prefix + attr.name] = origins
     for block in body.blocks:
-        if block.type in META_ARGUMENTS:
+        if block.type in meta:
             continue
         if block.type == "dynamic" and block.labels:
             block_name = block.labels[0]
