@@ -195,3 +195,19 @@ def test_meta_argument_names_inside_nested_blocks_are_values() -> None:
     assert plan.line_of("rule.0.lifecycle.0.delete_after") == 9
     gpu = resources["google_compute_instance.gpu[0]"]
     assert gpu.values == {"name": "gpu", "guest_accelerator": [{"type": "nvidia-tesla-t4", "count": 2}]}
+
+
+def test_duplicate_declarations_are_input_errors_and_both_resources_are_kept() -> None:
+    """Terraform rejects a module that declares the same resource (or variable, local,
+    output, module call) twice; the scan fails closed with both places, and still
+    evaluates both resources rather than dropping one silently."""
+    kind_input = build("duplicates")
+    assert [(p.code, p.file, p.line, p.message) for p in kind_input.problems] == [
+        ("input-error", "b.tf", 1, 'duplicate resource "aws_s3_bucket" "logs" (first declared at a.tf:1)'),
+        ("input-error", "b.tf", 5, 'duplicate variable "env" (first declared at a.tf:5)'),
+        ("input-error", "b.tf", 12, "duplicate local value 'x' (first declared at b.tf:8)"),
+    ]
+    assert [(r.address, r.file, r.values) for r in kind_input.resources] == [
+        ("aws_s3_bucket.logs", "a.tf", {"bucket": "one"}),
+        ("aws_s3_bucket.logs", "b.tf", {"bucket": "two"}),
+    ]

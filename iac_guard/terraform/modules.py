@@ -33,6 +33,9 @@ class ModuleDef:
     resources: tuple[tuple[str, hcl.Block], ...] = ()  # resource and data blocks, file order
     calls: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
     addressable: tuple[tuple[str, hcl.Block], ...] = ()  # resource, data and module blocks, file order
+    #: a second declaration of the same variable, local, output, resource or module call
+    #: (Terraform rejects the configuration; both resources are still evaluated)
+    duplicates: tuple[Problem, ...] = ()
 
     def find(self, mode: str, rtype: str, name: str) -> tuple[str, hcl.Block] | None:
         """The ``resource``/``data`` block declaring ``rtype.name``."""
@@ -51,6 +54,16 @@ def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDe
     resources: list[tuple[str, hcl.Block]] = []
     calls: dict[str, tuple[str, hcl.Block]] = {}
     addressable: list[tuple[str, hcl.Block]] = []
+    first: dict[str, tuple[str, int]] = {}
+    duplicates: list[Problem] = []
+
+    def declare(what: str, file: str, line: int) -> None:
+        if what in first:
+            where = "{}:{}".format(*first[what])
+            duplicates.append(Problem("input-error", f"duplicate {what} (first declared at {where})", file, line))
+        else:
+            first[what] = (file, line)
+
     ordered = sorted(documents, key=lambda d: (is_override_file(d.source.relpath), d.source.relpath))
     for document in ordered:
         body = document.tree
@@ -63,20 +76,34 @@ def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDe
             continue
         for block in body.blocks:
             if block.type == "variable" and block.labels:
+                declare(f'variable "{block.labels[0]}"', file, block.line)
                 variables.setdefault(block.labels[0], (file, block))
             elif block.type == "locals":
                 for attr in block.body.attributes:
+                    declare(f"local value {attr.name!r}", file, attr.line)
                     local_values.setdefault(attr.name, (file, attr))
             elif block.type == "output" and block.labels:
+                declare(f'output "{block.labels[0]}"', file, block.line)
                 outputs.setdefault(block.labels[0], (file, block))
             elif block.type in ("resource", "data") and len(block.labels) >= 2:
+                declare(f'{block.type} "{block.labels[0]}" "{block.labels[1]}"', file, block.line)
                 resources.append((file, block))
                 addressable.append((file, block))
-            elif block.type == "module" and block.labels and block.labels[0] not in calls:
-                calls[block.labels[0]] = (file, block)
-                addressable.append((file, block))
+            elif block.type == "module" and block.labels:
+                declare(f'module "{block.labels[0]}"', file, block.line)
+                if block.labels[0] not in calls:
+                    calls[block.labels[0]] = (file, block)
+                    addressable.append((file, block))
     return ModuleDef(
-        directory, tuple(files), variables, local_values, outputs, tuple(resources), calls, tuple(addressable)
+        directory,
+        tuple(files),
+        variables,
+        local_values,
+        outputs,
+        tuple(resources),
+        calls,
+        tuple(addressable),
+        tuple(duplicates),
     )
 
 
@@ -242,7 +269,7 @@ class ModuleLoader:
             grouped.setdefault(document.source.path.parent.resolve(), []).append(document)
         self._defs: dict[Path, ModuleDef] = {d: module_def(d, docs) for d, docs in grouped.items()}
         self.scanned: tuple[Path, ...] = tuple(sorted(self._defs))
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = [p for d in self.scanned for p in self._defs[d].duplicates]
 
     def get(self, directory: Path, *, from_disk: bool) -> ModuleDef | None:
         directory = directory.resolve()
@@ -265,7 +292,9 @@ class ModuleLoader:
             document = parser.parse(SourceFile(path=path, relpath=relpath, kind="terraform", size=path.stat().st_size))
             self.problems.extend(document.problems)
             documents.append(document)
-        return module_def(directory, documents)
+        mdef = module_def(directory, documents)
+        self.problems.extend(mdef.duplicates)
+        return mdef
 
     def root_dirs(self) -> list[Path]:
         """Scanned directories that no scanned module calls through a local source."""
