@@ -25,6 +25,12 @@ class Unknown:
         return {"__unknown__": self.src}
 
 
+class TfSet(list):  # type: ignore[type-arg]
+    """A Terraform set (``toset()``, a ``set(...)`` variable): a list in the policy input,
+    but iterated as a set, where each element is its own key (a ``dynamic`` block's
+    ``iterator.key``, a ``for`` expression's key)."""
+
+
 class EvalError(Exception):
     """An expression that is statically wrong (calling an unknown function, bad types)."""
 
@@ -193,6 +199,9 @@ def to_string(value: Any) -> str:
 def _template(expr: hcl.Template, scope: Scope) -> Any:
     if expr.directives:
         return Unknown(expr.src)
+    if len(expr.parts) == 1 and not isinstance(expr.parts[0], str):
+        # "${x}" alone is x itself, not converted to a string (HCL's template rule)
+        return evaluate(expr.parts[0], scope)
     out: list[str] = []
     for part in expr.parts:
         if isinstance(part, str):
@@ -294,7 +303,12 @@ def _call(expr: hcl.Call, scope: Scope) -> Any:
         if isinstance(last, Unknown):
             return Unknown(expr.src)
         args.extend(last if isinstance(last, list) else list(last.values()) if isinstance(last, dict) else [last])
-    if not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
+    if getattr(fn, "shallow", False):
+        # the function needs only the shape of its arguments (length of a list whose
+        # elements are unknown is known, as in Terraform)
+        if any(isinstance(a, Unknown) for a in args):
+            return Unknown(expr.src)
+    elif not getattr(fn, "accepts_unknown", False) and any(contains_unknown(a) for a in args):
         return Unknown(expr.src)
     if getattr(fn, "scoped", False):
         return fn(scope, *args)
@@ -397,6 +411,8 @@ def _for(expr: hcl.ForExpr, scope: Scope) -> Any:
         return Unknown(expr.src)
     if isinstance(collection, dict):
         pairs: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, TfSet):
+        pairs = [(item, item) for item in collection]
     elif isinstance(collection, list):
         pairs = list(enumerate(collection))
     else:

@@ -19,6 +19,7 @@ from iac_guard.terraform.evaluate import (
     EvalError,
     FileAccess,
     Scope,
+    TfSet,
     Unknown,
     contains_unknown,
     evaluate,
@@ -39,7 +40,20 @@ def _map(value: Any) -> dict[str, Any]:
     raise EvalError("expected a map")
 
 
+def _accepts_unknown(fn: Any) -> Any:
+    fn.accepts_unknown = True
+    return fn
+
+
+def _shallow(fn: Any) -> Any:
+    """The function is known when its arguments are, even if elements inside them are not
+    (``length([x.id])`` is 1)."""
+    fn.shallow = True
+    return fn
+
+
 @function("merge")
+@_shallow
 def merge(*maps: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for m in maps:
@@ -50,6 +64,7 @@ def merge(*maps: Any) -> dict[str, Any]:
 
 
 @function("concat")
+@_shallow
 def concat(*lists: Any) -> list[Any]:
     out: list[Any] = []
     for item in lists:
@@ -66,11 +81,6 @@ def lookup(m: Any, key: Any, *default: Any) -> Any:
     if default:
         return default[0]
     raise EvalError(f"lookup: no key {k!r}")
-
-
-def _accepts_unknown(fn: Any) -> Any:
-    fn.accepts_unknown = True
-    return fn
 
 
 @function("coalesce")
@@ -264,6 +274,7 @@ def regexall(pattern: Any, text: Any) -> list[Any]:
 
 
 @function("length")
+@_shallow
 def length(value: Any) -> int:
     if isinstance(value, (list, dict, str)):
         return len(value)
@@ -271,6 +282,7 @@ def length(value: Any) -> int:
 
 
 @function("keys")
+@_shallow
 def keys(value: Any) -> list[str]:
     return sorted(_map(value))
 
@@ -378,17 +390,17 @@ def setproduct(*sets: Any) -> list[list[Any]]:
 
 @function("setunion")
 def setunion(*sets: Any) -> list[Any]:
-    return distinct(concat(*sets))
+    return toset(concat(*sets))
 
 
 @function("setintersection")
 def setintersection(first: Any, *rest: Any) -> list[Any]:
-    return [v for v in distinct(first) if all(v in _seq(r) for r in rest)]
+    return toset([v for v in distinct(first) if all(v in _seq(r) for r in rest)])
 
 
 @function("setsubtract")
 def setsubtract(a: Any, b: Any) -> list[Any]:
-    return [v for v in distinct(a) if v not in _seq(b)]
+    return toset([v for v in distinct(a) if v not in _seq(b)])
 
 
 @function("chunklist")
@@ -490,8 +502,8 @@ def tolist(value: Any) -> list[Any]:
 def toset(value: Any) -> list[Any]:
     items = distinct(value)
     if all(isinstance(v, str) for v in items):
-        return sorted(items)
-    return items
+        return TfSet(sorted(items))
+    return TfSet(items)
 
 
 @function("tomap")

@@ -180,19 +180,47 @@ def parse_hcl(text: str, filename: str) -> Body:
     """Parse native HCL; raise ParseError naming the file and line."""
     import hcl2
 
-    try:
-        tree = hcl2.parses_to_tree(text)
-    except UnexpectedInput as exc:
-        raise ParseError(_lark_message(exc), file=filename, line=getattr(exc, "line", None) or None) from None
-    except LarkError as exc:
-        raise ParseError(f"invalid HCL: {exc}", file=filename) from None
-    except RecursionError:
-        raise ParseError("expression nesting too deep to parse", file=filename) from None
+    for _attempt in range(MAX_ARROW_FIXES + 1):
+        try:
+            tree = hcl2.parses_to_tree(text)
+            break
+        except UnexpectedInput as exc:
+            fixed = _arrow_on_next_line(text, exc)
+            if fixed is None:
+                raise ParseError(_lark_message(exc), file=filename, line=getattr(exc, "line", None) or None) from None
+            text = fixed
+        except LarkError as exc:
+            raise ParseError(f"invalid HCL: {exc}", file=filename) from None
+        except RecursionError:
+            raise ParseError("expression nesting too deep to parse", file=filename) from None
+    else:
+        raise ParseError("too many line breaks before `=>` in for expressions", file=filename)
     builder = _Builder(text, filename)
     try:
         return builder.body(tree.children[0])
     except RecursionError:
         raise ParseError("expression nesting too deep to parse", file=filename) from None
+
+
+#: how many ``key\n=> value`` for-expression arrows one file may have moved before parsing
+MAX_ARROW_FIXES = 500
+
+
+def _arrow_on_next_line(text: str, exc: UnexpectedInput) -> str | None:
+    """Terraform accepts a line break before the ``=>`` of a ``for`` object expression;
+    python-hcl2 does not. When the parser stops at such a line break, move the ``=>`` up
+    to the key's line (the line break stays after it, so every line keeps its number)."""
+    if not isinstance(exc, UnexpectedToken) or "FOR_OBJECT_ARROW" not in exc.expected:
+        return None
+    start = exc.token.start_pos
+    if start is None or exc.token.type != "NL_OR_COMMENT":
+        return None
+    arrow = start + len(str(exc.token))
+    while arrow < len(text) and text[arrow] in " \t\r\n":
+        arrow += 1
+    if not text.startswith("=>", arrow):
+        return None
+    return text[:start] + " =>" + text[start:arrow] + text[arrow + 2 :]
 
 
 def _lark_message(exc: UnexpectedInput) -> str:
@@ -205,8 +233,7 @@ def _lark_message(exc: UnexpectedInput) -> str:
         expected = sorted(e for e in exc.expected if not e.startswith("__"))[:6]
         hint = f" (expected one of: {', '.join(expected)})" if expected else ""
         if "FOR_OBJECT_ARROW" in exc.expected:
-            # python-hcl2 rejects a line break before `=>` that Terraform accepts.
-            hint += "; the parser needs `=>` on the same line as the key of a for expression"
+            hint += "; a for expression that builds an object needs `key => value`"
         return f"invalid HCL: unexpected {value} at column {exc.column}{hint}"
     return "invalid HCL"
 
@@ -596,17 +623,22 @@ def parse_tf_json(text: str, filename: str) -> Body:
         raise ParseError(f"invalid JSON: {exc.msg}", file=filename, line=exc.lineno) from None
     except Exception as exc:  # the decoder raises its own types on duplicate keys etc.
         raise ParseError(f"invalid JSON: {exc}", file=filename, line=_mark_line(exc)) from None
-    if not isinstance(doc, dict):
+    # HCL's JSON syntax allows a body to be an array of objects, the root body too
+    roots = doc if isinstance(doc, list) else [doc]
+    if not roots or not all(isinstance(root, dict) for root in roots):
         raise ParseError("a .tf.json file must contain a JSON object", file=filename, line=1)
     blocks: list[Block] = []
-    for block_type, content in doc.items():
-        depth = _LABELS.get(str(block_type), 0)
-        for labels, body_value, line in _json_label_levels(content, depth, (), _json_line(block_type)):
-            bodies = body_value if isinstance(body_value, list) else [body_value]
-            for item in bodies:
-                body = _json_body(item, filename)
-                start = line or _json_line(item)
-                blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
+    for root in roots:
+        for block_type, content in root.items():
+            if block_type == "//":
+                continue  # JSON-syntax comment
+            depth = _LABELS.get(str(block_type), 0)
+            for labels, body_value, line in _json_label_levels(content, depth, (), _json_line(block_type)):
+                bodies = body_value if isinstance(body_value, list) else [body_value]
+                for item in bodies:
+                    body = _json_body(item, filename)
+                    start = line or _json_line(item)
+                    blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
     return Body((), tuple(blocks))
 
 

@@ -26,6 +26,7 @@ from iac_guard.terraform.evaluate import (
     FileAccess,
     Namespace,
     Scope,
+    TfSet,
     Unknown,
     evaluate,
     to_json,
@@ -46,6 +47,8 @@ META_ARGUMENTS = frozenset({"count", "for_each", "depends_on", "provider", "life
 CALL_ARGUMENTS = frozenset({"source", "version", "count", "for_each", "depends_on", "providers"})
 
 ADDRESSABLE = {"resource": "managed", "data": "data", "module": "module"}
+# count is a number: Terraform converts `count = "2"` (a legacy "${...}" string) to one
+NUMBER_TYPE = hcl.Name(src="number", line=0, name="number")
 MAX_MODULE_DEPTH = 32
 
 Origins = tuple[str, ...]
@@ -102,7 +105,7 @@ def expand(block: hcl.Block, scope: Scope) -> list[Expansion]:
     for_each_attr = block.body.attribute("for_each")
     if count_attr is not None:
         refs: list[str] = []
-        count = evaluate(count_attr.expr, scope.tracking(refs))
+        count = convert(evaluate(count_attr.expr, scope.tracking(refs)), NUMBER_TYPE)
         origins = {"count": scope.origins_of(refs)}
         if isinstance(count, (int, float)) and not isinstance(count, bool) and count >= 0 and float(count).is_integer():
             return [Expansion(f"[{i}]", scope.child({"count": {"index": i}}, origins), (), i) for i in range(int(count))]
@@ -400,8 +403,11 @@ def body_values(
     values: dict[str, Any] = {}
     lines: dict[str, int] = {}
     provenance: dict[str, Origins] = {}
+    # meta-arguments exist only at the top of a resource block: a nested block may have a
+    # `lifecycle` block or a `count` argument of its own (aws_backup_plan's rule.lifecycle)
+    meta = META_ARGUMENTS if not prefix else frozenset()
     for attr in body.attributes:
-        if attr.name in META_ARGUMENTS:
+        if attr.name in meta:
             continue
         refs: list[str] = []
         values[attr.name] = evaluate(attr.expr, scope.tracking(refs))
@@ -410,7 +416,7 @@ def body_values(
         if origins:
             provenance[prefix + attr.name] = origins
     for block in body.blocks:
-        if block.type in META_ARGUMENTS:
+        if block.type in meta:
             continue
         if block.type == "dynamic" and block.labels:
             block_name = block.labels[0]
@@ -458,7 +464,12 @@ def expand_dynamic(
     iterator = block.labels[0]
     if iterator_attr is not None and isinstance(iterator_attr.expr, hcl.Name):
         iterator = iterator_attr.expr.name
-    items = sorted(collection.items()) if isinstance(collection, dict) else list(enumerate(collection))
+    if isinstance(collection, dict):
+        items: list[tuple[Any, Any]] = sorted(collection.items())
+    elif isinstance(collection, TfSet):
+        items = [(item, item) for item in collection]
+    else:
+        items = list(enumerate(collection))
     out: list[dict[str, Any]] = []
     for offset, (key, value) in enumerate(items):
         inner_scope = scope.child({iterator: {"key": key, "value": value}}, {iterator: origins})

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
 from iac_guard.models import ParsedDocument, Problem, SourceFile
@@ -33,6 +33,9 @@ class ModuleDef:
     resources: tuple[tuple[str, hcl.Block], ...] = ()  # resource and data blocks, file order
     calls: Mapping[str, tuple[str, hcl.Block]] = field(default_factory=dict)
     addressable: tuple[tuple[str, hcl.Block], ...] = ()  # resource, data and module blocks, file order
+    #: a second declaration of the same variable, local, output, resource or module call
+    #: (Terraform rejects the configuration; both resources are still evaluated)
+    duplicates: tuple[Problem, ...] = ()
 
     def find(self, mode: str, rtype: str, name: str) -> tuple[str, hcl.Block] | None:
         """The ``resource``/``data`` block declaring ``rtype.name``."""
@@ -51,29 +54,130 @@ def module_def(directory: Path, documents: Iterable[ParsedDocument]) -> ModuleDe
     resources: list[tuple[str, hcl.Block]] = []
     calls: dict[str, tuple[str, hcl.Block]] = {}
     addressable: list[tuple[str, hcl.Block]] = []
-    for document in sorted(documents, key=lambda d: d.source.relpath):
+    first: dict[str, tuple[str, int]] = {}
+    duplicates: list[Problem] = []
+
+    def declare(what: str, file: str, line: int) -> None:
+        if what in first:
+            where = "{}:{}".format(*first[what])
+            duplicates.append(Problem("input-error", f"duplicate {what} (first declared at {where})", file, line))
+        else:
+            first[what] = (file, line)
+
+    ordered = sorted(documents, key=lambda d: (is_override_file(d.source.relpath), d.source.relpath))
+    for document in ordered:
         body = document.tree
         if not isinstance(body, hcl.Body):
             continue
         file = document.source.relpath
         files.append(file)
+        if is_override_file(file):
+            _apply_overrides(body, file, variables, local_values, outputs, resources, calls, addressable)
+            continue
         for block in body.blocks:
             if block.type == "variable" and block.labels:
+                declare(f'variable "{block.labels[0]}"', file, block.line)
                 variables.setdefault(block.labels[0], (file, block))
             elif block.type == "locals":
                 for attr in block.body.attributes:
+                    declare(f"local value {attr.name!r}", file, attr.line)
                     local_values.setdefault(attr.name, (file, attr))
             elif block.type == "output" and block.labels:
+                declare(f'output "{block.labels[0]}"', file, block.line)
                 outputs.setdefault(block.labels[0], (file, block))
             elif block.type in ("resource", "data") and len(block.labels) >= 2:
+                declare(f'{block.type} "{block.labels[0]}" "{block.labels[1]}"', file, block.line)
                 resources.append((file, block))
                 addressable.append((file, block))
-            elif block.type == "module" and block.labels and block.labels[0] not in calls:
-                calls[block.labels[0]] = (file, block)
-                addressable.append((file, block))
+            elif block.type == "module" and block.labels:
+                declare(f'module "{block.labels[0]}"', file, block.line)
+                if block.labels[0] not in calls:
+                    calls[block.labels[0]] = (file, block)
+                    addressable.append((file, block))
     return ModuleDef(
-        directory, tuple(files), variables, local_values, outputs, tuple(resources), calls, tuple(addressable)
+        directory,
+        tuple(files),
+        variables,
+        local_values,
+        outputs,
+        tuple(resources),
+        calls,
+        tuple(addressable),
+        tuple(duplicates),
     )
+
+
+def is_override_file(relpath: str) -> bool:
+    """``override.tf``, ``override.tf.json``, ``*_override.tf`` and ``*_override.tf.json``:
+    Terraform merges their blocks into the module's other files' blocks."""
+    name = relpath.rsplit("/", 1)[-1].lower()
+    stem = name.removesuffix(".json").removesuffix(".tf")
+    return name.endswith((".tf", ".tf.json")) and (stem == "override" or stem.endswith("_override"))
+
+
+def _apply_overrides(
+    body: hcl.Body,
+    file: str,
+    variables: dict[str, tuple[str, hcl.Block]],
+    local_values: dict[str, tuple[str, hcl.Attribute]],
+    outputs: dict[str, tuple[str, hcl.Block]],
+    resources: list[tuple[str, hcl.Block]],
+    calls: dict[str, tuple[str, hcl.Block]],
+    addressable: list[tuple[str, hcl.Block]],
+) -> None:
+    """Merge an override file's blocks into the blocks they override, as Terraform does:
+    each argument replaces the original's, and a nested block type replaces all of the
+    original's blocks of that type. The merged block keeps the original's file and line
+    (overridden arguments point at the block, not at a line of another file). A block with
+    nothing to override (an error for Terraform) is taken as it is."""
+    for block in body.blocks:
+        if block.type == "locals":
+            for attr in block.body.attributes:
+                local_values[attr.name] = (file, attr)
+            continue
+        if block.type in ("variable", "output") and block.labels:
+            table = variables if block.type == "variable" else outputs
+            base = table.get(block.labels[0])
+            table[block.labels[0]] = (base[0], merge_override(base[1], block)) if base else (file, block)
+            continue
+        if block.type == "module" and block.labels:
+            base = calls.get(block.labels[0])
+            merged = (base[0], merge_override(base[1], block)) if base else (file, block)
+            calls[block.labels[0]] = merged
+            _replace(addressable, base, merged)
+            continue
+        if block.type in ("resource", "data") and len(block.labels) >= 2:
+            found = next((item for item in resources if item[1].type == block.type and item[1].labels[:2] == block.labels[:2]), None)
+            merged = (found[0], merge_override(found[1], block)) if found else (file, block)
+            _replace(resources, found, merged)
+            _replace(addressable, found, merged)
+
+
+def _replace(items: list[tuple[str, hcl.Block]], old: tuple[str, hcl.Block] | None, new: tuple[str, hcl.Block]) -> None:
+    for i, item in enumerate(items):
+        if old is not None and item[1] is old[1]:
+            items[i] = new
+            return
+    items.append(new)
+
+
+def merge_override(base: hcl.Block, override: hcl.Block) -> hcl.Block:
+    attributes = {attr.name: attr for attr in base.body.attributes}
+    for attr in override.body.attributes:
+        attributes[attr.name] = replace(attr, line=0, end_line=0)
+    replaced = {b.labels[0] if b.type == "dynamic" and b.labels else b.type for b in override.body.blocks}
+    blocks = [b for b in base.body.blocks if (b.labels[0] if b.type == "dynamic" and b.labels else b.type) not in replaced]
+    blocks.extend(_unlocated(b) for b in override.body.blocks)
+    return replace(base, body=hcl.Body(tuple(attributes.values()), tuple(blocks)))
+
+
+def _unlocated(block: hcl.Block) -> hcl.Block:
+    """A block from another file, without line numbers (0: "use the enclosing block's")."""
+    body = hcl.Body(
+        tuple(replace(attr, line=0, end_line=0) for attr in block.body.attributes),
+        tuple(_unlocated(inner) for inner in block.body.blocks),
+    )
+    return replace(block, body=body, line=0, end_line=0)
 
 
 def scan_root_of(source: SourceFile) -> Path:
@@ -165,7 +269,7 @@ class ModuleLoader:
             grouped.setdefault(document.source.path.parent.resolve(), []).append(document)
         self._defs: dict[Path, ModuleDef] = {d: module_def(d, docs) for d, docs in grouped.items()}
         self.scanned: tuple[Path, ...] = tuple(sorted(self._defs))
-        self.problems: list[Problem] = []
+        self.problems: list[Problem] = [p for d in self.scanned for p in self._defs[d].duplicates]
 
     def get(self, directory: Path, *, from_disk: bool) -> ModuleDef | None:
         directory = directory.resolve()
@@ -188,7 +292,9 @@ class ModuleLoader:
             document = parser.parse(SourceFile(path=path, relpath=relpath, kind="terraform", size=path.stat().st_size))
             self.problems.extend(document.problems)
             documents.append(document)
-        return module_def(directory, documents)
+        mdef = module_def(directory, documents)
+        self.problems.extend(mdef.duplicates)
+        return mdef
 
     def root_dirs(self) -> list[Path]:
         """Scanned directories that no scanned module calls through a local source."""

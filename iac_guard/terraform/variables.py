@@ -24,7 +24,7 @@ from typing import Any
 from iac_guard.errors import ParseError
 from iac_guard.models import Problem
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import EvalError, Scope, Unknown, evaluate, to_string
+from iac_guard.terraform.evaluate import EvalError, Scope, TfSet, Unknown, evaluate, to_string
 
 PRIMITIVE_TYPES = frozenset({"string", "number", "bool", "any"})
 
@@ -51,11 +51,15 @@ def type_name(type_expr: hcl.Expr | None) -> str:
 
 
 def convert(value: Any, type_expr: hcl.Expr | None) -> Any:
-    """Terraform's automatic conversion for the common type constraints; anything it
-    cannot convert is left as it is (the evaluator is never stricter than Terraform)."""
-    kind = type_name(type_expr)
+    """Terraform's automatic conversion to a type constraint, recursively: primitives
+    (``"3"`` to a number), collections of them (``list(string)``, ``map(number)``,
+    ``set(...)``), and objects, whose ``optional(type, default)`` attributes that are
+    absent or null take their default (or null). Anything it cannot convert is left as it
+    is (the evaluator is never stricter than Terraform)."""
     if isinstance(value, Unknown) or value is None:
         return value
+    kind = type_name(type_expr)
+    args = type_expr.args if isinstance(type_expr, hcl.Call) else ()
     try:
         if kind == "number" and isinstance(value, str):
             text = value.strip()
@@ -64,17 +68,50 @@ def convert(value: Any, type_expr: hcl.Expr | None) -> Any:
             return value == "true"
         if kind == "string" and isinstance(value, (bool, int, float)):
             return to_string(value)
-        if kind == "set" and isinstance(value, list):
-            distinct: list[Any] = []
-            for item in value:
-                if item not in distinct:
-                    distinct.append(item)
-            if all(isinstance(item, str) for item in distinct):
-                return sorted(distinct)
-            return distinct
+        if kind in ("list", "set") and isinstance(value, list):
+            items = [convert(item, args[0]) for item in value] if args else list(value)
+            return _as_set(items) if kind == "set" else items
+        if kind == "map" and isinstance(value, dict) and args:
+            return {key: convert(item, args[0]) for key, item in value.items()}
+        if kind == "tuple" and isinstance(value, list) and args and isinstance(args[0], hcl.TupleExpr):
+            types = args[0].items
+            if len(types) == len(value):
+                return [convert(item, t) for item, t in zip(value, types, strict=True)]
+        if kind == "object" and isinstance(value, dict) and args and isinstance(args[0], hcl.ObjectExpr):
+            return _convert_object(value, args[0])
     except (ValueError, EvalError):
         return value
     return value
+
+
+def _as_set(items: list[Any]) -> list[Any]:
+    distinct: list[Any] = []
+    for item in items:
+        if item not in distinct:
+            distinct.append(item)
+    if all(isinstance(item, str) for item in distinct):
+        return TfSet(sorted(distinct))
+    return TfSet(distinct)
+
+
+def _convert_object(value: dict[str, Any], attributes: hcl.ObjectExpr) -> dict[str, Any]:
+    """An object value converted to ``object({...})``: declared attributes only (as
+    Terraform drops the others), each converted; a missing or null ``optional``
+    attribute becomes its default (itself converted) or null."""
+    out: dict[str, Any] = {}
+    for key_expr, attr_type in attributes.items:
+        if not isinstance(key_expr, hcl.Literal):
+            return value  # not a type expression we understand: leave the value alone
+        name = str(key_expr.value)
+        given = value.get(name)
+        if isinstance(attr_type, hcl.Call) and attr_type.name == "optional" and attr_type.args:
+            inner = attr_type.args[0]
+            if given is None and len(attr_type.args) > 1:
+                given = evaluate(attr_type.args[1], Scope())
+            out[name] = convert(given, inner)
+        elif name in value:
+            out[name] = convert(given, attr_type)
+    return out
 
 
 def root_values(

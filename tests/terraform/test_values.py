@@ -95,10 +95,10 @@ def test_try_distinguishes_errors_from_unknowns():
     assert _eval('try(local.m.b)', local={"m": {}}) == Unknown("try(local.m.b)")
 
 
-def test_newline_before_arrow_is_a_clean_parse_error():
+def test_missing_for_arrow_is_a_clean_parse_error():
     kind_input = build("badfor")
     assert kind_input.resources == ()
     [problem] = kind_input.problems
     assert (problem.code, problem.file, problem.line) == ("parse-error", "main.tf", 3)
     assert problem.message.startswith("invalid HCL: unexpected end of line at column 32")
-    assert "`=>` on the same line" in problem.message
+    assert problem.message.endswith("a for expression that builds an object needs `key => value`")
