@@ -67,18 +67,26 @@ def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: 
 
 
 class ResourceIndex:
-    """Resolves a rule's ``resource`` field (address, or file + line) to a Resource."""
+    """Resolves a rule's ``resource`` field (address, with file and Terraform root module
+    when the rule gives them) to a Resource."""
 
     def __init__(self, resources: Iterable[Resource]) -> None:
         self.by_address: dict[str, Resource] = {}
         self.by_file: dict[tuple[str, str], Resource] = {}
+        self.by_root: dict[tuple[str, str, str], Resource] = {}
         for resource in resources:
             self.by_address.setdefault(resource.address, resource)
             self.by_file.setdefault((resource.file, resource.address), resource)
+            self.by_root.setdefault((resource.root, resource.file, resource.address), resource)
 
-    def find(self, address: str, file: str = "") -> Resource | None:
+    def find(self, address: str, file: str = "", root: str = "") -> Resource | None:
         """Addresses repeat across root modules (two directories may both define
-        ``aws_s3_bucket.logs``): the result's ``file`` disambiguates."""
+        ``aws_s3_bucket.logs``, or both call one shared module): the result's ``file``
+        and ``root`` disambiguate."""
+        if root:
+            found = self.by_root.get((root, file, address))
+            if found is not None:
+                return found
         if file:
             found = self.by_file.get((file, address))
             if found is not None:
@@ -123,7 +131,11 @@ def to_finding(policy: Policy, item: Any, kind: FindingKind, index: ResourceInde
         address = str(item.get("resource") or "")
         attribute = str(item.get("attribute") or "")
         severity = _severity(item.get("severity"), policy.severity)
-        resource = index.find(address, str(item.get("file") or "")) if address else index.mentioned_in(message)
+        resource = (
+            index.find(address, str(item.get("file") or ""), str(item.get("root") or ""))
+            if address
+            else index.mentioned_in(message)
+        )
     else:
         message = str(item) or policy.title
         attribute = ""
@@ -155,6 +167,7 @@ def to_finding(policy: Policy, item: Any, kind: FindingKind, index: ResourceInde
         docs_url=policy.docs_url,
         iac_kind=iac_kind,
         provenance=resource.provenance_of(attribute) if resource is not None else (),
+        root=resource.root if resource is not None else "",
     )
 
 
@@ -168,10 +181,10 @@ def _severity(value: Any, default: Severity) -> Severity:
 
 
 def _dedupe(findings: Iterable[Finding]) -> list[Finding]:
-    seen: set[tuple[str, str, str, str, str, int, str]] = set()
+    seen: set[tuple[str, str, str, str, str, int, str, str]] = set()
     out: list[Finding] = []
     for f in findings:
-        key = (f.source, f.rule_id, f.resource, f.attribute, f.file, f.line, f.message)
+        key = (f.source, f.rule_id, f.resource, f.attribute, f.file, f.line, f.message, f.root)
         if key in seen:
             continue
         seen.add(key)

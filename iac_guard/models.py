@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -120,6 +121,10 @@ class Resource:
     end_line: int
     mode: str = "managed"  # "managed", "data", "module" (Terraform); "resource" (CFN)
     module: str = ""  # module path, "" for the root module
+    # Terraform: the directory (scan-root relative) of the root module this instance
+    # belongs to. Two root modules calling one shared module give resources with the
+    # same address and file; this tells them apart.
+    root: str = ""
     values: Mapping[str, Any] = field(default_factory=dict, hash=False, compare=False)
     unknown: tuple[str, ...] = ()  # dotted paths into values that could not be resolved
     lines: Mapping[str, int] = field(default_factory=dict, hash=False, compare=False)
@@ -134,6 +139,7 @@ class Resource:
             "name": self.name,
             "mode": self.mode,
             "module": self.module,
+            "root": self.root,
             "file": self.file,
             "line": self.line,
             "end_line": self.end_line,
@@ -263,12 +269,22 @@ class Finding:
     docs_url: str = ""
     iac_kind: str = ""
     provenance: tuple[str, ...] = ()  # "acl set by terraform.tfvars:3"
+    root: str = ""  # Terraform root module directory of the resource (see Resource.root)
 
     @property
     def fingerprint(self) -> str:
-        """Stable across line moves: rule, file, resource address, attribute."""
-        key = "\x1f".join((self.source, self.rule_id, self.file, self.resource, self.attribute))
+        """Stable across line moves: rule, file, resource address, attribute (and the
+        Terraform root module, when known)."""
+        parts = (self.source, self.rule_id, self.file, self.resource, self.attribute)
+        key = "\x1f".join((*parts, self.root) if self.root else parts)
         return hashlib.sha256(key.encode()).hexdigest()[:32]
+
+    def outside_root(self) -> bool:
+        """Whether the finding is in a module's file, not in its root module's own
+        directory: then the root says which configuration it arises in."""
+        if not self.root or not self.file:
+            return False
+        return posixpath.dirname(self.file) != ("" if self.root == "." else self.root)
 
     def sort_key(self) -> tuple[int, str, int, str, str]:
         return (-self.severity.rank, self.file, self.line, self.rule_id, self.resource)

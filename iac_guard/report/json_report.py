@@ -20,6 +20,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "message": f.message,
         "resource": f.resource,
         "resource_type": f.resource_type,
+        "root": f.root,
         "attribute": f.attribute,
         "file": f.file,
         "line": f.line,

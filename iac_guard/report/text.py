@@ -38,7 +38,8 @@ def render(result: ScanResult, *, color: bool = False) -> str:
         for f in sorted(by_file[file], key=lambda f: (-f.severity.rank, f.line, f.rule_id, f.resource)):
             label = _paint(f"{_label(f):<9}", _COLORS[f.severity], color)
             where = f"{f.file}:{f.line}" if f.file else "<no file>"
-            lines.append(f"  {label} {f.rule_id}  {where}  {f.resource or '-'}")
+            in_root = f"  (root module {f.root})" if f.outside_root() else ""
+            lines.append(f"  {label} {f.rule_id}  {where}  {f.resource or '-'}{in_root}")
             lines.append(f"            {f.message}")
             for origin in f.provenance:
                 lines.append(_paint(f"            from: {origin}", _DIM, color))

@@ -12,6 +12,8 @@ static evaluation allows; everything else is an Unknown marker listed in
 
 from __future__ import annotations
 
+import dataclasses
+
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
@@ -186,7 +188,8 @@ class Builder:
         )
         inputs = {name: _given(name, value) for name, value in values.items()}
         instance = Instance(self, root, mdef, address="", manifest_key="", inputs=inputs, stack=(directory,))
-        self.resources.extend(instance.run())
+        root_dir = os.path.relpath(directory, self.scan_root).replace(os.sep, "/")
+        self.resources.extend(dataclasses.replace(r, root=root_dir) for r in instance.run())
 
     def notice_once(self, notice: Notice) -> None:
         key = (notice.file or "", notice.line or 0)

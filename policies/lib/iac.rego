@@ -145,8 +145,8 @@ tags(r) := {} if {
 }
 
 # A finding object in the shape iac-guard expects.
-# `file` tells apart equal addresses in different root modules.
-finding(r, msg, attribute) := {"msg": msg, "resource": r.address, "file": r.file, "attribute": attribute}
+# `file` and `root` tell apart equal addresses in different root modules.
+finding(r, msg, attribute) := {"msg": msg, "resource": r.address, "file": r.file, "root": object.get(r, "root", ""), "attribute": attribute}
 
 # Parse an IAM policy document given as JSON text or as an object.
 policy_document(doc) := json.unmarshal(doc) if {

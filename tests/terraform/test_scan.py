@@ -75,3 +75,44 @@ def test_cli_var_options_reach_the_config_and_round_trip(tmp_path: Path):
     assert ScanConfig.from_dict({"var-file": "c.tfvars", "var": ["x=1"]}).var_files == ("c.tfvars",)
     with pytest.raises(ConfigError, match="var: expected NAME=VALUE"):
         ScanConfig.from_dict({"var": ["novalue"]})
+
+
+def test_two_root_modules_sharing_a_module_are_told_apart():
+    """envs/dev and envs/prod both call modules/bucket: the same address and file in two
+    configurations. Only dev passes a public ACL, so only dev's instance is flagged, with
+    dev's provenance and the root module named."""
+    config = ScanConfig.from_dict({"paths": [str(FIXTURES / "shared_module")], "only": ["IAC-AWS-S3-001"]})
+    result = run_scan(config).result
+    roots = sorted((r.root, r.address, r.file) for r in result_resources(config))
+    assert roots == [
+        ("envs/dev", "module.site", "envs/dev/main.tf"),
+        ("envs/dev", "module.site.aws_s3_bucket.this", "modules/bucket/main.tf"),
+        ("envs/prod", "module.site", "envs/prod/main.tf"),
+        ("envs/prod", "module.site.aws_s3_bucket.this", "modules/bucket/main.tf"),
+    ]
+    got = [(f.rule_id, f.resource, f.root, f.file, f.line, f.provenance) for f in result.findings]
+    assert got == [
+        ("IAC-AWS-S3-001", "module.site.aws_s3_bucket.this", "envs/dev", "modules/bucket/main.tf", 12,
+         ("var.acl set by module.site at envs/dev/main.tf:4",)),
+    ]
+    assert "module.site.aws_s3_bucket.this  (root module envs/dev)" in render(result)
+
+
+def test_both_root_modules_flagged_give_two_findings(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(FIXTURES / "shared_module", tmp_path / "tree")
+    prod = tmp_path / "tree" / "envs" / "prod" / "main.tf"
+    prod.write_text(prod.read_text().replace('name   = "acme-prod-site"', 'name   = "acme-prod-site"\n  acl    = "public-read-write"'))
+    config = ScanConfig.from_dict({"paths": [str(tmp_path / "tree")], "only": ["IAC-AWS-S3-001"]})
+    findings = run_scan(config).result.findings
+    assert sorted((f.root, f.line) for f in findings) == [("envs/dev", 12), ("envs/prod", 12)]
+    assert len({f.fingerprint for f in findings}) == 2
+
+
+def result_resources(config: ScanConfig):
+    from iac_guard.discover import discover
+    from iac_guard.parse.runner import build_kind_input
+
+    files = discover([Path(p) for p in config.paths]).files
+    return build_kind_input("terraform", files, jobs=1).resources
