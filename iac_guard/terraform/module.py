@@ -13,7 +13,6 @@ static evaluation allows; everything else is an Unknown marker listed in
 from __future__ import annotations
 
 import dataclasses
-
 import json
 import os
 from collections.abc import Callable, Mapping, Sequence
