@@ -82,24 +82,71 @@ false_or_missing(obj, key) if not has_key(obj, key)
 
 false_or_missing(obj, key) if obj[key] == null
 
-false_or_missing(obj, key) if obj[key] == false
+false_or_missing(obj, key) if is_false(obj[key])
 
-false_or_missing(obj, key) if obj[key] == "false"
+# True when the attribute is absent, null or true (an attribute whose default is on);
+# an unknown value is neither.
+true_or_missing(obj, key) if not has_key(obj, key)
+
+true_or_missing(obj, key) if obj[key] == null
+
+true_or_missing(obj, key) if is_true(obj[key])
 
 has_key(obj, key) if _ = obj[key]
 
-# The first nested block of a Terraform block list (blocks are lists, as in plan JSON).
+# Booleans as Terraform and CloudFormation write them (CloudFormation often quotes them).
+is_true(value) if value == true
+
+is_true(value) if {
+	is_string(value)
+	lower(value) == "true"
+}
+
+is_false(value) if value == false
+
+is_false(value) if {
+	is_string(value)
+	lower(value) == "false"
+}
+
+# Lower case of a string; undefined for anything else (Regorus raises an error, not
+# undefined, when a builtin gets the wrong type: guard every builtin call on values).
+lowercase(value) := lower(value) if is_string(value)
+
+# A number from a number or a numeric string ("22" in CloudFormation); undefined otherwise.
+number(value) := value if is_number(value)
+
+number(value) := to_number(trim_space(value)) if {
+	is_string(value)
+	regex.match(`^\s*-?[0-9]+\s*$`, value)
+}
+
+# The first nested block of a Terraform block list (blocks are lists, as in plan JSON),
+# or a CloudFormation property object.
 block(obj, key) := obj[key][0] if is_array(obj[key])
 
 block(obj, key) := obj[key] if is_object(obj[key])
 
 # Whether a nested block (or CloudFormation property) is present at all, or unknown.
-has_block(obj, key) if count(obj[key]) > 0
+has_block(obj, key) if {
+	is_array(obj[key])
+	count(obj[key]) > 0
+}
 
-has_block(obj, key) if is_unknown(obj[key])
+has_block(obj, key) if {
+	is_object(obj[key])
+	count(obj[key]) > 0
+}
+
+# Whether a nested block's attribute (`versioning { enabled = ... }`) is itself unknown,
+# or the whole block is: nothing can be concluded about it.
+block_unknown(obj, key, _) if is_unknown(obj[key])
+
+block_unknown(obj, key, attr) if is_unknown(block(obj, key)[attr])
 
 # World-open CIDRs, IPv4 and IPv6.
-world_cidrs := {"0.0.0.0/0", "::/0", "0.0.0.0", "*", "Internet", "any", "Any"}
+# "*", "Internet" and "Any" are Azure's service tags for every source address.
+world_cidrs := {"0.0.0.0/0", "::/0", "0::/0", "0000:0000:0000:0000:0000:0000:0000:0000/0", "0.0.0.0", "*", "Internet", "internet", "any", "Any"}
 
 is_world(cidr) if world_cidrs[cidr]
 
@@ -132,16 +179,97 @@ includes_port(from_port, to_port, port) if {
 	to_port == -1
 }
 
-all_protocols(protocol) if protocol in {"-1", -1, "all", "ALL"}
+all_protocols(protocol) if protocol in {"-1", -1, "all", "ALL", "All", "*"}
 
-# Tags as a flat object for both shapes: Terraform maps and CloudFormation Key/Value lists.
-tags(r) := r.values.tags if is_object(r.values.tags)
+# A port specification as Azure and GCP write it ("22", "8000-8080", "*", 22) as a
+# [from, to] range; undefined when it is unknown or malformed.
+port_range(spec) := [0, 65535] if spec == "*"
 
-tags(r) := {t.Key: t.Value | some t in r.values.Tags} if is_array(r.values.Tags)
+port_range(spec) := [port, port] if port := number(spec)
 
-tags(r) := {} if {
-	not is_object(r.values.tags)
-	not is_array(r.values.Tags)
+port_range(spec) := [number(parts[0]), number(parts[1])] if {
+	is_string(spec)
+	parts := split(spec, "-")
+	count(parts) == 2
+}
+
+# Whether a [from, to] range covers every port.
+all_ports(range) if {
+	range[0] <= 1
+	range[1] >= 65535
+}
+
+
+# Tags (GCP: labels) as a flat object across shapes: Terraform `tags` / `labels` maps,
+# CloudFormation Key/Value lists (and the Key -> Value maps some types use). Entries
+# whose key is unknown are left out: check tags_unknown(r) before concluding that a tag
+# is missing.
+tags(r) := cfn_tags(r.values.Tags) if has_key(r.values, "Tags")
+
+tags(r) := object.union(known_map(r.values, "labels"), known_map(r.values, "tags")) if not has_key(r.values, "Tags")
+
+cfn_tags(list) := {t.Key: t.Value | some t in list; is_string(t.Key)} if is_array(list)
+
+cfn_tags(obj) := obj if {
+	is_object(obj)
+	not is_unknown(obj)
+}
+
+cfn_tags(other) := {} if {
+	not is_array(other)
+	not is_object(other)
+}
+
+cfn_tags(other) := {} if is_unknown(other)
+
+known_map(values, key) := values[key] if {
+	is_object(values[key])
+	not is_unknown(values[key])
+}
+
+known_map(values, key) := {} if not is_object(values[key])
+
+known_map(values, key) := {} if is_unknown(values[key])
+
+# True when the tags could hold anything: the whole map is unknown (`tags = var.tags`,
+# `merge(local.tags, ...)` over an unknown), or a CloudFormation entry is an intrinsic.
+tags_unknown(r) if is_unknown(r.values.tags)
+
+tags_unknown(r) if is_unknown(r.values.labels)
+
+tags_unknown(r) if is_unknown(r.values.Tags)
+
+tags_unknown(r) if {
+	some t in r.values.Tags
+	not is_string(t.Key)
+}
+
+# A tag's value, undefined when the tag is absent.
+tag(r, key) := tags(r)[key]
+
+# Keys by which resources of type `rtype` point, through attribute `attr`, at another
+# resource: the target's address when the value is a reference (`aws_s3_bucket.b.id`,
+# `!Ref B`), the literal value itself otherwise (a bucket name, an id).
+# Assign the result to a rule in the policy (`configured := lib.pointers(...)`) so it is
+# computed once, then test resources with `lib.pointed_at(r, configured, name_attr)`.
+pointers(rtype, attr) := {key |
+	some c in resources(rtype)
+	some value in as_array(object.get(c.values, attr, []))
+	some key in pointer_keys(c, value)
+}
+
+pointer_keys(c, value) := {reference_target(c, value)} if is_unknown(value)
+
+pointer_keys(_, value) := {value} if is_string(value)
+
+# Whether resource `r` is among `keys` (from pointers): by its address, or by the literal
+# value of its attribute `name_attr` (the bucket name for S3).
+pointed_at(r, keys, _) if keys[base_address(r.address)]
+
+pointed_at(r, keys, name_attr) if {
+	name := r.values[name_attr]
+	is_string(name)
+	keys[name]
 }
 
 # A finding object in the shape iac-guard expects.

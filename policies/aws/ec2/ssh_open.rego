@@ -15,6 +15,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress(22)
+	some [r, attr] in network.world_ingress("aws", 22)
 	result := lib.finding(r, sprintf("%s allows SSH (port 22) from the internet", [r.address]), attr)
 }
