@@ -240,7 +240,7 @@ tags_unknown(r) if is_unknown(r.values.labels)
 tags_unknown(r) if is_unknown(r.values.Tags)
 
 tags_unknown(r) if {
-	some t in r.values.Tags
+	some t in items(r.values.Tags)
 	not is_string(t.Key)
 }
 
@@ -276,22 +276,16 @@ pointed_at(r, keys, name_attr) if {
 # `file` tells apart equal addresses in different root modules.
 finding(r, msg, attribute) := {"msg": msg, "resource": r.address, "file": r.file, "attribute": attribute}
 
-# Parse an IAM policy document given as JSON text or as an object.
-policy_document(doc) := json.unmarshal(doc) if {
-	is_string(doc)
-	json.is_valid(doc)
-}
-
-policy_document(doc) := doc if is_object(doc)
-
 as_array(x) := x if is_array(x)
 
 as_array(x) := [x] if not is_array(x)
 
-# Statements that allow every action on every resource.
-admin_statement(doc) if {
-	some stmt in as_array(policy_document(doc).Statement)
-	stmt.Effect == "Allow"
-	"*" in as_array(stmt.Action)
-	"*" in as_array(stmt.Resource)
-}
+# The elements of a list, and nothing for anything else (an unknown value, a string):
+# Regorus raises an error when `some x in` meets a string, so iterate values through this.
+items(value) := value if is_array(value)
+
+items(value) := [] if not is_array(value)
+
+# The directory of a file path ("" at the root): Terraform references resolve within
+# one module directory.
+dir(file) := concat("/", array.slice(parts, 0, count(parts) - 1)) if parts := split(file, "/")

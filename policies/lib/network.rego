@@ -55,7 +55,7 @@ rules contains ["aws", r, sprintf("%s.%d", [direction, i]), aws_rule(direction, 
 	some rtype in ["aws_security_group", "aws_default_security_group"]
 	some r in lib.managed(rtype)
 	some direction in ["ingress", "egress"]
-	some i, entry in r.values[direction]
+	some i, entry in lib.items(r.values[direction])
 	is_object(entry)
 }
 
@@ -74,7 +74,7 @@ rules contains ["aws", r, sprintf("%s.%d", [key, i]), cfn_rule(direction, entry)
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::SecurityGroup")
 	some [key, direction] in [["SecurityGroupIngress", "ingress"], ["SecurityGroupEgress", "egress"]]
-	some i, entry in r.values[key]
+	some i, entry in lib.items(r.values[key])
 	is_object(entry)
 }
 
@@ -92,7 +92,7 @@ rules contains ["azure", r, "", azure_rule(r.values)] if {
 rules contains ["azure", r, sprintf("security_rule.%d", [i]), azure_rule(entry)] if {
 	lib.is_terraform
 	some r in lib.managed("azurerm_network_security_group")
-	some i, entry in r.values.security_rule
+	some i, entry in lib.items(r.values.security_rule)
 	is_object(entry)
 }
 
@@ -100,7 +100,7 @@ rules contains ["gcp", r, sprintf("allow.%d", [i]), gcp_rule(r.values, entry)] i
 	lib.is_terraform
 	some r in lib.managed("google_compute_firewall")
 	not lib.is_true(r.values.disabled)
-	some i, entry in r.values.allow
+	some i, entry in lib.items(r.values.allow)
 	is_object(entry)
 }
 
@@ -190,7 +190,7 @@ gcp_direction(values) := lib.lowercase(object.get(values, "direction", "INGRESS"
 # No `ports` means every port of the protocol.
 gcp_ranges(entry) := [[0, 65535]] if object.get(entry, "ports", []) in {[], null}
 
-gcp_ranges(entry) := [range | some spec in entry.ports; range := lib.port_range(spec)] if is_array(entry.ports)
+gcp_ranges(entry) := [range | some spec in lib.items(entry.ports); range := lib.port_range(spec)] if is_array(entry.ports)
 
 protocol(value) := lower(value) if is_string(value)
 
