@@ -6,8 +6,11 @@
 # custom:
 #   id: IAC-AWS-SG-002
 #   severity: high
-#   remediation: Restrict the ingress rule's `cidr_blocks` (CloudFormation `CidrIp`) to known networks, or reach hosts through a bastion or Fleet Manager.
-#   frameworks: [CIS-AWS-5.2]
+#   remediation: >-
+#     Restrict the ingress rule's `cidr_blocks` / `ipv6_cidr_blocks` (Terraform) or
+#     `CidrIp` / `CidrIpv6` (CloudFormation) to known networks, or reach hosts through a
+#     bastion or Fleet Manager.
+#   frameworks: [CIS-AWS-5.2, CIS-AWS-5.3]
 package iac_guard.aws.ec2.rdp_open
 
 import data.iac_guard.lib
