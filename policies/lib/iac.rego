@@ -272,6 +272,16 @@ pointed_at(r, keys, name_attr) if {
 	keys[name]
 }
 
+# Whether the scanned code turns on EBS encryption by default for the account and region
+# (aws_ebs_encryption_by_default, whose `enabled` defaults to true): every new volume is
+# then encrypted whatever its own setting says.
+default aws_ebs_encrypted_by_default := false
+
+aws_ebs_encrypted_by_default if {
+	some r in managed("aws_ebs_encryption_by_default")
+	not is_false(object.get(r.values, "enabled", true))
+}
+
 # A finding object in the shape iac-guard expects.
 # `file` tells apart equal addresses in different root modules.
 finding(r, msg, attribute) := {"msg": msg, "resource": r.address, "file": r.file, "attribute": attribute}
