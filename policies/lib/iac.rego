@@ -127,6 +127,11 @@ block(obj, key) := obj[key][0] if is_array(obj[key])
 
 block(obj, key) := obj[key] if is_object(obj[key])
 
+# The block, or {} when there is none, so that attribute defaults apply to it.
+block_or_empty(obj, key) := b if b := block(obj, key)
+
+block_or_empty(obj, key) := {} if not block(obj, key)
+
 # Whether a nested block (or CloudFormation property) is present at all, or unknown.
 has_block(obj, key) if {
 	is_array(obj[key])
