@@ -84,7 +84,7 @@ rules contains ["aws", r, "CidrIp", cfn_rule(direction, r.values)] if {
 	some r in lib.resources(rtype)
 }
 
-rules contains ["azure", r, "", azure_rule(r.values)] if {
+rules contains ["azure", r, "source_address_prefix", azure_rule(r.values)] if {
 	lib.is_terraform
 	some r in lib.managed("azurerm_network_security_rule")
 }
