@@ -13,21 +13,21 @@ secret_name(name) if {
 }
 
 # A literal secret value: a non-empty string that is not an unresolved expression, a
-# CloudFormation dynamic reference (`{{resolve:secretsmanager:...}}`), an ARN or an SSM
-# parameter path.
+# CloudFormation dynamic reference (`{{resolve:secretsmanager:...}}`), an ARN, an SSM
+# parameter path, or (in raw Terraform) an interpolation.
 literal_secret(value) if {
 	is_string(value)
 	count(trim_space(value)) > 0
 	not startswith(value, "{{resolve:")
 	not startswith(value, "arn:")
 	not startswith(value, "/")
-	not startswith(value, "${")
+	not contains(value, "${")
 }
 
 # An AWS access key id (long-term AKIA..., temporary ASIA...) anywhere in the text.
 aws_access_key(value) if {
 	is_string(value)
-	regex.match(`(^|[^A-Z0-9])(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}([^A-Z0-9]|$)`, value)
+	regex.match(`(^|[^A-Za-z0-9])(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}([^A-Za-z0-9]|$)`, value)
 }
 
 # [path, key, value] of every string value under `values` that is a hard-coded secret:
@@ -48,3 +48,35 @@ secret_reason(key, value) := "a plain-text secret" if {
 	secret_name(key)
 	literal_secret(value)
 }
+
+# Where a managed resource's values hold secrets, as [resource, path]: literal secrets
+# under secret-looking names, and AWS access key ids under any name. Tags and labels are
+# left out of the first (a tag named "secret" is a label, not a credential), and Lambda
+# environment variables out of both (IAC-AWS-LAMBDA-001 reports them).
+resource_secrets contains [r, path] if {
+	some r in scanned
+	some [path, reason] in hardcoded(r.values)
+	reason == "a plain-text secret"
+	not owned_elsewhere(r.type, path)
+	not tag_path(path)
+}
+
+resource_access_keys contains [r, path] if {
+	some r in scanned
+	some [path, reason] in hardcoded(r.values)
+	reason == "an AWS access key id"
+	not owned_elsewhere(r.type, path)
+}
+
+scanned contains r if {
+	some r in input.resources
+	r.mode != "data"
+	is_object(r.values)
+	not lib.is_unknown(r.values)
+}
+
+owned_elsewhere("aws_lambda_function", path) if startswith(path, "environment.")
+
+owned_elsewhere("AWS::Lambda::Function", path) if startswith(path, "Environment.")
+
+tag_path(path) if regex.match(`^(tags|tags_all|labels|Tags)\.`, path)
