@@ -22,15 +22,15 @@ package iac_guard.aws.ec2.block_device_encryption
 import data.iac_guard.lib
 import rego.v1
 
-# [resource, path] of every volume left unencrypted.
-unencrypted contains [r, "root_block_device"] if {
+# Per resource, the paths of the volumes it leaves unencrypted.
+unencrypted[r] contains "root_block_device" if {
 	lib.is_terraform
 	some rtype in ["aws_instance", "aws_launch_configuration"]
 	some r in lib.managed(rtype)
 	not lib.has_key(r.values, "root_block_device")
 }
 
-unencrypted contains [r, sprintf("%s.%d.encrypted", [key, i])] if {
+unencrypted[r] contains sprintf("%s.%d.encrypted", [key, i]) if {
 	lib.is_terraform
 	some rtype in ["aws_instance", "aws_launch_configuration"]
 	some r in lib.managed(rtype)
@@ -39,20 +39,20 @@ unencrypted contains [r, sprintf("%s.%d.encrypted", [key, i])] if {
 	clear(device, "encrypted", "snapshot_id")
 }
 
-unencrypted contains [r, sprintf("block_device_mappings.%d.ebs.0.encrypted", [i])] if {
+unencrypted[r] contains sprintf("block_device_mappings.%d.ebs.0.encrypted", [i]) if {
 	lib.is_terraform
 	some r in lib.managed("aws_launch_template")
 	some i, mapping in lib.items(r.values.block_device_mappings)
 	clear(lib.block(mapping, "ebs"), "encrypted", "snapshot_id")
 }
 
-unencrypted contains [r, "BlockDeviceMappings"] if {
+unencrypted[r] contains "BlockDeviceMappings" if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::Instance")
 	not lib.has_key(r.values, "BlockDeviceMappings")
 }
 
-unencrypted contains [r, sprintf("%s.%d.Ebs.Encrypted", [concat(".", path), i])] if {
+unencrypted[r] contains sprintf("%s.%d.Ebs.Encrypted", [concat(".", path), i]) if {
 	lib.is_cloudformation
 	some [rtype, path] in cfn_mappings
 	some r in lib.resources(rtype)
@@ -75,7 +75,7 @@ clear(device, encrypted, snapshot) if {
 
 deny contains result if {
 	not lib.aws_ebs_encrypted_by_default
-	some [r, _] in unencrypted
-	paths := sort({path | some [r2, path] in unencrypted; r2 == r})
+	some r, found in unencrypted
+	paths := sort(found)
 	result := lib.finding(r, sprintf("%s has unencrypted volumes: %s", [r.address, concat(", ", paths)]), paths[0])
 }

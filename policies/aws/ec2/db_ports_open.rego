@@ -24,14 +24,15 @@ db_ports := [1433, 1521, 3306, 5432, 5984, 6379, 9042, 9200, 9300, 11211, 27017]
 
 open_everywhere := network.world_all_ports("aws")
 
-exposed contains [r, attr, port] if {
+# Per [resource, attribute], the database ports its rule exposes.
+exposed[rule] contains port if {
 	some port in db_ports
-	some [r, attr] in network.world_ingress("aws", port)
-	not open_everywhere[[r, attr]]
+	some rule in network.world_ingress("aws", port)
+	not open_everywhere[rule]
 }
 
 deny contains result if {
-	some [r, attr, _] in exposed
-	ports := sort({p | some [r2, attr2, p] in exposed; r2 == r; attr2 == attr})
+	some [r, attr], found in exposed
+	ports := sort(found)
 	result := lib.finding(r, sprintf("%s allows database port(s) %s from the internet", [r.address, concat(", ", [sprintf("%d", [p]) | some p in ports])]), attr)
 }

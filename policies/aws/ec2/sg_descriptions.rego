@@ -18,18 +18,17 @@ import data.iac_guard.lib
 import data.iac_guard.lib_network as network
 import rego.v1
 
-# [resource, path] of each thing without a description: the group itself, a rule block
+# Per resource, the things without a description: the group itself, a rule block
 # ("ingress.0"), or a stand-alone rule resource ("description").
-undescribed contains [r, "description"] if {
+undescribed[r] contains "description" if {
 	lib.is_terraform
 	some r in lib.managed("aws_security_group")
 	blank(object.get(r.values, "description", null))
 }
 
-undescribed contains [r, item] if {
-	some [cloud, r, attr, rule] in network.rules
-	cloud == "aws"
-	blank(rule.description)
+undescribed[r] contains item if {
+	some [r, attr, _, shape, entry] in network.aws_entries
+	blank(network.description(shape, entry))
 	item := rule_item(attr)
 }
 
@@ -53,7 +52,7 @@ rule_item(attr) := "Description" if {
 }
 
 deny contains result if {
-	some [r, _] in undescribed
-	items := sort({item | some [r2, item] in undescribed; r2 == r})
+	some r, found in undescribed
+	items := sort(found)
 	result := lib.finding(r, sprintf("%s has no description for: %s", [r.address, concat(", ", items)]), items[0])
 }
