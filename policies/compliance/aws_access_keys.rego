@@ -16,10 +16,10 @@
 package iac_guard.compliance.aws_access_keys
 
 import data.iac_guard.lib
-import data.iac_guard.lib_secrets as secrets
+import data.iac_guard.lib_secrets.resource_access_keys
 import rego.v1
 
 deny contains result if {
-	some [r, path] in secrets.resource_access_keys
+	some [r, path] in resource_access_keys
 	result := lib.finding(r, sprintf("%s has an AWS access key id in %s", [r.address, path]), path)
 }

@@ -20,10 +20,10 @@
 package iac_guard.compliance.hardcoded_secrets
 
 import data.iac_guard.lib
-import data.iac_guard.lib_secrets as secrets
+import data.iac_guard.lib_secrets.resource_secrets
 import rego.v1
 
 deny contains result if {
-	some [r, path] in secrets.resource_secrets
+	some [r, path] in resource_secrets
 	result := lib.finding(r, sprintf("%s has a hard-coded secret in %s", [r.address, path]), path)
 }

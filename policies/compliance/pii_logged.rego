@@ -14,13 +14,37 @@
 #   frameworks: [GDPR-32]
 package iac_guard.compliance.pii_logged
 
+import data.iac_guard.aws.rds.logging as rds_logging
+import data.iac_guard.aws.s3.access_logging as s3_logging
+import data.iac_guard.azure.sql.auditing as azure_sql_auditing
+import data.iac_guard.gcp.sql.postgres_logging as gcp_postgres_logging
+import data.iac_guard.gcp.storage.access_logging as gcp_bucket_logging
 import data.iac_guard.lib
 import data.iac_guard.lib_compliance as compliance
+import data.iac_guard.lib_compliance.classification_tag
+import data.iac_guard.lib_compliance.sensitive_resources
 import rego.v1
 
+# The library policies this requirement reuses, as [id, findings]. Only evaluated when
+# some resource is classified as sensitive.
+checks := [
+	["IAC-AWS-S3-006", s3_logging.deny],
+	["IAC-AWS-RDS-005", rds_logging.deny],
+	["IAC-AZ-SQL-003", azure_sql_auditing.deny],
+	["IAC-GCP-GCS-003", gcp_bucket_logging.deny],
+	["IAC-GCP-SQL-004", gcp_postgres_logging.deny],
+] if count(sensitive_resources) > 0
+
+# key(file, address) -> ids of the checks that report that resource.
+index[k] contains id if {
+	some [id, findings] in checks
+	some f in findings
+	k := compliance.key(f.file, f.resource)
+}
+
 deny contains result if {
-	some r in compliance.sensitive_resources
-	failed := compliance.failures(r, compliance.logging_index)
+	some r in sensitive_resources
+	failed := compliance.failures(r, index)
 	count(failed) > 0
-	result := lib.finding(r, sprintf("%s holds %s data but does not log access (%s)", [r.address, lib.tag(r, compliance.classification_tag), concat(", ", failed)]), "")
+	result := lib.finding(r, sprintf("%s holds %s data but does not log access (%s)", [r.address, lib.tag(r, classification_tag), concat(", ", failed)]), "")
 }

@@ -17,7 +17,8 @@
 package iac_guard.compliance.required_tags
 
 import data.iac_guard.lib
-import data.iac_guard.lib_compliance as compliance
+import data.iac_guard.lib_compliance.required_tags as required
+import data.iac_guard.lib_compliance.taggable_types
 import rego.v1
 
 # Provider blocks of a provider name, across every Terraform file (raw documents).
@@ -49,11 +50,12 @@ family(rtype) := "aws" if startswith(rtype, "aws_")
 
 family(rtype) := "google" if startswith(rtype, "google_")
 
-has_tag(r, key) if lib.tag(r, key) != ""
+# `tags` is lib.tags(r), computed once per resource by the caller.
+has_tag(tags, _, key) if tags[key] != ""
 
-has_tag(r, key) if provider_defaults[family(r.type)][key]
+has_tag(_, r, key) if provider_defaults[family(r.type)][key]
 
-has_tag(r, _) if provider_defaults[family(r.type)]["*"]
+has_tag(_, r, _) if provider_defaults[family(r.type)]["*"]
 
 attribute(r) := "Tags" if lib.is_cloudformation
 
@@ -68,10 +70,11 @@ attribute(r) := "tags" if {
 }
 
 deny contains result if {
-	some rtype in compliance.taggable_types
+	some rtype in taggable_types
 	some r in lib.managed(rtype)
 	not lib.tags_unknown(r)
-	missing := [key | some key in compliance.required_tags; not has_tag(r, key)]
+	tags := lib.tags(r)
+	missing := [key | some key in required; not has_tag(tags, r, key)]
 	count(missing) > 0
 	result := lib.finding(r, sprintf("%s is missing required tags: %s", [r.address, concat(", ", missing)]), attribute(r))
 }

@@ -52,9 +52,11 @@ secret_reason(key, value) := "a plain-text secret" if {
 # Where a managed resource's values hold secrets, as [resource, path]: literal secrets
 # under secret-looking names, and AWS access key ids under any name. Tags and labels are
 # left out of the first (a tag named "secret" is a label, not a credential), and Lambda
-# environment variables out of both (IAC-AWS-LAMBDA-001 reports them).
+# environment variables out of both (IAC-AWS-LAMBDA-001 reports them). A regular
+# expression over each resource's JSON picks the few resources worth walking.
 resource_secrets contains [r, path] if {
 	some r in scanned
+	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"`, json.marshal(r.values))
 	some [path, reason] in hardcoded(r.values)
 	reason == "a plain-text secret"
 	not owned_elsewhere(r.type, path)
@@ -63,6 +65,7 @@ resource_secrets contains [r, path] if {
 
 resource_access_keys contains [r, path] if {
 	some r in scanned
+	regex.match(`(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`, json.marshal(r.values))
 	some [path, reason] in hardcoded(r.values)
 	reason == "an AWS access key id"
 	not owned_elsewhere(r.type, path)

@@ -16,6 +16,7 @@ package iac_guard.aws.ec2.sg_descriptions
 
 import data.iac_guard.lib
 import data.iac_guard.lib_network as network
+import data.iac_guard.lib_network.aws_entries
 import rego.v1
 
 # Per resource, the things without a description: the group itself, a rule block
@@ -27,7 +28,7 @@ undescribed[r] contains "description" if {
 }
 
 undescribed[r] contains item if {
-	some [r, attr, _, shape, entry] in network.aws_entries
+	some [r, attr, _, shape, entry] in aws_entries
 	blank(network.description(shape, entry))
 	item := rule_item(attr)
 }
