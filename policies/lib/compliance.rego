@@ -38,14 +38,20 @@ data_store_types := [
 sensitive_resources contains r if {
 	some rtype in data_store_types
 	some r in lib.resources(rtype)
-	some attr in ["tags", "labels"]
-	sensitive(r.values[attr][classification_tag])
+	sensitive(r.values.tags[classification_tag])
 }
 
 sensitive_resources contains r if {
 	some rtype in data_store_types
 	some r in lib.resources(rtype)
-	some t in lib.items(r.values.Tags)
+	sensitive(r.values.labels[classification_tag])
+}
+
+sensitive_resources contains r if {
+	some rtype in data_store_types
+	some r in lib.resources(rtype)
+	is_array(r.values.Tags)
+	some t in r.values.Tags
 	t.Key == classification_tag
 	sensitive(t.Value)
 }

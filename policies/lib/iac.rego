@@ -212,7 +212,22 @@ all_ports(range) if {
 # is missing.
 tags(r) := cfn_tags(r.values.Tags) if has_key(r.values, "Tags")
 
-tags(r) := object.union(known_map(r.values, "labels"), known_map(r.values, "tags")) if not has_key(r.values, "Tags")
+tags(r) := r.values.tags if {
+	not has_key(r.values, "Tags")
+	plain_tags(r.values)
+}
+
+tags(r) := object.union(known_map(r.values, "labels"), known_map(r.values, "tags")) if {
+	not has_key(r.values, "Tags")
+	not plain_tags(r.values)
+}
+
+# The common case, read without further calls: a known `tags` map and no `labels`.
+plain_tags(values) if {
+	not has_key(values, "labels")
+	is_object(values.tags)
+	not values.tags.__unknown__
+}
 
 cfn_tags(list) := {t.Key: t.Value | some t in list; is_string(t.Key)} if is_array(list)
 
@@ -239,9 +254,9 @@ known_map(values, key) := {} if is_unknown(values[key])
 
 # True when the tags could hold anything: the whole map is unknown (`tags = var.tags`,
 # `merge(local.tags, ...)` over an unknown), or a CloudFormation entry is an intrinsic.
-tags_unknown(r) if is_unknown(r.values.tags)
+tags_unknown(r) if r.values.tags.__unknown__
 
-tags_unknown(r) if is_unknown(r.values.labels)
+tags_unknown(r) if r.values.labels.__unknown__
 
 tags_unknown(r) if is_unknown(r.values.Tags)
 
