@@ -12,6 +12,9 @@ from typing import Any
 import pytest
 
 from iac_guard.cli import main
+from iac_guard.discover import discover
+from iac_guard.parse.runner import build_kind_input
+from iac_guard.policy.engines import EmbeddedEngine
 from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
 
@@ -221,3 +224,69 @@ def test_every_policy_has_complete_metadata() -> None:
             policy.id
         )
         assert policy.id.startswith(("IAC-AWS-", "IAC-AZ-", "IAC-GCP-", "IAC-GEN-")), policy.id
+
+
+def _replace_containers(value: Any, depth: int, odd: Any, level: int = 0) -> Any:
+    """`value` with every list or object found `depth` levels down replaced by `odd`."""
+    if isinstance(value, dict) and "__unknown__" not in value:
+        items = value.items()
+        return {
+            k: odd
+            if level + 1 == depth and isinstance(v, (list, dict))
+            else _replace_containers(v, depth, odd, level + 1)
+            for k, v in items
+        }
+    if isinstance(value, list):
+        return [
+            odd
+            if level + 1 == depth and isinstance(v, (list, dict))
+            else _replace_containers(v, depth, odd, level + 1)
+            for v in value
+        ]
+    return value
+
+
+def _replace_leaves(value: Any, odd: Any) -> Any:
+    if isinstance(value, dict) and "__unknown__" not in value:
+        return {k: _replace_leaves(v, odd) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace_leaves(v, odd) for v in value]
+    return odd
+
+
+def test_no_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
+    """Regorus raises an error (not undefined) when a builtin meets the wrong type, and a
+    policy error fails the whole scan closed. Every policy must survive attributes and
+    nested blocks of any type: the fixtures' values are replaced, level by level, by
+    numbers, strings, lists of scalars, nulls and unknown markers."""
+    policy_set = load_policies([])
+    engine = EmbeddedEngine(policy_set)
+    packages = [p.package for p in policy_set.policies]
+    odd_values: list[Any] = [7, "x", ["x"], None, {"__unknown__": "var.x"}]
+    failures: set[tuple[str, str]] = set()
+    for target, kind in [
+        ("terraform", "terraform"),
+        ("azure", "terraform"),
+        ("gcp", "terraform"),
+        ("cloudformation", "cloudformation"),
+    ]:
+        doc = build_kind_input(
+            kind, discover([LIBRARY / target]).files, jobs=1, cache=False
+        ).policy_input()
+        for odd in odd_values:
+            for depth in (0, 1, 2, 3):
+                mutated = dict(
+                    doc,
+                    resources=[
+                        dict(
+                            r,
+                            values=_replace_leaves(r["values"], odd)
+                            if depth == 0
+                            else _replace_containers(r["values"], depth, odd),
+                        )
+                        for r in doc["resources"]
+                    ],
+                )
+                _, errors = engine.evaluate_each(packages, mutated)
+                failures |= {(package, error.message) for package, error in errors.items()}
+    assert failures == set()

@@ -1,8 +1,11 @@
 # METADATA
 # title: Sensitive data store is publicly reachable
 # description: >-
-#   Personal or confidential data must never be reachable from the internet. A resource tagged as holding it (or its bucket policy, ACL, container or firewall rule) fails when any of the library's public-access policies reports it. Data is classified by the tag named in data.iac_guard_settings.classification_tag
-#   (default data-classification) with a value in sensitive_classifications (default pii,
+#   Personal or confidential data must never be reachable from the internet. A resource
+#   tagged as holding it (or its bucket policy, ACL, container or firewall rule) fails
+#   when any of the library's public-access policies reports it. Data is classified by
+#   the tag named in data.iac_guard_settings.classification_tag (default
+#   data-classification) with a value in sensitive_classifications (default pii,
 #   confidential).
 # related_resources:
 #   - ref: https://gdpr-info.eu/art-32-gdpr/
@@ -10,7 +13,10 @@
 #   id: IAC-GEN-PII-002
 #   severity: critical
 #   remediation: >-
-#     Fix the public-access findings listed in the message: block public access on the bucket, make the database private (`publicly_accessible = false`, `public_network_access_enabled = false`, no 0.0.0.0/0 firewall rule or authorized network).
+#     Fix the public-access findings listed in the message: block public access on the
+#     bucket, make the database private (`publicly_accessible = false`,
+#     `public_network_access_enabled = false`, no 0.0.0.0/0 firewall rule or authorized
+#     network).
 #   frameworks: [GDPR-32]
 package iac_guard.compliance.pii_public
 

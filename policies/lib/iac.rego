@@ -124,7 +124,10 @@ number(value) := to_number(trim_space(value)) if {
 
 # The first nested block of a Terraform block list (blocks are lists, as in plan JSON),
 # or a CloudFormation property object.
-block(obj, key) := obj[key][0] if is_array(obj[key])
+block(obj, key) := obj[key][0] if {
+	is_array(obj[key])
+	is_object(obj[key][0])
+}
 
 block(obj, key) := obj[key] if is_object(obj[key])
 

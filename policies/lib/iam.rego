@@ -10,7 +10,7 @@ import rego.v1
 # `r`, each {effect, actions, resources, principals ([[type, id], ...]), conditions (keys,
 # lower case)}. A reference to an aws_iam_policy_document resolves to its statements.
 # Undefined when the document is unknown or not valid JSON.
-statements(_, value) := {statement(s) | some s in lib.as_array(document(value).Statement)} if {
+statements(_, value) := {statement(s) | some s in lib.as_array(document(value).Statement); is_object(s)} if {
 	not lib.is_unknown(value)
 	document(value)
 }

@@ -160,7 +160,10 @@ ranges("azure", entry) := [range |
 # No `ports` means every port of the protocol.
 ranges("gcp", entry) := [[0, 65535]] if object.get(entry.allow, "ports", []) in {[], null}
 
-ranges("gcp", entry) := [range | some spec in entry.allow.ports; range := lib.port_range(spec)] if is_array(entry.allow.ports)
+ranges("gcp", entry) := [range | some spec in entry.allow.ports; range := lib.port_range(spec)] if {
+	is_array(entry.allow.ports)
+	count(entry.allow.ports) > 0
+}
 
 # AWS ignores the ports of an all-protocol ("-1") rule, and reads 0-0 (and -1 to -1)
 # as every port. Unknown ports give no range at all.

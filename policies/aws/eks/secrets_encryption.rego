@@ -30,6 +30,7 @@ encrypts_secrets(configs) if lib.is_unknown(configs)
 
 encrypts_secrets(configs) if {
 	some config in lib.items(configs)
+	is_object(config)
 	lib.is_unknown(object.get(config, "resources", object.get(config, "Resources", null)))
 }
 

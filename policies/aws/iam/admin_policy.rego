@@ -36,6 +36,7 @@ deny contains lib.finding(r, message(r), "statement") if {
 	lib.is_terraform
 	some r in lib.resources("aws_iam_policy_document")
 	some s in lib.items(r.values.statement)
+	is_object(s)
 	iam.admin(iam.tf_statement(s))
 }
 

@@ -15,7 +15,6 @@
 #     "aws:kms" }` (or the bucket's `server_side_encryption_configuration` block on AWS
 #     provider v3). CloudFormation: set `BucketEncryption.ServerSideEncryptionConfiguration`
 #     with `SSEAlgorithm: aws:kms`.
-#   frameworks: [CIS-AWS-2.1.1]
 package iac_guard.aws.s3.encryption
 
 import data.iac_guard.lib
