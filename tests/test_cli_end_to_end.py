@@ -29,15 +29,27 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
         ("IAC-AWS-S3-001", "aws_s3_bucket.public", "terraform/main.tf", 3, "critical"),
         ("IAC-AWS-IAM-001", "data.aws_iam_policy_document.admin", "terraform/main.tf", 20, "critical"),
         ("IAC-AWS-EBS-001", "Volume", "cloudformation/template.json", 3, "high"),
+        ("IAC-AWS-S3-005", "Bucket", "cloudformation/template.yaml", 6, "high"),
         ("IAC-AWS-SG-002", "Group", "cloudformation/template.yaml", 20, "high"),
+        ("IAC-AWS-S3-005", "aws_s3_bucket.public", "terraform/main.tf", 1, "high"),
+        ("IAC-AWS-S3-005", "aws_s3_bucket.private", "terraform/main.tf", 6, "high"),
         ("IAC-AWS-EBS-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 7, "high"),
         ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "medium"),
+        ("IAC-GEN-TAG-001", "Volume", "cloudformation/template.json", 3, "low"),
         ("IAC-AWS-S3-003", "Bucket", "cloudformation/template.yaml", 6, "low"),
+        ("IAC-AWS-S3-006", "Bucket", "cloudformation/template.yaml", 6, "low"),
+        ("IAC-GEN-TAG-001", "Bucket", "cloudformation/template.yaml", 6, "low"),
+        ("IAC-AWS-SG-005", "Group", "cloudformation/template.yaml", 20, "low"),
         ("IAC-AWS-S3-003", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
+        ("IAC-AWS-S3-006", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
+        ("IAC-GEN-TAG-001", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-AWS-S3-003", "aws_s3_bucket.private", "terraform/main.tf", 6, "low"),
+        ("IAC-AWS-S3-006", "aws_s3_bucket.private", "terraform/main.tf", 6, "low"),
+        ("IAC-GEN-TAG-001", "aws_s3_bucket.private", "terraform/main.tf", 6, "low"),
+        ("IAC-GEN-TAG-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 4, "low"),
     ]
     assert doc["summary"] == {
-        "critical": 3, "high": 3, "medium": 1, "low": 3, "info": 0, "total": 10, "failing": 6,
+        "critical": 3, "high": 6, "medium": 1, "low": 12, "info": 0, "total": 22, "failing": 9,
         "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
         "suppressed": 0,
     }
@@ -55,13 +67,13 @@ def test_clean_tree_exits_zero(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["scan", str(REPO / "examples" / "clean")])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.strip().startswith("PASSED (fail-on high) - 0 findings in 1 file, 6 resources")
+    assert out.strip().startswith("PASSED (fail-on high) - 0 findings in 1 file, 12 resources")
 
 
 def test_parse_errors_fail_closed_after_reporting_everything(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _json(capsys, str(spine / "broken"))
     assert code == 2
-    assert [(f["rule_id"], f["file"], f["line"]) for f in doc["findings"]] == [("IAC-AWS-EBS-001", "good.tf", 1)]
+    assert [(f["rule_id"], f["file"], f["line"]) for f in doc["findings"]] == [("IAC-AWS-EBS-001", "good.tf", 1), ("IAC-GEN-TAG-001", "good.tf", 1)]
     assert [(e["code"], e["file"], e["line"]) for e in doc["errors"]] == [
         ("parse-error", "bad.tf", 6),
         ("parse-error", "bad.yaml", 6),
@@ -93,12 +105,12 @@ def test_output_file_and_quiet(spine: Path, tmp_path: Path, capsys: pytest.Captu
     target = tmp_path / "out" / "report.json"
     code = main(["scan", str(spine / "mixed"), "--format", "json", "--output", str(target)])
     assert code == 1 and capsys.readouterr().out == ""
-    assert json.loads(target.read_text())["summary"]["total"] == 10
+    assert json.loads(target.read_text())["summary"]["total"] == 22
     code = main(["scan", str(spine / "mixed"), "--quiet"])
     lines = capsys.readouterr().out.splitlines()
     assert code == 1
     assert lines[0] == "cloudformation/template.yaml:10: critical: IAC-AWS-S3-001: S3 bucket Bucket has the public ACL PublicReadWrite"
-    assert len(lines) == 7 and lines[-1].startswith("FAILED: 6 finding(s) at or above high")
+    assert len(lines) == 10 and lines[-1].startswith("FAILED: 9 finding(s) at or above high")
 
 
 def test_text_report_groups_by_file(spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -111,7 +123,7 @@ def test_text_report_groups_by_file(spine: Path, capsys: pytest.CaptureFixture[s
         "main.tf",
         "  CRITICAL  IAC-AWS-S3-001  main.tf:3  aws_s3_bucket.public",
         "            S3 bucket aws_s3_bucket.public has the public ACL \"public-read\"",
-        "            fix: Set `acl = \"private\"` (Terraform) or remove `AccessControl` / set it to `Private` (CloudFormation), and grant access through bucket policies instead.",
+        "            fix: Terraform: set `acl = \"private\"` (on `aws_s3_bucket_acl` or the bucket) and remove `grant` entries whose `uri` is the AllUsers or AuthenticatedUsers group. CloudFormation: remove `AccessControl` or set it to `Private`. Grant access through bucket policies scoped to principals instead.",
     ]
 
 

@@ -53,14 +53,28 @@ def test_only_and_skip_on_the_cli_cover_scanner_findings(capsys: pytest.CaptureF
     assert found == [
         ("IAC-AWS-S3-001", "Bucket", "critical"),
         ("IAC-AWS-EBS-001", "Volume", "high"),
+        ("IAC-AWS-S3-005", "Bucket", "high"),
         ("IAC-AWS-SG-002", "Group", "high"),
         ("cfn-lint:E3045", "Bucket", "medium"),
+        ("IAC-GEN-TAG-001", "Volume", "low"),
         ("IAC-AWS-S3-003", "Bucket", "low"),
+        ("IAC-AWS-S3-006", "Bucket", "low"),
+        ("IAC-GEN-TAG-001", "Bucket", "low"),
         ("cfn-lint:W3045", "Bucket", "low"),
+        ("IAC-AWS-SG-005", "Group", "low"),
     ]
     code, found = _scan(capsys, "--scanner", "cfn-lint", "--only", "IAC-AWS-S3-*", "--only", "cfn-lint:*", "--skip", "cfn-lint:W*")
-    assert (code, found) == (1, [("IAC-AWS-S3-001", "Bucket", "critical"), ("cfn-lint:E3045", "Bucket", "medium"), ("IAC-AWS-S3-003", "Bucket", "low")])
-    code, found = _scan(capsys, "--skip", "IAC-AWS-*")
+    assert (code, found) == (
+        1,
+        [
+            ("IAC-AWS-S3-001", "Bucket", "critical"),
+            ("IAC-AWS-S3-005", "Bucket", "high"),
+            ("cfn-lint:E3045", "Bucket", "medium"),
+            ("IAC-AWS-S3-003", "Bucket", "low"),
+            ("IAC-AWS-S3-006", "Bucket", "low"),
+        ],
+    )
+    code, found = _scan(capsys, "--skip", "IAC-AWS-*", "--skip", "IAC-GEN-*")
     assert (code, found) == (0, [])
 
 

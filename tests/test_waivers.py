@@ -22,7 +22,16 @@ def test_inline_and_file_waivers(spine: Path, capsys: pytest.CaptureFixture[str]
     root = spine / "waived"
     code, doc = _scan(capsys, str(root / "main.tf"), "--waivers", str(root / "waivers.yaml"))
     kept = [(f["rule_id"], f["resource"]) for f in doc["findings"]]
-    assert kept == [("IAC-AWS-EBS-001", "aws_ebs_volume.scratch"), ("IAC-AWS-EBS-001", "aws_ebs_volume.old")]
+    assert kept == [
+        ("IAC-AWS-S3-005", "aws_s3_bucket.site"),
+        ("IAC-AWS-EBS-001", "aws_ebs_volume.scratch"),
+        ("IAC-AWS-EBS-001", "aws_ebs_volume.old"),
+        ("IAC-AWS-S3-006", "aws_s3_bucket.site"),
+        ("IAC-GEN-TAG-001", "aws_s3_bucket.site"),
+        ("IAC-GEN-TAG-001", "aws_ebs_volume.scratch"),
+        ("IAC-GEN-TAG-001", "aws_ebs_volume.legacy"),
+        ("IAC-GEN-TAG-001", "aws_ebs_volume.old"),
+    ]
     suppressed = [(s["rule_id"], s["resource"], s["suppression"]["kind"], s["suppression"]["origin"]) for s in doc["suppressed"]]
     waivers = str(root / "waivers.yaml")
     assert suppressed == [
@@ -41,7 +50,7 @@ def test_baseline_suppresses_known_findings_only(spine: Path, tmp_path: Path, ca
     baseline = tmp_path / "baseline.json"
     assert main(["scan", str(target), "--format", "json", "--output", str(baseline)]) == 1
     code, doc = _scan(capsys, str(target), "--baseline", str(baseline))
-    assert (code, doc["findings"], doc["summary"]["suppressed"]) == (0, [], 6)
+    assert (code, doc["findings"], doc["summary"]["suppressed"]) == (0, [], 13)
     assert {s["suppression"]["kind"] for s in doc["suppressed"]} == {"baseline"}
 
 

@@ -1,10 +1,54 @@
 # Well configured: passes every built-in policy.
+provider "aws" {
+  region = "eu-west-1"
+
+  default_tags {
+    tags = {
+      owner       = "web-team"
+      environment = "prod"
+    }
+  }
+}
+
 resource "aws_s3_bucket" "assets" {
   bucket = "acme-assets"
+  tags = {
+    data-classification = "public"
+  }
+}
+
+resource "aws_s3_bucket" "logs" {
+  bucket = "acme-access-logs"
+  tags = {
+    data-classification = "internal"
+  }
+}
+
+resource "aws_s3_bucket_public_access_block" "assets" {
+  bucket                  = aws_s3_bucket.assets.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
+}
+
+resource "aws_s3_bucket_public_access_block" "logs" {
+  bucket                  = aws_s3_bucket.logs.id
+  block_public_acls       = true
+  block_public_policy     = true
+  ignore_public_acls      = true
+  restrict_public_buckets = true
 }
 
 resource "aws_s3_bucket_versioning" "assets" {
   bucket = aws_s3_bucket.assets.id
+  versioning_configuration {
+    status = "Enabled"
+  }
+}
+
+resource "aws_s3_bucket_versioning" "logs" {
+  bucket = aws_s3_bucket.logs.id
   versioning_configuration {
     status = "Enabled"
   }
@@ -17,6 +61,21 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "assets" {
       sse_algorithm = "aws:kms"
     }
   }
+}
+
+resource "aws_s3_bucket_server_side_encryption_configuration" "logs" {
+  bucket = aws_s3_bucket.logs.id
+  rule {
+    apply_server_side_encryption_by_default {
+      sse_algorithm = "aws:kms"
+    }
+  }
+}
+
+resource "aws_s3_bucket_logging" "assets" {
+  bucket        = aws_s3_bucket.assets.id
+  target_bucket = aws_s3_bucket.logs.id
+  target_prefix = "assets/"
 }
 
 resource "aws_security_group" "web" {
@@ -35,9 +94,15 @@ resource "aws_ebs_volume" "data" {
   availability_zone = "eu-west-1a"
   size              = 10
   encrypted         = true
+  tags = {
+    data-classification = "internal"
+  }
 }
 
 resource "aws_kms_key" "data" {
   description         = "data key"
   enable_key_rotation = true
+  tags = {
+    data-classification = "internal"
+  }
 }

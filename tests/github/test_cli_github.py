@@ -15,6 +15,7 @@ from iac_guard.report.markdown import SUMMARY_MARKER
 from tests.conftest import REPO
 from tests.github.conftest import HEAD_SHA, PR, Sleeps, publisher_for
 from tests.github.fake_github import FakeGitHub
+from tests.starter import only_starter
 
 PREFIX = "tests/fixtures/spine/mixed"  # the scan root, relative to the repository root
 
@@ -51,7 +52,7 @@ def _fork(actions: Path) -> None:
 
 def test_fork_pr_falls_back_and_keeps_exit_code_1(actions: Path, fake: FakeGitHub, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fork(actions)
-    code = main(["scan", str(spine / "mixed"), "--pr-comment", "--sarif", str(actions / "out.sarif")])
+    code = main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "--sarif", str(actions / "out.sarif")])
     out, err = capsys.readouterr()
     assert code == 1
     assert fake.requests == []
@@ -77,7 +78,7 @@ def test_fork_pr_falls_back_and_keeps_exit_code_1(actions: Path, fake: FakeGitHu
 
 def test_three_scans_leave_one_comment(actions: Path, fake: FakeGitHub, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     for _ in range(3):
-        assert main(["scan", str(spine / "mixed"), "--pr-comment", "--quiet"]) == 1
+        assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "--quiet"]) == 1
     err = capsys.readouterr().err
     assert [w[0] for w in fake.writes()] == ["POST"]
     (comment,) = fake.issue_comments[PR]
@@ -89,7 +90,7 @@ def test_three_scans_leave_one_comment(actions: Path, fake: FakeGitHub, spine: P
 
 def test_publishing_failure_does_not_change_exit_codes(actions: Path, fake: FakeGitHub, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fake.fail("GET", r"/issues/7/comments$", 500, "boom", times=100)
-    assert main(["scan", str(spine / "mixed"), "--pr-comment"]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment"]) == 1
     assert main(["scan", str(spine / "broken"), "--pr-comment"]) == 2
     assert main(["scan", str(REPO / "examples" / "clean"), "--pr-comment"]) == 0
     assert capsys.readouterr().err.count("publishing to pull request #7 failed: HTTP 500: boom") == 3
@@ -97,7 +98,7 @@ def test_publishing_failure_does_not_change_exit_codes(actions: Path, fake: Fake
 
 def test_json_on_stdout_stays_json_and_annotations_go_to_stderr(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     _fork(actions)
-    assert main(["scan", str(spine / "mixed"), "--format", "json", "--pr-comment"]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--format", "json", "--pr-comment"]) == 1
     out, err = capsys.readouterr()
     assert json.loads(out)["summary"]["failing"] == 6
     assert err.startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,")
@@ -106,5 +107,5 @@ def test_json_on_stdout_stays_json_and_annotations_go_to_stderr(actions: Path, s
 
 def test_unreadable_event_is_reported_not_fatal(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (actions / "event.json").write_text("{not json")
-    assert main(["scan", str(spine / "mixed"), "--pr-comment", "-q"]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "-q"]) == 1
     assert "iac-guard: warning: cannot publish to the pull request: cannot read the event payload" in capsys.readouterr().err

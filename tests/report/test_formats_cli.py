@@ -11,11 +11,12 @@ import pytest
 from iac_guard.cli import main
 from iac_guard.report import FORMATTERS
 from tests.conftest import REPO
+from tests.starter import only_starter
 
 
 def test_every_format_at_once(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "r"
-    code = main(["scan", str(spine / "mixed"), "-q", "--json", f"{out}.json", "--sarif", f"{out}.sarif", "--junit", f"{out}.xml", "--markdown", f"{out}.md"])
+    code = main(["scan", str(spine / "mixed"), *only_starter(), "-q", "--json", f"{out}.json", "--sarif", f"{out}.sarif", "--junit", f"{out}.xml", "--markdown", f"{out}.md"])
     stdout = capsys.readouterr().out
     assert code == 1
     assert stdout.splitlines()[-1].startswith("FAILED: 6 finding(s) at or above high")
@@ -26,10 +27,10 @@ def test_every_format_at_once(spine: Path, tmp_path: Path, capsys: pytest.Captur
 
 
 def test_format_name_equals_file_and_output(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["scan", str(spine / "mixed"), "--format", "json", "--format", f"sarif={tmp_path / 'a.sarif'}"])
+    code = main(["scan", str(spine / "mixed"), *only_starter(), "--format", "json", "--format", f"sarif={tmp_path / 'a.sarif'}"])
     assert code == 1 and json.loads(capsys.readouterr().out)["summary"]["failing"] == 6
     assert (tmp_path / "a.sarif").is_file()
-    code = main(["scan", str(spine / "mixed"), "--format", "json", "--output", str(tmp_path / "b.json"), "--junit", str(tmp_path / "b.xml")])
+    code = main(["scan", str(spine / "mixed"), *only_starter(), "--format", "json", "--output", str(tmp_path / "b.json"), "--junit", str(tmp_path / "b.xml")])
     assert code == 1 and capsys.readouterr().out == ""
     assert (tmp_path / "b.json").is_file() and (tmp_path / "b.xml").is_file()
 
@@ -43,7 +44,7 @@ def test_format_name_equals_file_and_output(spine: Path, tmp_path: Path, capsys:
     ],
 )
 def test_bad_format_arguments_exit_2(spine: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
-    assert main(["scan", str(spine / "mixed"), *args]) == 2
+    assert main(["scan", str(spine / "mixed"), *only_starter(), *args]) == 2
     err = capsys.readouterr().err
     assert message in err and "Traceback" not in err
 
@@ -51,7 +52,7 @@ def test_bad_format_arguments_exit_2(spine: Path, capsys: pytest.CaptureFixture[
 def test_config_file_lists_reports(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / ".iac-guard.yaml").write_text(f"format: [json, 'junit={tmp_path / 'c.xml'}', {{format: sarif, path: {tmp_path / 'c.sarif'}}}]\n")
     monkeypatch.chdir(tmp_path)
-    assert main(["scan", str(spine / "mixed")]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter()]) == 1
     assert json.loads(capsys.readouterr().out)["verdict"] == "fail"
     assert (tmp_path / "c.xml").is_file() and (tmp_path / "c.sarif").is_file()
 

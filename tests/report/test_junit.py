@@ -10,6 +10,7 @@ from iac_guard.models import FindingKind, Problem, Severity, Suppression
 from iac_guard.report import junit
 from iac_guard.report.base import RenderOptions
 from tests.report.builders import finding, policy, result
+from tests.starter import only_starter
 
 NASTY = 'bucket "a" <b> & \x07bell ]]> \u202e'
 
@@ -54,6 +55,6 @@ def test_suites_testcases_and_counts() -> None:
 
 def test_cli_junit_parses(spine: Path, tmp_path: Path) -> None:
     target = tmp_path / "junit.xml"
-    assert main(["scan", str(spine / "mixed"), "--junit", str(target), "-q"]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--junit", str(target), "-q"]) == 1
     root = ET.parse(target).getroot()
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("17", "6", "0")

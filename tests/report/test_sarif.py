@@ -16,6 +16,7 @@ from iac_guard.report import sarif
 from iac_guard.report.base import RenderOptions
 from tests.conftest import FIXTURES
 from tests.report.builders import finding, policy, result
+from tests.starter import only_starter
 
 SCHEMA = json.loads((FIXTURES / "schemas" / "sarif-schema-2.1.0.json").read_text())
 
@@ -134,7 +135,7 @@ def test_invocation_records_exit_code_and_tool_errors() -> None:
 
 def test_cli_writes_valid_sarif_with_repository_relative_uris(spine: Path, tmp_path: Path) -> None:
     target = tmp_path / "out.sarif"
-    assert main(["scan", str(spine / "mixed"), "--sarif", str(target), "-q"]) == 1
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--sarif", str(target), "-q"]) == 1
     doc = json.loads(target.read_text())
     validate(doc)
     run = doc["runs"][0]

@@ -1,12 +1,14 @@
 # METADATA
 # title: EBS volume is not encrypted
-# description: An unencrypted EBS volume keeps its data, and every snapshot of it, in the clear.
+# description: >-
+#   An unencrypted EBS volume keeps its data, and every snapshot of it, in the clear.
+#   Volumes are not reported when the same code enables EBS encryption by default.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption.html
 # custom:
 #   id: IAC-AWS-EBS-001
 #   severity: high
-#   remediation: 'Set `encrypted = true` (CloudFormation `Encrypted: true`), optionally with `kms_key_id`, or enable EBS encryption by default for the account.'
+#   remediation: 'Set `encrypted = true` (CloudFormation `Encrypted: true`), optionally with `kms_key_id`, or enable EBS encryption by default for the account (`aws_ebs_encryption_by_default`).'
 #   frameworks: [CIS-AWS-2.2.1]
 package iac_guard.aws.ec2.ebs_encryption
 
@@ -15,8 +17,10 @@ import rego.v1
 
 deny contains result if {
 	lib.is_terraform
+	not lib.aws_ebs_encrypted_by_default
 	some r in lib.managed("aws_ebs_volume")
 	lib.false_or_missing(r.values, "encrypted")
+	not lib.has_key(r.values, "snapshot_id") # a volume from a snapshot inherits its encryption
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "encrypted")
 }
 
@@ -24,5 +28,6 @@ deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::Volume")
 	lib.false_or_missing(r.values, "Encrypted")
+	not lib.has_key(r.values, "SnapshotId")
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "Encrypted")
 }

@@ -8,7 +8,7 @@
 # custom:
 #   id: IAC-AWS-EC2-001
 #   severity: medium
-#   remediation: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation `MetadataOptions.HttpTokens: required` on the launch template).'
+#   remediation: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation `MetadataOptions.HttpTokens: required` on the launch template), or `http_endpoint = "disabled"`.'
 #   frameworks: [CIS-AWS-5.6]
 package iac_guard.aws.ec2.imdsv1
 
@@ -17,23 +17,27 @@ import rego.v1
 
 deny contains result if {
 	lib.is_terraform
-	some rtype in ["aws_instance", "aws_launch_template"]
+	some rtype in ["aws_instance", "aws_launch_template", "aws_launch_configuration"]
 	some r in lib.managed(rtype)
-	not tokens_required(r.values)
+	not protected(lib.block(r.values, "metadata_options"))
+	not lib.block_unknown(r.values, "metadata_options", "http_tokens")
 	result := lib.finding(r, sprintf("%s allows IMDSv1 (metadata_options.http_tokens is not \"required\")", [r.address]), "metadata_options.http_tokens")
 }
 
-tokens_required(values) if lib.block(values, "metadata_options").http_tokens == "required"
+protected(options) if options.http_tokens == "required"
 
-tokens_required(values) if lib.is_unknown(lib.block(values, "metadata_options").http_tokens)
-
-tokens_required(values) if lib.is_unknown(values.metadata_options)
+protected(options) if options.http_endpoint == "disabled"
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::LaunchTemplate")
-	tokens := object.get(r.values, ["LaunchTemplateData", "MetadataOptions", "HttpTokens"], "optional")
-	tokens != "required"
-	not lib.is_unknown(tokens)
+	options := object.get(r.values, ["LaunchTemplateData", "MetadataOptions"], {})
+	not lib.is_unknown(options)
+	not lib.is_unknown(object.get(options, "HttpTokens", ""))
+	not cfn_protected(options)
 	result := lib.finding(r, sprintf("launch template %s allows IMDSv1 (HttpTokens is not required)", [r.address]), "LaunchTemplateData.MetadataOptions.HttpTokens")
 }
+
+cfn_protected(options) if options.HttpTokens == "required"
+
+cfn_protected(options) if options.HttpEndpoint == "disabled"

@@ -6,8 +6,11 @@
 # custom:
 #   id: IAC-AWS-SG-001
 #   severity: high
-#   remediation: Restrict the ingress rule's `cidr_blocks` (CloudFormation `CidrIp`) to known networks, or use SSM Session Manager instead of SSH.
-#   frameworks: [CIS-AWS-5.2]
+#   remediation: >-
+#     Restrict the ingress rule's `cidr_blocks` / `ipv6_cidr_blocks` (Terraform) or
+#     `CidrIp` / `CidrIpv6` (CloudFormation) to known networks, or use SSM Session Manager
+#     instead of SSH.
+#   frameworks: [CIS-AWS-5.2, CIS-AWS-5.3]
 package iac_guard.aws.ec2.ssh_open
 
 import data.iac_guard.lib
@@ -15,6 +18,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress(22)
+	some [r, attr] in network.world_ingress("aws", 22)
 	result := lib.finding(r, sprintf("%s allows SSH (port 22) from the internet", [r.address]), attr)
 }

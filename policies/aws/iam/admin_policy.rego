@@ -6,46 +6,54 @@
 # custom:
 #   id: IAC-AWS-IAM-001
 #   severity: critical
-#   remediation: 'Replace `"Action": "*"` with the specific actions needed and scope `Resource` to the ARNs they act on.'
+#   remediation: >-
+#     Replace `"Action": "*"` (Terraform `actions = ["*"]` in an `aws_iam_policy_document`)
+#     with the specific actions needed and scope `Resource` (`resources`) to the ARNs they
+#     act on.
 #   frameworks: [CIS-AWS-1.16]
 package iac_guard.aws.iam.admin_policy
 
 import data.iac_guard.lib
+import data.iac_guard.lib_iam as iam
 import rego.v1
 
 tf_policy_types := ["aws_iam_policy", "aws_iam_role_policy", "aws_iam_user_policy", "aws_iam_group_policy"]
 
-deny contains result if {
+message(r) := sprintf("%s allows \"*\" actions on \"*\" resources", [r.address])
+
+# A policy whose document is written inline (JSON or jsonencode). One that references an
+# aws_iam_policy_document is reported on the data source, once.
+deny contains lib.finding(r, message(r), "policy") if {
 	lib.is_terraform
 	some rtype in tf_policy_types
 	some r in lib.managed(rtype)
-	lib.admin_statement(r.values.policy)
-	result := lib.finding(r, sprintf("%s allows \"*\" actions on \"*\" resources", [r.address]), "policy")
+	not lib.is_unknown(r.values.policy)
+	some stmt in iam.statements(r, r.values.policy)
+	iam.admin(stmt)
 }
 
-deny contains result if {
+deny contains lib.finding(r, message(r), "statement") if {
 	lib.is_terraform
 	some r in lib.resources("aws_iam_policy_document")
-	some stmt in r.values.statement
-	object.get(stmt, "effect", "Allow") == "Allow"
-	"*" in stmt.actions
-	"*" in stmt.resources
-	result := lib.finding(r, sprintf("%s allows \"*\" actions on \"*\" resources", [r.address]), "statement")
+	some s in lib.items(r.values.statement)
+	is_object(s)
+	iam.admin(iam.tf_statement(s))
 }
 
-deny contains result if {
+deny contains lib.finding(r, message(r), "PolicyDocument") if {
 	lib.is_cloudformation
 	some rtype in ["AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"]
 	some r in lib.resources(rtype)
-	lib.admin_statement(r.values.PolicyDocument)
-	result := lib.finding(r, sprintf("%s allows \"*\" actions on \"*\" resources", [r.address]), "PolicyDocument")
+	some stmt in iam.statements(r, r.values.PolicyDocument)
+	iam.admin(stmt)
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some rtype in ["AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group"]
 	some r in lib.resources(rtype)
-	some p in r.values.Policies
-	lib.admin_statement(p.PolicyDocument)
-	result := lib.finding(r, sprintf("%s has inline policy %v allowing \"*\" actions on \"*\" resources", [r.address, p.PolicyName]), "Policies")
+	some i, p in lib.items(r.values.Policies)
+	some stmt in iam.statements(r, p.PolicyDocument)
+	iam.admin(stmt)
+	result := lib.finding(r, sprintf("%s has inline policy %v allowing \"*\" actions on \"*\" resources", [r.address, p.PolicyName]), sprintf("Policies.%d", [i]))
 }

@@ -15,14 +15,15 @@ import rego.v1
 
 deny contains result if {
 	lib.is_terraform
-	some r in lib.managed("aws_db_instance")
-	r.values.publicly_accessible == true
+	some rtype in ["aws_db_instance", "aws_rds_cluster_instance"]
+	some r in lib.managed(rtype)
+	lib.is_true(r.values.publicly_accessible)
 	result := lib.finding(r, sprintf("RDS instance %s is publicly accessible", [r.address]), "publicly_accessible")
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::RDS::DBInstance")
-	r.values.PubliclyAccessible in {true, "true"}
+	lib.is_true(r.values.PubliclyAccessible)
 	result := lib.finding(r, sprintf("RDS instance %s is publicly accessible", [r.address]), "PubliclyAccessible")
 }

@@ -30,6 +30,6 @@ deny contains result if {
 	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
 	some r in lib.resources(rtype)
 	lib.false_or_missing(r.values, "StorageEncrypted")
-	not r.values.DBClusterIdentifier # instances of a cluster inherit the cluster's setting
+	not lib.has_key(r.values, "DBClusterIdentifier") # cluster members inherit the cluster's setting
 	result := lib.finding(r, sprintf("%s does not encrypt its storage", [r.address]), "StorageEncrypted")
 }

@@ -9,8 +9,12 @@
 # custom:
 #   id: IAC-AWS-S3-002
 #   severity: medium
-#   remediation: Add an `aws_s3_bucket_server_side_encryption_configuration` for the bucket (or a `server_side_encryption_configuration` block), or `BucketEncryption` in CloudFormation, with `sse_algorithm = "aws:kms"`.
-#   frameworks: [CIS-AWS-2.1.1]
+#   remediation: >-
+#     Terraform: add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket`
+#     is this bucket, with `apply_server_side_encryption_by_default { sse_algorithm =
+#     "aws:kms" }` (or the bucket's `server_side_encryption_configuration` block on AWS
+#     provider v3). CloudFormation: set `BucketEncryption.ServerSideEncryptionConfiguration`
+#     with `SSEAlgorithm: aws:kms`.
 package iac_guard.aws.s3.encryption
 
 import data.iac_guard.lib
@@ -20,21 +24,13 @@ deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_s3_bucket")
 	not lib.has_block(r.values, "server_side_encryption_configuration")
-	not configured[lib.base_address(r.address)]
-	not configured_names[r.values.bucket]
+	not lib.pointed_at(r, configured, "bucket")
 	result := lib.finding(r, sprintf("S3 bucket %s has no server-side encryption configuration", [r.address]), "server_side_encryption_configuration")
 }
 
 # Buckets configured by a separate aws_s3_bucket_server_side_encryption_configuration,
 # by reference (aws_s3_bucket.x.id) or by literal bucket name.
-configured contains lib.reference_target(c, c.values.bucket) if {
-	some c in lib.resources("aws_s3_bucket_server_side_encryption_configuration")
-}
-
-configured_names contains c.values.bucket if {
-	some c in lib.resources("aws_s3_bucket_server_side_encryption_configuration")
-	is_string(c.values.bucket)
-}
+configured := lib.pointers("aws_s3_bucket_server_side_encryption_configuration", "bucket")
 
 deny contains result if {
 	lib.is_cloudformation

@@ -1,15 +1,20 @@
 # METADATA
 # title: S3 bucket grants public access through its ACL
 # description: >-
-#   A canned ACL of public-read, public-read-write or authenticated-read lets anyone
-#   (or any AWS account) list or change the bucket's objects.
+#   A canned ACL of public-read, public-read-write or authenticated-read, or an ACL grant
+#   to the AllUsers or AuthenticatedUsers group, lets anyone (or any AWS account) list or
+#   change the bucket's objects.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/acl-overview.html#canned-acl
 # custom:
 #   id: IAC-AWS-S3-001
 #   severity: critical
-#   remediation: Set `acl = "private"` (Terraform) or remove `AccessControl` / set it to `Private` (CloudFormation), and grant access through bucket policies instead.
-#   frameworks: [CIS-AWS-2.1.5]
+#   remediation: >-
+#     Terraform: set `acl = "private"` (on `aws_s3_bucket_acl` or the bucket) and remove
+#     `grant` entries whose `uri` is the AllUsers or AuthenticatedUsers group.
+#     CloudFormation: remove `AccessControl` or set it to `Private`. Grant access through
+#     bucket policies scoped to principals instead.
+#   frameworks: [CIS-AWS-2.1.4]
 package iac_guard.aws.s3.public_acl
 
 import data.iac_guard.lib
@@ -18,6 +23,11 @@ import rego.v1
 public_acls := {"public-read", "public-read-write", "authenticated-read"}
 
 cfn_public_acls := {"PublicRead", "PublicReadWrite", "AuthenticatedRead"}
+
+public_groups := {
+	"http://acs.amazonaws.com/groups/global/AllUsers",
+	"http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+}
 
 deny contains result if {
 	lib.is_terraform
@@ -28,9 +38,26 @@ deny contains result if {
 
 deny contains result if {
 	lib.is_terraform
+	some r in lib.managed("aws_s3_bucket")
+	some i, grant in r.values.grant
+	public_groups[grant.uri]
+	result := lib.finding(r, sprintf("S3 bucket %s grants %v to %s", [r.address, grant.permissions, grant.uri]), sprintf("grant.%d", [i]))
+}
+
+deny contains result if {
+	lib.is_terraform
 	some r in lib.managed("aws_s3_bucket_acl")
 	public_acls[r.values.acl]
 	result := lib.finding(r, sprintf("%s sets the public ACL %q", [r.address, r.values.acl]), "acl")
+}
+
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_s3_bucket_acl")
+	some grant in lib.block(r.values, "access_control_policy").grant
+	uri := lib.block(grant, "grantee").uri
+	public_groups[uri]
+	result := lib.finding(r, sprintf("%s grants %v to %s", [r.address, grant.permission, uri]), "access_control_policy")
 }
 
 deny contains result if {

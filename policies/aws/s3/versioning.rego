@@ -6,7 +6,10 @@
 # custom:
 #   id: IAC-AWS-S3-003
 #   severity: low
-#   remediation: Add an `aws_s3_bucket_versioning` with `versioning_configuration { status = "Enabled" }` (or `VersioningConfiguration.Status = Enabled` in CloudFormation).
+#   remediation: >-
+#     Terraform: add an `aws_s3_bucket_versioning` whose `bucket` is this bucket, with
+#     `versioning_configuration { status = "Enabled" }` (or `versioning { enabled = true }`
+#     on AWS provider v3). CloudFormation: set `VersioningConfiguration.Status: Enabled`.
 package iac_guard.aws.s3.versioning
 
 import data.iac_guard.lib
@@ -16,19 +19,19 @@ deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_s3_bucket")
 	not inline_enabled(r)
-	not enabled_separately[lib.base_address(r.address)]
+	not lib.pointed_at(r, enabled_separately, "bucket")
 	result := lib.finding(r, sprintf("S3 bucket %s does not enable versioning", [r.address]), "versioning")
 }
 
-inline_enabled(r) if lib.block(r.values, "versioning").enabled != false
+inline_enabled(r) if lib.is_true(lib.block(r.values, "versioning").enabled)
 
-inline_enabled(r) if lib.is_unknown(r.values.versioning)
+inline_enabled(r) if lib.block_unknown(r.values, "versioning", "enabled")
 
-# Buckets whose aws_s3_bucket_versioning (by reference) does not disable versioning.
-enabled_separately contains lib.reference_target(v, v.values.bucket) if {
+# Buckets whose aws_s3_bucket_versioning (by reference or name) does not suspend versioning.
+enabled_separately contains key if {
 	some v in lib.resources("aws_s3_bucket_versioning")
-	status := lib.block(v.values, "versioning_configuration").status
-	not status in {"Disabled", "Suspended"}
+	not lib.block(v.values, "versioning_configuration").status in {"Disabled", "Suspended"}
+	some key in lib.pointer_keys(v, v.values.bucket)
 }
 
 deny contains result if {
@@ -38,6 +41,6 @@ deny contains result if {
 	result := lib.finding(r, sprintf("S3 bucket %s does not enable versioning", [r.address]), "VersioningConfiguration")
 }
 
-cfn_enabled(r) if r.values.VersioningConfiguration.Status != "Suspended"
+cfn_enabled(r) if r.values.VersioningConfiguration.Status == "Enabled"
 
-cfn_enabled(r) if lib.is_unknown(r.values.VersioningConfiguration)
+cfn_enabled(r) if lib.block_unknown(r.values, "VersioningConfiguration", "Status")

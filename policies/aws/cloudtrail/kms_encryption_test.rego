@@ -1,0 +1,25 @@
+package iac_guard.aws.cloudtrail.kms_encryption_test
+
+import data.iac_guard.aws.cloudtrail.kms_encryption
+import data.iac_guard.testing
+import rego.v1
+
+test_trail_without_kms_key_is_denied if {
+	kms_encryption.deny == {{
+		"msg": "CloudTrail trail aws_cloudtrail.t is not encrypted with a KMS key",
+		"resource": "aws_cloudtrail.t",
+		"file": "main.tf",
+		"attribute": "kms_key_id",
+	}} with input as testing.tf([testing.tf_resource("aws_cloudtrail", "t", {"s3_bucket_name": "logs"})])
+}
+
+test_trail_with_kms_key_passes if {
+	count(kms_encryption.deny) == 0 with input as testing.tf([testing.tf_resource("aws_cloudtrail", "t", {"kms_key_id": testing.unknown("aws_kms_key.trail.arn")})])
+}
+
+test_cloudformation_trail_without_kms_key_is_denied if {
+	testing.located(kms_encryption.deny) == {["Trail", "KMSKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Trail", {}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Encrypted", {"KMSKeyId": {"Ref": "Key"}}),
+	])
+}

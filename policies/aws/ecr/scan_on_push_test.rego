@@ -1,0 +1,32 @@
+package iac_guard.aws.ecr.scan_on_push_test
+
+import data.iac_guard.aws.ecr.scan_on_push
+import data.iac_guard.testing
+import rego.v1
+
+test_repository_without_scanning_is_denied if {
+	scan_on_push.deny == {{
+		"msg": "ECR repository aws_ecr_repository.app does not scan images on push",
+		"resource": "aws_ecr_repository.app",
+		"file": "main.tf",
+		"attribute": "image_scanning_configuration",
+	}} with input as testing.tf([
+		testing.tf_resource("aws_ecr_repository", "app", {"image_scanning_configuration": [{"scan_on_push": false}]}),
+		testing.tf_resource("aws_ecr_repository", "scanned", {"image_scanning_configuration": [{"scan_on_push": true}]}),
+		testing.tf_resource("aws_ecr_repository", "unknown", {"image_scanning_configuration": [{"scan_on_push": testing.unknown("var.scan")}]}),
+	])
+}
+
+test_registry_scanning_covers_repositories if {
+	count(scan_on_push.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_ecr_repository", "app", {}),
+		testing.tf_resource("aws_ecr_registry_scanning_configuration", "registry", {"scan_type": "ENHANCED"}),
+	])
+}
+
+test_cloudformation_repository_without_scanning_is_denied if {
+	testing.located(scan_on_push.deny) == {["Repo", "ImageScanningConfiguration"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::ECR::Repository", "Repo", {}),
+		testing.cfn_resource("AWS::ECR::Repository", "Scanned", {"ImageScanningConfiguration": {"ScanOnPush": "true"}}),
+	])
+}

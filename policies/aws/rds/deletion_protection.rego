@@ -1,0 +1,33 @@
+# METADATA
+# title: RDS database has no deletion protection
+# description: >-
+#   Without deletion protection one mistaken `terraform destroy`, stack deletion or API
+#   call removes the database. Instances that belong to a cluster follow the cluster's
+#   setting and are judged there.
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_DeleteInstance.html#USER_DeletionProtection
+# custom:
+#   id: IAC-AWS-RDS-004
+#   severity: low
+#   remediation: 'Set `deletion_protection = true` (CloudFormation `DeletionProtection: true`) on the instance or cluster.'
+package iac_guard.aws.rds.deletion_protection
+
+import data.iac_guard.lib
+import rego.v1
+
+deny contains result if {
+	lib.is_terraform
+	some rtype in ["aws_db_instance", "aws_rds_cluster"]
+	some r in lib.managed(rtype)
+	lib.false_or_missing(r.values, "deletion_protection")
+	result := lib.finding(r, sprintf("%s has no deletion protection", [r.address]), "deletion_protection")
+}
+
+deny contains result if {
+	lib.is_cloudformation
+	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
+	some r in lib.resources(rtype)
+	lib.false_or_missing(r.values, "DeletionProtection")
+	not lib.has_key(r.values, "DBClusterIdentifier")
+	result := lib.finding(r, sprintf("%s has no deletion protection", [r.address]), "DeletionProtection")
+}

@@ -1,0 +1,44 @@
+package iac_guard.aws.s3.public_policy_test
+
+import data.iac_guard.aws.s3.public_policy
+import data.iac_guard.testing
+import rego.v1
+
+public_json := `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "arn:aws:s3:::b/*"}]}`
+
+test_public_json_policy_is_denied if {
+	public_policy.deny == {{
+		"msg": "aws_s3_bucket_policy.p allows [\"s3:GetObject\"] to any principal",
+		"resource": "aws_s3_bucket_policy.p",
+		"file": "main.tf",
+		"attribute": "policy",
+	}} with input as testing.tf([testing.tf_resource("aws_s3_bucket_policy", "p", {"bucket": "b", "policy": public_json})])
+}
+
+test_policy_document_data_source_is_resolved if {
+	testing.addresses(public_policy.deny) == {"aws_s3_bucket_policy.p"} with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket_policy", "p", {"policy": testing.unknown("data.aws_iam_policy_document.p.json")}),
+		testing.tf_data("aws_iam_policy_document", "p", {"statement": [{
+			"actions": ["s3:GetObject"],
+			"resources": ["arn:aws:s3:::b/*"],
+			"principals": [{"type": "AWS", "identifiers": ["*"]}],
+		}]}),
+	])
+}
+
+test_named_principal_or_condition_passes if {
+	count(public_policy.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket_policy", "named", {"policy": `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::123456789012:root"}, "Action": "s3:*", "Resource": "*"}]}`}),
+		testing.tf_resource("aws_s3_bucket_policy", "vpce", {"policy": `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}}]}`}),
+		testing.tf_resource("aws_s3_bucket_policy", "deny", {"policy": `{"Statement": [{"Effect": "Deny", "Principal": "*", "Action": "s3:*", "Resource": "*"}]}`}),
+		testing.tf_resource("aws_s3_bucket_policy", "unknown", {"policy": testing.unknown("var.policy")}),
+		testing.tf_resource("aws_s3_bucket_policy", "invalid", {"policy": "not json"}),
+	])
+}
+
+test_cloudformation_public_policy_is_denied if {
+	testing.located(public_policy.deny) == {["Policy", "PolicyDocument"]} with input as testing.cfn([testing.cfn_resource("AWS::S3::BucketPolicy", "Policy", {
+		"Bucket": {"Ref": "Bucket"},
+		"PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["s3:GetObject"], "Resource": "*"}]},
+	})])
+}

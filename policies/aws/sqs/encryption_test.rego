@@ -1,0 +1,29 @@
+package iac_guard.aws.sqs.encryption_test
+
+import data.iac_guard.aws.sqs.encryption
+import data.iac_guard.testing
+import rego.v1
+
+test_unencrypted_queue_is_denied if {
+	encryption.deny == {{
+		"msg": "SQS queue aws_sqs_queue.jobs is not encrypted",
+		"resource": "aws_sqs_queue.jobs",
+		"file": "main.tf",
+		"attribute": "kms_master_key_id",
+	}} with input as testing.tf([testing.tf_resource("aws_sqs_queue", "jobs", {"sqs_managed_sse_enabled": false})])
+}
+
+test_kms_or_managed_encryption_passes if {
+	count(encryption.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_sqs_queue", "a", {"kms_master_key_id": "alias/aws/sqs"}),
+		testing.tf_resource("aws_sqs_queue", "b", {"sqs_managed_sse_enabled": true}),
+		testing.tf_resource("aws_sqs_queue", "c", {"sqs_managed_sse_enabled": testing.unknown("var.sse")}),
+	])
+}
+
+test_cloudformation_unencrypted_queue_is_denied if {
+	testing.located(encryption.deny) == {["Queue", "KmsMasterKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::SQS::Queue", "Queue", {}),
+		testing.cfn_resource("AWS::SQS::Queue", "Managed", {"SqsManagedSseEnabled": true}),
+	])
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: Network security group allows every port from the internet
+# description: >-
+#   An inbound Allow rule for destination port `*` (or 0-65535) from `*`, `Internet`,
+#   0.0.0.0/0 or ::/0 exposes every service on the VMs behind the group.
+# related_resources:
+#   - ref: https://learn.microsoft.com/en-us/azure/virtual-network/network-security-groups-overview
+# custom:
+#   id: IAC-AZ-NSG-003
+#   severity: critical
+#   remediation: >-
+#     Replace `destination_port_range = "*"` with the ports the service needs and set
+#     `source_address_prefix` to known networks.
+#   kinds: [terraform]
+package iac_guard.azure.network.all_ports_open
+
+import data.iac_guard.lib
+import data.iac_guard.lib_network as network
+import rego.v1
+
+deny contains result if {
+	some [r, attr] in network.world_all_ports("azure")
+	result := lib.finding(r, sprintf("%s allows every port from the internet", [r.address]), attr)
+}

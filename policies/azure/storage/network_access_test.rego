@@ -1,0 +1,25 @@
+package iac_guard.azure.storage.network_access_test
+
+import data.iac_guard.azure.storage.network_access
+import data.iac_guard.testing
+import rego.v1
+
+test_open_account_is_denied if {
+	network_access.deny == {{
+		"msg": "storage account azurerm_storage_account.sa accepts traffic from any network",
+		"resource": "azurerm_storage_account.sa",
+		"file": "main.tf",
+		"attribute": "network_rules",
+	}} with input as testing.tf([
+		testing.tf_resource("azurerm_storage_account", "sa", {"network_rules": [{"default_action": "Allow"}]}),
+		testing.tf_resource("azurerm_storage_account", "denied", {"network_rules": [{"default_action": "Deny", "ip_rules": ["203.0.113.4"]}]}),
+	])
+}
+
+test_private_or_separately_restricted_accounts_pass if {
+	count(network_access.deny) == 0 with input as testing.tf([
+		testing.tf_resource("azurerm_storage_account", "a", {"public_network_access_enabled": false}),
+		testing.tf_resource("azurerm_storage_account", "b", {}),
+		testing.tf_resource("azurerm_storage_account_network_rules", "b", {"storage_account_id": testing.unknown("azurerm_storage_account.b.id"), "default_action": "Deny"}),
+	])
+}

@@ -1,0 +1,34 @@
+# METADATA
+# title: Storage account allows public blob access
+# description: >-
+#   When nested items may be public, any container can be switched to anonymous read
+#   access and leak its blobs to the internet. azurerm v3 allows it unless
+#   `allow_nested_items_to_be_public = false` is set.
+# related_resources:
+#   - ref: https://learn.microsoft.com/en-us/azure/storage/blobs/anonymous-read-access-prevent
+# custom:
+#   id: IAC-AZ-STORAGE-002
+#   severity: high
+#   remediation: 'Set `allow_nested_items_to_be_public = false` (azurerm v2: `allow_blob_public_access = false`).'
+#   frameworks: [CIS-AZURE-3.7]
+#   kinds: [terraform]
+package iac_guard.azure.storage.public_blob_access
+
+import data.iac_guard.lib
+import rego.v1
+
+deny contains result if {
+	some r in lib.managed("azurerm_storage_account")
+	allows_public(r.values)
+	result := lib.finding(r, sprintf("storage account %s allows public access to its blobs", [r.address]), "allow_nested_items_to_be_public")
+}
+
+allows_public(values) if lib.is_true(values.allow_nested_items_to_be_public)
+
+allows_public(values) if lib.is_true(values.allow_blob_public_access)
+
+# Neither attribute set: the v3+ default allows it.
+allows_public(values) if {
+	not lib.has_key(values, "allow_nested_items_to_be_public")
+	not lib.has_key(values, "allow_blob_public_access")
+}

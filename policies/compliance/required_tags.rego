@@ -1,0 +1,80 @@
+# METADATA
+# title: Resource is missing required tags
+# description: >-
+#   Data stores and compute must carry the organisation's required tags (by default
+#   owner, environment and data-classification) so that every resource has an
+#   accountable owner and a known data classification. Tags set by the AWS provider's
+#   `default_tags` (or the Google provider's `default_labels`) count. The required tags
+#   and the resource types checked come from data.iac_guard_settings (policies/data.yaml).
+# related_resources:
+#   - ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html
+# custom:
+#   id: IAC-GEN-TAG-001
+#   severity: low
+#   remediation: >-
+#     Add the missing keys to `tags` (Google: `labels`; CloudFormation: `Tags`), or set
+#     them once in the AWS provider's `default_tags { tags = {...} }`.
+package iac_guard.compliance.required_tags
+
+import data.iac_guard.lib
+import data.iac_guard.lib_compliance.required_tags as required
+import data.iac_guard.lib_compliance.taggable_types
+import rego.v1
+
+# Provider blocks of a provider name, across every Terraform file (raw documents).
+providers(name) := [p |
+	some _, doc in input.files
+	is_object(doc)
+	some p in lib.as_array(object.get(object.get(doc, "provider", {}), name, []))
+	is_object(p)
+]
+
+# Keys of the default tags (labels) providers add to every resource of their family;
+# "*" when a provider's defaults are an expression iac-guard cannot see into.
+provider_defaults[fam] contains key if {
+	some [fam, provider, attr] in [["aws", "aws", "default_tags"], ["google", "google", "default_labels"]]
+	some p in providers(provider)
+	some entry in lib.as_array(object.get(p, attr, []))
+	some key in default_keys(fam, entry)
+}
+
+default_keys("aws", entry) := {k | some k, _ in entry.tags} if is_object(entry.tags)
+
+default_keys("aws", entry) := {"*"} if not is_object(entry.tags)
+
+default_keys("google", labels) := {k | some k, _ in labels} if is_object(labels)
+
+default_keys("google", labels) := {"*"} if not is_object(labels)
+
+family(rtype) := "aws" if startswith(rtype, "aws_")
+
+family(rtype) := "google" if startswith(rtype, "google_")
+
+# `tags` is lib.tags(r), computed once per resource by the caller.
+has_tag(tags, _, key) if tags[key] != ""
+
+has_tag(_, r, key) if provider_defaults[family(r.type)][key]
+
+has_tag(_, r, _) if provider_defaults[family(r.type)]["*"]
+
+attribute(r) := "Tags" if lib.is_cloudformation
+
+attribute(r) := "labels" if {
+	lib.is_terraform
+	startswith(r.type, "google_")
+}
+
+attribute(r) := "tags" if {
+	lib.is_terraform
+	not startswith(r.type, "google_")
+}
+
+deny contains result if {
+	some rtype in taggable_types
+	some r in lib.managed(rtype)
+	not lib.tags_unknown(r)
+	tags := lib.tags(r)
+	missing := [key | some key in required; not has_tag(tags, r, key)]
+	count(missing) > 0
+	result := lib.finding(r, sprintf("%s is missing required tags: %s", [r.address, concat(", ", missing)]), attribute(r))
+}

@@ -1,0 +1,44 @@
+package iac_guard.compliance.required_tags_test
+
+import data.iac_guard.compliance.required_tags
+import data.iac_guard.testing
+import rego.v1
+
+settings := {
+	"required_tags": ["owner", "environment", "data-classification"],
+	"taggable_types": ["aws_s3_bucket", "google_storage_bucket", "AWS::S3::Bucket"],
+}
+
+test_missing_tags_are_denied if {
+	required_tags.deny == {{
+		"msg": "aws_s3_bucket.b is missing required tags: environment, data-classification",
+		"resource": "aws_s3_bucket.b",
+		"file": "main.tf",
+		"attribute": "tags",
+	}} with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket", "b", {"tags": {"owner": "data-team", "environment": ""}}),
+		testing.tf_resource("aws_iam_role", "untaggable_here", {}),
+	]) with data.iac_guard_settings as settings
+}
+
+test_complete_unknown_and_default_tags_pass if {
+	count(required_tags.deny) == 0 with input as object.union(testing.tf([
+		testing.tf_resource("aws_s3_bucket", "a", {"tags": {"owner": "x", "environment": testing.unknown("var.env"), "data-classification": "internal"}}),
+		testing.tf_resource("aws_s3_bucket", "b", {"tags": testing.unknown("local.tags")}),
+		testing.tf_resource("aws_s3_bucket", "c", {"tags": {"data-classification": "public"}}),
+	]), {"files": {"providers.tf": {"provider": {"aws": {"region": "eu-west-1", "default_tags": {"tags": {"owner": "platform", "environment": "prod"}}}}}}}) with data.iac_guard_settings as settings
+}
+
+test_labels_and_the_required_set_come_from_data if {
+	testing.located(required_tags.deny) == {["google_storage_bucket.g", "labels"]} with input as testing.tf([
+		testing.tf_resource("google_storage_bucket", "g", {"labels": {"team": "x"}}),
+		testing.tf_resource("aws_s3_bucket", "b", {"tags": {"team": "y"}}),
+	]) with data.iac_guard_settings as {"required_tags": ["team", "cost-center"], "taggable_types": ["google_storage_bucket"]}
+}
+
+test_cloudformation_missing_tags_are_denied if {
+	testing.located(required_tags.deny) == {["Bucket", "Tags"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::S3::Bucket", "Bucket", {"Tags": [{"Key": "owner", "Value": "x"}]}),
+		testing.cfn_resource("AWS::S3::Bucket", "Tagged", {"Tags": [{"Key": "owner", "Value": "x"}, {"Key": "environment", "Value": "prod"}, {"Key": "data-classification", "Value": "internal"}]}),
+	]) with data.iac_guard_settings as settings
+}

@@ -1,0 +1,24 @@
+# METADATA
+# title: Firewall rule allows every port from the internet
+# description: >-
+#   An ingress rule for all protocols, or TCP without a port list, from 0.0.0.0/0 or ::/0
+#   exposes every service on the targeted instances.
+# related_resources:
+#   - ref: https://cloud.google.com/firewall/docs/firewalls
+# custom:
+#   id: IAC-GCP-FW-003
+#   severity: critical
+#   remediation: >-
+#     List the needed `ports` in each `allow` block (not `protocol = "all"`) and restrict
+#     `source_ranges` to known networks.
+#   kinds: [terraform]
+package iac_guard.gcp.compute.all_ports_open
+
+import data.iac_guard.lib
+import data.iac_guard.lib_network as network
+import rego.v1
+
+deny contains result if {
+	some [r, attr] in network.world_all_ports("gcp")
+	result := lib.finding(r, sprintf("%s allows every port from the internet", [r.address]), attr)
+}
