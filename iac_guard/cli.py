@@ -119,6 +119,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "waivers": args.waivers,
         "baseline": args.baseline,
         "diff_base": args.diff_base,
+        "trusted_ref": args.trusted_ref,
         "var_files": args.var_file,
         "vars": args.var,
         "pr_comment": args.pr_comment,

@@ -51,6 +51,20 @@ def exists_at(ref: str, path: str, repo: Path) -> bool:
     return _git(["cat-file", "-e", f"{ref}:{path}"], repo).returncode == 0
 
 
+def read_at(ref: str, path: Path) -> str | None:
+    """The text of ``path`` (a file of the working tree) as it is at ``ref``, read with
+    git relative to the repository root; None when the file does not exist there."""
+    repo = repo_root(path.parent)
+    try:
+        rel = path.resolve().relative_to(repo.resolve()).as_posix()
+    except ValueError:
+        return None  # outside the repository: nothing of it is at the ref
+    proc = _git(["cat-file", "blob", f"{ref}:{rel}"], repo)
+    if proc.returncode != 0:
+        return None
+    return proc.stdout.decode("utf-8", errors="replace")
+
+
 def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
     """Copy ``paths`` (relative to ``cwd``) as they are at ``ref`` into a temporary
     directory; a path absent at ``ref`` is simply absent there."""

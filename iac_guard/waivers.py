@@ -21,11 +21,13 @@ Collecting reads files; applying them (``apply``) is pure.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import fnmatch
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +49,7 @@ class Waiver:
     expires: dt.date | None = None
     origin: str = ""  # where it was declared: "waivers.yaml:4", "main.tf:12"
     kind: str = "waiver"  # "waiver", "inline"
+    untrusted: str = ""  # why it is not applied (an inline ignore added after --trusted-ref)
 
     def matches(self, finding: Finding) -> bool:
         return (
@@ -141,14 +144,61 @@ def inline_waivers(root: Path, findings: Iterable[Finding], spans: dict[tuple[st
             continue
         for address, start, end in by_file[rel]:
             for number in range(max(start - 1, 1), min(end, len(lines)) + 1):
-                match = _INLINE.search(lines[number - 1])
-                if not match:
-                    continue
-                reason = match.group("reason").strip()
-                for rule in match.group("ids").split(","):
-                    if rule:
-                        out.append(Waiver(rule=rule, resource=address, file=rel, reason=reason, origin=f"{rel}:{number}", kind="inline"))
+                for rule, reason in _ignores(lines[number - 1]):
+                    out.append(Waiver(rule=rule, resource=address, file=rel, reason=reason, origin=f"{rel}:{number}", kind="inline"))
     return out
+
+
+def _ignores(line: str) -> list[tuple[str, str]]:
+    """The (rule glob, reason) pairs an ignore comment on ``line`` declares."""
+    match = _INLINE.search(line)
+    if not match:
+        return []
+    reason = match.group("reason").strip()
+    return [(rule, reason) for rule in match.group("ids").split(",") if rule]
+
+
+def trusted_inline(root: Path, waivers: Sequence[Waiver], ref: str) -> list[Waiver]:
+    """Inline ignores as far as ``ref`` (--trusted-ref) vouches for them: an ignore applies
+    only when the same ignore (rule glob and reason) is already in that file at ``ref``;
+    moved lines keep their trust. A file cannot gain more copies of an ignore than it had:
+    the copies on unchanged lines are trusted first, then the others in line order. Every
+    other inline ignore is marked untrusted (reported, not applied)."""
+    from iac_guard.trusted import read_at
+
+    trusted_lines: dict[str, set[tuple[int, str, str]]] = {}
+    for rel in sorted({w.file for w in waivers if w.kind == "inline"}):
+        try:
+            current = (root / rel).read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            current = []
+        before = (read_at(ref, root / rel) or "").splitlines()
+        trusted_lines[rel] = _trusted_ignores(before, current)
+    out: list[Waiver] = []
+    for waiver in waivers:
+        if waiver.kind == "inline":
+            line = _split(waiver.origin)[1] or 0
+            if (line, waiver.rule, waiver.reason) not in trusted_lines.get(waiver.file, set()):
+                waiver = replace(waiver, untrusted=f"inline ignore added after {ref} is not trusted; not applied")
+        out.append(waiver)
+    return out
+
+
+def _trusted_ignores(before: Sequence[str], current: Sequence[str]) -> set[tuple[int, str, str]]:
+    """(line, rule, reason) of the ignores in ``current`` that ``before`` already had."""
+    allowed = Counter(pair for line in before for pair in _ignores(line))
+    matcher = difflib.SequenceMatcher(None, list(before), list(current), autojunk=False)
+    unchanged = {block.b + i + 1 for block in matcher.get_matching_blocks() for i in range(block.size)}
+    candidates = sorted(
+        ((number, *pair) for number, text in enumerate(current, start=1) for pair in _ignores(text)),
+        key=lambda item: (item[0] not in unchanged, item[0]),
+    )
+    trusted: set[tuple[int, str, str]] = set()
+    for number, rule, reason in candidates:
+        if allowed[(rule, reason)] > 0:
+            allowed[(rule, reason)] -= 1
+            trusted.add((number, rule, reason))
+    return trusted
 
 
 def apply(
@@ -171,6 +221,9 @@ def apply(
 def _suppression(finding: Finding, s: SuppressionSet, today: dt.date, notices: dict[str, Notice]) -> Suppression | None:
     for waiver in s.waivers:
         if not waiver.matches(finding):
+            continue
+        if waiver.untrusted:
+            notices.setdefault(waiver.origin, Notice("untrusted-ignore", waiver.untrusted, *_split(waiver.origin)))
             continue
         if waiver.expires is not None and waiver.expires < today:
             notices.setdefault(
@@ -208,9 +261,13 @@ def collect(
     cwd: Path,
     existing: frozenset[str] = frozenset(),
     existing_ref: str = "",
+    trusted_ref: str | None = None,
 ) -> SuppressionSet:
-    """Gather every suppression source for one scan."""
+    """Gather every suppression source for one scan. With ``trusted_ref`` an inline
+    ignore applies only when that revision already had it (see ``trusted_inline``)."""
     waivers: list[Waiver] = inline_waivers(root, findings, spans)
+    if trusted_ref:
+        waivers = trusted_inline(root, waivers, trusted_ref)
     if waivers_path:
         path = Path(waivers_path)
         if not path.is_file():

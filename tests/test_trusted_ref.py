@@ -103,3 +103,59 @@ def test_diff_base_with_paths_new_in_the_pr(spine: Path, tmp_path: Path, monkeyp
     report = json.loads(capsys.readouterr().out)
     assert ("IAC-AWS-EBS-001", 1) in [(f["rule_id"], f["line"]) for f in report["findings"]]
     assert report["suppressed"] == []
+
+
+def _bucket(name: str, ignore: str = "") -> str:
+    comment = f"# iac-guard:ignore {ignore}\n" if ignore else ""
+    return f'{comment}resource "aws_s3_bucket" "{name}" {{\n  bucket = "acme-{name}"\n  acl    = "public-read"\n}}\n'
+
+
+def test_trusted_ref_applies_only_inline_ignores_the_ref_already_had(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The base has one reviewed ignore. The PR moves it (still trusted), copies it above a
+    second bucket (one copy only is trusted) and adds a new blanket ignore: with
+    --trusted-ref the copy and the new ignore are reported and not applied."""
+    repo = tmp_path / "repo"
+    (repo / "infra").mkdir(parents=True)
+    reviewed = "* static website, reviewed in SEC-1"
+    (repo / "infra" / "main.tf").write_text(_bucket("old", reviewed))
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    base = _git(repo, "rev-parse", "HEAD")
+    # line 1: new "fine" ignore above bucket "new" (lines 1-5); blank line 6;
+    # the reviewed ignore moved to line 7 above "old"; its copy at line 13 above "copy"
+    (repo / "infra" / "main.tf").write_text(_bucket("new", "* fine") + "\n" + _bucket("old", reviewed) + "\n" + _bucket("copy", reviewed))
+    monkeypatch.chdir(repo)
+
+    assert main(["scan", "infra", "--format", "json"]) == 0  # without a trusted ref, every ignore applies
+    untrusting = json.loads(capsys.readouterr().out)
+    assert untrusting["findings"] == []
+    assert {s["resource"] for s in untrusting["suppressed"]} == {"aws_s3_bucket.new", "aws_s3_bucket.old", "aws_s3_bucket.copy"}
+
+    assert main(["scan", "infra", "--format", "json", "--trusted-ref", base]) == 1
+    graded = json.loads(capsys.readouterr().out)
+    assert {f["resource"] for f in graded["findings"]} == {"aws_s3_bucket.new", "aws_s3_bucket.copy"}
+    assert ("IAC-AWS-S3-001", "aws_s3_bucket.new", 4) in {(f["rule_id"], f["resource"], f["line"]) for f in graded["findings"]}
+    assert {(s["resource"], s["suppression"]["kind"], s["suppression"]["origin"]) for s in graded["suppressed"]} == {
+        ("aws_s3_bucket.old", "inline", "main.tf:7")
+    }
+    untrusted = [n for n in graded["notices"] if n["code"] == "untrusted-ignore"]
+    message = f"inline ignore added after {base} is not trusted; not applied"
+    assert untrusted == [
+        {"code": "untrusted-ignore", "message": message, "file": "main.tf", "line": 1},
+        {"code": "untrusted-ignore", "message": message, "file": "main.tf", "line": 13},
+    ]
+
+
+def test_trusted_ref_rejects_inline_ignores_in_a_file_new_since_the_ref(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    _git(tmp_path, "init", "-q", "-b", "main")
+    (tmp_path / "README").write_text("x")
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-q", "-m", "base")
+    base = _git(tmp_path, "rev-parse", "HEAD")
+    (tmp_path / "main.tf").write_text(_bucket("pr", "IAC-AWS-S3-001 fine"))
+    monkeypatch.chdir(tmp_path)
+    assert main(["scan", ".", "--format", "text", "--trusted-ref", base, "--only", "IAC-AWS-S3-001"]) == 1
+    out = capsys.readouterr().out
+    assert f"  untrusted-ignore  main.tf:1  inline ignore added after {base} is not trusted; not applied\n" in out
+    assert "  CRITICAL  IAC-AWS-S3-001  main.tf:4  aws_s3_bucket.pr\n" in out

@@ -97,6 +97,7 @@ def gate_op(
         cwd=Path.cwd(),
         existing=base.fingerprints,
         existing_ref=base.ref,
+        trusted_ref=config.trusted_ref,
     )
     return gate.assemble(
         inputs,
