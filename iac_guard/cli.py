@@ -26,6 +26,21 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}\n{self.format_usage().strip()}")
 
 
+def _count(minimum: int) -> Any:
+    """An argparse type: an integer of at least ``minimum``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
+        return value
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     from iac_guard.policy.engines import ENGINES
     from iac_guard.report import FORMATTERS
@@ -68,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--diff-base", metavar="REF", default=None, help="PR mode: findings already present at this git revision are reported as existing, not failing")
     scan.add_argument("--trusted-ref", metavar="REF", default=None, help="read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)")
     scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
+    scan.add_argument("--max-file-bytes", type=_count(1), default=None, metavar="N", help="an IaC file larger than this is an error, not scanned (default: 5 MiB)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
     scan.add_argument("-q", "--quiet", action="store_true", default=None, help="print only failing findings and the verdict")
@@ -113,6 +129,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "namespaces": args.namespace,
         "all_namespaces": args.all_namespaces,
         "jobs": args.jobs,
+        "max_file_bytes": args.max_file_bytes,
         "quiet": args.quiet,
         "scanners": args.scanner,
         "checkov_path": args.checkov_path,

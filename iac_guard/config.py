@@ -148,7 +148,7 @@ def _coerce(key: str, value: Any) -> Any:
                     raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
             return tuple(items)
         if key in ("jobs", "max_file_bytes"):
-            return int(value)
+            return _count(key, value, minimum=0 if key == "jobs" else 1)
         if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
@@ -156,6 +156,17 @@ def _coerce(key: str, value: Any) -> Any:
         return value
     except ValueError as exc:
         raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
+
+
+def _count(key: str, value: Any, *, minimum: int) -> int:
+    """A whole number of at least ``minimum`` (``jobs: 0`` is one per core)."""
+    try:
+        number = int(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
+    except ValueError:
+        number = None
+    if number is None or number < minimum:
+        raise ConfigError(f"{key.replace('_', '-')} must be a whole number of at least {minimum}, got {value!r}")
+    return number
 
 
 def parse_output(value: str) -> OutputSpec:

@@ -2,7 +2,8 @@
 
 Walks each path, skips vendored and tool directories, applies ``--exclude`` globs, and
 asks the parser registry which kind claims each file. Symlinks are not followed out of
-the scan root; oversized files are reported, not silently skipped.
+the scan root. An IaC file over the size cap is a Problem (the gate fails closed: padding
+a file must not hide it); an oversized file that is not IaC stays silent.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iac_guard.errors import InputError
-from iac_guard.models import Notice, SourceFile
+from iac_guard.models import Notice, Problem, SourceFile
 from iac_guard.parse.registry import PARSERS, classify
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".iac-guard-cache"})
@@ -27,6 +28,7 @@ class Discovery:
     files: tuple[SourceFile, ...]
     notices: tuple[Notice, ...]
     root: Path
+    problems: tuple[Problem, ...] = ()  # IaC files that could not be scanned (over the size cap)
 
 
 def candidate_suffixes() -> tuple[str, ...]:
@@ -58,6 +60,7 @@ def discover(
     suffixes = candidate_suffixes()
     found: dict[str, SourceFile] = {}
     notices: list[Notice] = []
+    problems: list[Problem] = []
     for path in paths:
         explicit = path.is_file()
         for file in _walk(path.resolve(), scan_root):
@@ -71,17 +74,19 @@ def discover(
             except OSError as exc:
                 notices.append(Notice("unreadable", f"cannot stat file: {exc.strerror}", rel))
                 continue
-            if size > max_file_bytes:
-                notices.append(Notice("too-large", f"skipped: {size} bytes is over the {max_file_bytes}-byte limit", rel))
-                continue
             kind = classify(file, _head(file))
             if kind is None:
                 if explicit:
                     notices.append(Notice("not-iac", "not recognised as Terraform or CloudFormation", rel))
                 continue
+            if size > max_file_bytes:
+                problems.append(
+                    Problem("input-error", f"not scanned: {size} bytes is over the {max_file_bytes}-byte limit (raise --max-file-bytes)", rel)
+                )
+                continue
             found[rel] = SourceFile(path=file, relpath=rel, kind=kind, size=size)
     files = tuple(found[k] for k in sorted(found))
-    return Discovery(files=files, notices=tuple(notices), root=scan_root)
+    return Discovery(files=files, notices=tuple(notices), root=scan_root, problems=tuple(problems))
 
 
 def _walk(path: Path, root: Path) -> Iterable[Path]:

@@ -35,11 +35,18 @@ def test_skips_tool_directories(tmp_path: Path) -> None:
     assert [f.relpath for f in discover([tmp_path]).files] == ["infra/main.tf"]
 
 
-def test_oversized_file_is_a_notice_not_silence(tmp_path: Path) -> None:
+def test_oversized_iac_file_is_a_problem_oversized_other_files_stay_silent(tmp_path: Path) -> None:
     (tmp_path / "big.tf").write_text("# " + "x" * 200 + "\n")
+    (tmp_path / "big.yaml").write_text("AWSTemplateFormatVersion: '2010-09-09'\n# " + "x" * 200 + "\n")
+    (tmp_path / "package-lock.json").write_text('{"name": "app", "lockfileVersion": 3, "pad": "' + "x" * 200 + '"}\n')
+    (tmp_path / "small.tf").write_text('resource "a" "b" {}\n')
     result = discover([tmp_path], max_file_bytes=100)
-    assert result.files == ()
-    assert [(n.code, n.file) for n in result.notices] == [("too-large", "big.tf")]
+    assert [f.relpath for f in result.files] == ["small.tf"]
+    assert result.notices == ()
+    assert [(p.code, p.file, p.line, p.message) for p in result.problems] == [
+        ("input-error", "big.tf", None, "not scanned: 203 bytes is over the 100-byte limit (raise --max-file-bytes)"),
+        ("input-error", "big.yaml", None, "not scanned: 242 bytes is over the 100-byte limit (raise --max-file-bytes)"),
+    ]
 
 
 def test_symlink_out_of_root_is_not_followed(tmp_path: Path) -> None:

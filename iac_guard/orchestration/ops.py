@@ -102,7 +102,7 @@ def gate_op(
     return gate.assemble(
         inputs,
         findings,
-        evaluation.problems + extra.problems,
+        discovery.problems + evaluation.problems + extra.problems,
         fail_on=config.fail_on,
         policies=len(policy_set.policies),
         files_scanned=len(discovery.files),
