@@ -136,13 +136,17 @@ def _coerce(key: str, value: Any) -> Any:
             return overrides
         if key == "outputs":
             items = value if isinstance(value, list) else [value]
+            if any(isinstance(i, Mapping) and "format" not in i for i in items):
+                raise ConfigError("format: each {format: NAME, path: FILE} entry needs a `format`")
             return check_outputs(tuple(
                 OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else parse_output(str(i)) for i in items
             ))
         if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files", "only", "skip", "namespaces"):
+            if not isinstance(value, (str, list)) or not all(isinstance(v, (str, int, float)) for v in ([value] if isinstance(value, str) else value)):
+                raise ConfigError(f"{key.replace('_', '-')} must be a string or a list of strings")
             return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key == "vars":
-            items = [value] if isinstance(value, str) else list(value)
+            items = list(value) if isinstance(value, (list, tuple)) else [value]
             for item in items:
                 if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
                     raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
@@ -154,7 +158,7 @@ def _coerce(key: str, value: Any) -> Any:
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
             return value
         return value
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
 
 
@@ -192,10 +196,19 @@ def check_outputs(outputs: tuple[OutputSpec, ...]) -> tuple[OutputSpec, ...]:
     return outputs
 
 
-def load_config_file(explicit: str | None, cwd: Path) -> dict[str, Any]:
-    """Settings from the config file, or {} when there is none."""
-    import yaml
+# Settings a config file must never carry: the repository being scanned controls that
+# file, and these choose which program runs or which revision's checks grade the scan.
+COMMAND_LINE_ONLY = {
+    "checkov_path": "pass --checkov-path or set IAC_GUARD_CHECKOV",
+    "trusted_ref": "pass --trusted-ref",
+}
 
+KeyPath = tuple[str | int, ...]
+
+
+def load_config_file(explicit: str | None, cwd: Path, *, display: str | None = None) -> dict[str, Any]:
+    """Settings from the config file, or {} when there is none. Every setting is checked
+    here, so an error names the file and the line (``display`` is the name shown)."""
     if explicit:
         path = Path(explicit)
         if not path.is_file():
@@ -203,33 +216,106 @@ def load_config_file(explicit: str | None, cwd: Path) -> dict[str, Any]:
         candidates = [path]
     else:
         candidates = [cwd / name for name in CONFIG_FILES if (cwd / name).is_file()]
+        pyproject = cwd / "pyproject.toml"
+        if not candidates and pyproject.is_file():
+            candidates = [pyproject]
     for path in candidates:
-        try:
-            if path.suffix == ".toml":
-                return _from_pyproject(path)
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=str(path), line=mark.line + 1 if mark else None) from None
-        if not isinstance(data, dict):
-            raise ConfigError("the config file must be a mapping", file=str(path), line=1)
+        name = display or (explicit if explicit else path.name)
+        data, lines = _from_pyproject(path, name) if path.suffix == ".toml" else _from_yaml(path, name)
+        check_file_settings(data, name, lines)
         return data
-    pyproject = cwd / "pyproject.toml"
-    if pyproject.is_file():
-        return _from_pyproject(pyproject)
     return {}
 
 
-def _from_pyproject(path: Path) -> dict[str, Any]:
+def check_file_settings(data: Mapping[str, Any], name: str, lines: Mapping[KeyPath, int]) -> None:
+    """Raise ConfigError at ``name:line`` for the first bad setting of a config file."""
+    for raw_key, value in data.items():
+        key = next(iter(normalize({raw_key: None})))
+        line = lines.get((raw_key,))
+        if key in COMMAND_LINE_ONLY:
+            raise ConfigError(f"{raw_key} cannot be set in a config file: {COMMAND_LINE_ONLY[key]}", file=name, line=line)
+        try:
+            ScanConfig.from_dict({raw_key: value})
+        except ConfigError as exc:
+            raise ConfigError(exc.message, file=name, line=_culprit_line(raw_key, value, lines) or line) from None
+
+
+def _culprit_line(raw_key: str, value: Any, lines: Mapping[KeyPath, int]) -> int | None:
+    """The line of the entry of a mapping or list setting that fails on its own."""
+    entries: list[tuple[str | int, Any]] = []
+    if isinstance(value, Mapping):
+        entries = [(k, {k: v}) for k, v in value.items()]
+    elif isinstance(value, list):
+        entries = [(i, [v]) for i, v in enumerate(value)]
+    for sub, alone in entries:
+        try:
+            ScanConfig.from_dict({raw_key: alone})
+        except ConfigError:
+            return lines.get((raw_key, sub))
+    return None
+
+
+def _from_yaml(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+        data = yaml.safe_load(text) or {}
+        node = yaml.compose(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise ConfigError("the config file must be a mapping", file=name, line=1)
+    lines: dict[KeyPath, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            lines[(key_node.value,)] = key_node.start_mark.line + 1
+            if isinstance(value_node, yaml.MappingNode):
+                for sub_key, _ in value_node.value:
+                    lines[(key_node.value, sub_key.value)] = sub_key.start_mark.line + 1
+            elif isinstance(value_node, yaml.SequenceNode):
+                for index, item in enumerate(value_node.value):
+                    lines[(key_node.value, index)] = item.start_mark.line + 1
+    return data, lines
+
+
+def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef,unused-ignore]
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except OSError as exc:
+        raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", file=str(path)) from None
+        raise ConfigError(f"invalid TOML: {exc}", file=name) from None
     section = data.get("tool", {}).get("iac-guard", {})
     if not isinstance(section, dict):
-        raise ConfigError("[tool.iac-guard] must be a table", file=str(path))
-    return section
+        raise ConfigError("[tool.iac-guard] must be a table", file=name)
+    return section, _toml_key_lines(text, section)
+
+
+def _toml_key_lines(text: str, section: Mapping[str, Any]) -> dict[KeyPath, int]:
+    """Lines of the [tool.iac-guard] keys (``key = ...`` in the table, or a sub-table
+    ``[tool.iac-guard.key]``): TOML parsers keep no positions, so this reads the text."""
+    import re
+
+    lines: dict[KeyPath, int] = {}
+    table: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$", line)
+        if header:
+            table = header.group(1).replace('"', "").replace("'", "").replace(" ", "")
+            sub = table.removeprefix("tool.iac-guard.")
+            if table.startswith("tool.iac-guard.") and sub in section:
+                lines.setdefault((sub,), number)
+            continue
+        assignment = re.match(r"\s*[\"']?([\w.-]+?)[\"']?\s*=", line)
+        if assignment and table == "tool.iac-guard" and assignment.group(1) in section:
+            lines.setdefault((assignment.group(1),), number)
+    return lines

@@ -113,7 +113,7 @@ def settings_at(ref: str, explicit_config: str | None, cli: dict[str, Any], cwd:
     config_names = [explicit_config] if explicit_config else [*CONFIG_FILES, "pyproject.toml"]
     first = extract(ref, config_names, cwd)
     present = [name for name in config_names if (first.root / name).is_file()]
-    settings = normalize(load_config_file(str(first.root / present[0]), first.root) if present else {})
+    settings = normalize(load_config_file(str(first.root / present[0]), first.root, display=f"{ref}:{present[0]}") if present else {})
     settings.update(normalize(cli))
     policy_dirs = [str(settings["policy_dirs"])] if isinstance(settings.get("policy_dirs"), str) else [str(p) for p in settings.get("policy_dirs") or []]
     waivers = str(settings.get("waivers") or WAIVERS_FILE)

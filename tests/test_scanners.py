@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
 import stat
 from pathlib import Path
 
 import pytest
 
+from iac_guard.cli import main
 from iac_guard.discover import discover
 from iac_guard.models import Severity
-from iac_guard.scanners import ScannerOptions, run_scanners
+from iac_guard.scanners import ScannerOptions, ScannerResult, run_scanners
 from iac_guard.scanners.checkov import find_checkov
 
 
@@ -75,3 +77,42 @@ def test_real_checkov(spine: Path) -> None:
     assert ("CKV_AWS_20", "Bucket", "cloudformation/template.yaml", 6, "cloudformation") in found_checks
     assert ("CKV_AWS_3", "Volume", "cloudformation/template.json", 3, "cloudformation") in found_checks
     assert all(f.source == "checkov" and f.severity is Severity.MEDIUM for f in result.findings)
+
+
+def test_checkov_runs_without_github_or_actions_tokens(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    env_file = tmp_path / "env.txt"
+    fake = _fake_checkov(tmp_path, f"env > {env_file}\necho '[]'\n")
+    for name in ("GITHUB_TOKEN", "GH_TOKEN", "IAC_GUARD_GITHUB_TOKEN", "ACTIONS_RUNTIME_TOKEN", "ACTIONS_ID_TOKEN_REQUEST_TOKEN"):
+        monkeypatch.setenv(name, "s3cr3t")
+    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/infra")
+    found = discover([spine / "mixed" / "terraform"])
+    result = run_scanners(["checkov"], found.root, found.files, ScannerOptions(checkov_path=fake))
+    assert result == ScannerResult()
+    seen = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+    assert "s3cr3t" not in seen.values()
+    assert seen["GITHUB_REPOSITORY"] == "acme/infra" and "PATH" in seen
+
+
+def test_checkov_path_comes_only_from_the_command_line_or_the_environment(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A config file that names the checkov executable is refused before anything runs."""
+    marker = tmp_path / "pwned"
+    pwn = _fake_checkov(tmp_path, f"touch {marker}\necho '[]'\n")
+    shutil.copy(spine / "mixed" / "terraform" / "main.tf", tmp_path / "main.tf")
+    (tmp_path / ".iac-guard.yaml").write_text(f"scanners: [checkov]\ncheckov-path: {pwn}\n")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("IAC_GUARD_CHECKOV", raising=False)
+    assert main(["scan", "."]) == 2
+    assert capsys.readouterr().err == (
+        "iac-guard: error: .iac-guard.yaml:2: checkov-path cannot be set in a config file: pass --checkov-path or set IAC_GUARD_CHECKOV\n"
+    )
+    assert not marker.exists()
+    (tmp_path / ".iac-guard.yaml").write_text("scanners: [checkov]\n")
+    monkeypatch.setenv("IAC_GUARD_CHECKOV", pwn)  # the environment is the operator's: it runs
+    assert main(["scan", ".", "--format", "json"]) == 1
+    capsys.readouterr()
+    assert marker.exists()
+    marker.unlink()
+    monkeypatch.delenv("IAC_GUARD_CHECKOV")
+    assert main(["scan", ".", "--format", "json", "--checkov-path", pwn]) == 1
+    capsys.readouterr()
+    assert marker.exists()

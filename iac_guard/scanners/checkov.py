@@ -1,7 +1,7 @@
 """checkov as a finding source, run from its own environment through a subprocess.
 
 The executable comes from ``--checkov-path``, ``$IAC_GUARD_CHECKOV``, or ``checkov`` on
-PATH. It runs once over the scan root (Terraform and CloudFormation frameworks), with a
+PATH, never from a config file (the scanned repository controls that). It runs once over the scan root (Terraform and CloudFormation frameworks), with a
 bounded timeout; its failed checks become findings with checkov's check id, file, line
 range and resource address.
 """
@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,14 @@ from iac_guard.models import Finding, FindingKind, Problem, Severity, SourceFile
 from iac_guard.scanners import Scanner, ScannerResult
 
 FRAMEWORKS = {"terraform": "terraform", "cloudformation": "cloudformation"}
+# Credentials checkov has no use for: it reads the scanned code, which may be hostile.
+SECRET_VARIABLES = frozenset({"GITHUB_TOKEN", "GH_TOKEN", "IAC_GUARD_GITHUB_TOKEN"})
+SECRET_PREFIXES = ("ACTIONS_",)  # ACTIONS_RUNTIME_TOKEN, ACTIONS_ID_TOKEN_REQUEST_TOKEN, ...
+
+
+def scanner_environment(environ: Mapping[str, str]) -> dict[str, str]:
+    """The environment checkov runs with: ours, less the GitHub and Actions tokens."""
+    return {k: v for k, v in environ.items() if k not in SECRET_VARIABLES and not k.startswith(SECRET_PREFIXES)}
 
 
 def find_checkov(explicit: str | None) -> str | None:
@@ -49,7 +57,9 @@ class CheckovScanner(Scanner):
             )
         cmd = [executable, "-d", str(root), "--framework", *kinds, "-o", "json", "--quiet", "--compact", "--skip-download"]
         try:
-            proc = subprocess.run(cmd, capture_output=True, text=True, timeout=self.options.timeout, check=False)
+            proc = subprocess.run(
+                cmd, capture_output=True, text=True, timeout=self.options.timeout, check=False, env=scanner_environment(os.environ)
+            )
         except subprocess.TimeoutExpired:
             return ScannerResult(problems=(Problem("scanner-error", f"checkov did not finish within {self.options.timeout:g} s"),))
         except OSError as exc:
