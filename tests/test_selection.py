@@ -99,7 +99,7 @@ def test_unknown_severity_override_is_a_config_error(tmp_path: Path, monkeypatch
     (tmp_path / ".iac-guard.yaml").write_text("severity-overrides:\n  IAC-AWS-S3-001: urgent\n", encoding="utf-8")
     assert main(["scan", CFN]) == 2
     assert capsys.readouterr().err == (
-        "iac-guard: error: severity-overrides: IAC-AWS-S3-001: unknown severity 'urgent' "
+        "iac-guard: error: .iac-guard.yaml:2: severity-overrides: IAC-AWS-S3-001: unknown severity 'urgent' "
         "(expected one of: critical, high, medium, low, info)\n"
     )
     with pytest.raises(ConfigError):
