@@ -97,7 +97,7 @@ class ScanConfig:
         """--only / --skip / severity-overrides, applied to every finding source."""
         from iac_guard.selection import Selection
 
-        return Selection(self.only, self.skip, self.severity_overrides)
+        return Selection(self.only, self.skip, self.severity_overrides, self.scanners)
 
 
 ALIASES = {

@@ -63,21 +63,21 @@ def discover(
     problems: list[Problem] = []
     for path in paths:
         explicit = path.is_file()
+        iac_files = 0
         for file in _walk(path.resolve(), scan_root):
             rel = _relpath(file, scan_root)
             if _excluded(rel, exclude):
                 continue
-            if not file.name.lower().endswith(suffixes):
+            kind = classify(file, _head(file)) if file.name.lower().endswith(suffixes) else None
+            if kind is None:
+                if explicit:
+                    notices.append(Notice("not-iac", "not recognised as Terraform or CloudFormation", rel))
                 continue
+            iac_files += 1
             try:
                 size = file.stat().st_size
             except OSError as exc:
                 notices.append(Notice("unreadable", f"cannot stat file: {exc.strerror}", rel))
-                continue
-            kind = classify(file, _head(file))
-            if kind is None:
-                if explicit:
-                    notices.append(Notice("not-iac", "not recognised as Terraform or CloudFormation", rel))
                 continue
             if size > max_file_bytes:
                 problems.append(
@@ -85,6 +85,8 @@ def discover(
                 )
                 continue
             found[rel] = SourceFile(path=file, relpath=rel, kind=kind, size=size)
+        if not explicit and not iac_files:
+            notices.append(Notice("no-iac", f"no Terraform or CloudFormation files found under {path}"))
     files = tuple(found[k] for k in sorted(found))
     return Discovery(files=files, notices=tuple(notices), root=scan_root, problems=tuple(problems))
 

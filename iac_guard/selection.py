@@ -10,9 +10,11 @@ finding with exactly that rule id, whatever the rule itself said. Pure, no I/O.
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
+from iac_guard.errors import UsageError
 from iac_guard.models import Finding, PolicySet, Severity, Suppression
 
 
@@ -21,6 +23,7 @@ class Selection:
     only: tuple[str, ...] = ()
     skip: tuple[str, ...] = ()
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
+    scanners: tuple[str, ...] = ()  # the extra scanners of the scan (their rule ids count for --only)
 
     def selects(self, rule_id: str) -> bool:
         if self.only and not any(fnmatch.fnmatchcase(rule_id, glob) for glob in self.only):
@@ -36,9 +39,32 @@ class Selection:
 
     def policies(self, policy_set: PolicySet) -> PolicySet:
         """Leave out the policies none of whose findings could be selected, so they are not
-        evaluated (a conftest policy named by rule is kept: its ids are per rule)."""
+        evaluated (a conftest policy named by rule is kept: its ids are per rule).
+
+        Raises UsageError when nothing would be checked: no policy and no scanner at all,
+        or an ``--only`` glob that can match no loaded policy and no scanner's rule ids."""
+        if not policy_set.policies and not self.scanners:
+            raise UsageError(
+                "no policies to evaluate: the built-in library is off (--no-builtin-policies) "
+                "and no --policy-dir holds a policy, and no --scanner is enabled"
+            )
+        for glob in self.only:
+            if not self._can_match(glob, policy_set):
+                raise UsageError(
+                    f"--only {glob!r} matches no policy id and no rule of an enabled scanner, so nothing would be checked"
+                )
         kept = tuple(p for p in policy_set.policies if p.named_by_rule or self.selects(p.id))
         return replace(policy_set, policies=kept)
+
+    def _can_match(self, glob: str, policy_set: PolicySet) -> bool:
+        from iac_guard.scanners import SCANNERS
+
+        if any(fnmatch.fnmatchcase(p.id, glob) for p in policy_set.policies if not p.named_by_rule):
+            return True
+        prefixes = [f"{p.package}." for p in policy_set.policies if p.named_by_rule]
+        prefixes += [prefix for name in self.scanners if name in SCANNERS for prefix in SCANNERS[name].rule_prefixes]
+        literal = re.split(r"[*?\[]", glob, maxsplit=1)[0]  # what every id the glob matches starts with
+        return any(literal.startswith(prefix) or prefix.startswith(literal) for prefix in prefixes)
 
     def _override(self, finding: Finding) -> Finding:
         severity = self.severity_overrides.get(finding.rule_id)

@@ -53,9 +53,18 @@ def _checkov(options: ScannerOptions) -> Scanner:
     return CheckovScanner(options)
 
 
-SCANNERS: dict[str, Callable[[ScannerOptions], Scanner]] = {
-    "cfn-lint": _cfn_lint,
-    "checkov": _checkov,
+@dataclass(frozen=True)
+class ScannerKind:
+    """A registered scanner: how to make it, and how its rule ids start (so ``--only``
+    can tell a glob that may select its findings from one that selects nothing)."""
+
+    factory: Callable[[ScannerOptions], Scanner]
+    rule_prefixes: tuple[str, ...]
+
+
+SCANNERS: dict[str, ScannerKind] = {
+    "cfn-lint": ScannerKind(_cfn_lint, ("cfn-lint:",)),
+    "checkov": ScannerKind(_checkov, ("CKV_", "CKV2_")),
 }
 
 
@@ -63,11 +72,11 @@ def run_scanners(names: Sequence[str], root: Path, files: Sequence[SourceFile], 
     findings: list[Finding] = []
     problems: list[Problem] = []
     for name in names:
-        factory = SCANNERS.get(name)
-        if factory is None:
+        kind = SCANNERS.get(name)
+        if kind is None:
             problems.append(Problem("usage-error", f"unknown scanner {name!r} (choose from: {', '.join(SCANNERS)})"))
             continue
-        result = factory(options).scan(root, files)
+        result = kind.factory(options).scan(root, files)
         findings.extend(result.findings)
         problems.extend(result.problems)
     return ScannerResult(tuple(findings), tuple(problems))
