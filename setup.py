@@ -20,6 +20,9 @@ class BuildWithPolicies(build_py):
     def run(self) -> None:
         super().run()
         source = Path(__file__).parent / "policies"
+        if not any(source.rglob("*.rego")):
+            # an sdist without policies/ (see MANIFEST.in) would build a gate with no checks
+            raise SystemExit(f"iac-guard build: the built-in policy library {source} is missing or empty")
         target = Path(self.build_lib) / "iac_guard" / "builtin_policies"
         if target.exists():
             shutil.rmtree(target)

@@ -29,11 +29,30 @@ DATA_FILES = ("data.json", "data.yaml", "data.yml")
 
 
 def builtin_policy_dir() -> Path:
-    """The built-in library: inside the wheel, or the repository's policies/ folder."""
-    packaged = Path(__file__).resolve().parent.parent / "builtin_policies"
+    """The built-in library: inside the wheel (``iac_guard/builtin_policies``), or the
+    ``policies/`` folder of the iac-guard source tree this package is imported from (an
+    editable install). Never some other ``policies/`` folder beside the package (in
+    site-packages that would be another distribution's): a missing library is an error."""
+    package = Path(__file__).resolve().parent.parent
+    packaged = package / "builtin_policies"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parent.parent.parent / "policies"
+    source = package.parent
+    if (source / "policies").is_dir() and _is_iac_guard_source(source):
+        return source / "policies"
+    raise PolicyError(
+        f"the built-in policy library is missing from this installation (no {packaged}): "
+        "reinstall iac-guard from its wheel or a complete source tree, or pass --no-builtin-policies"
+    )
+
+
+def _is_iac_guard_source(directory: Path) -> bool:
+    """Whether ``directory`` is iac-guard's own source tree (its pyproject.toml names it)."""
+    try:
+        text = (directory / "pyproject.toml").read_text(encoding="utf-8")
+    except OSError:
+        return False
+    return re.search(r'^name\s*=\s*"iac-guard"\s*$', text, re.MULTILINE) is not None
 
 
 def is_test_file(path: Path) -> bool:
@@ -89,8 +108,8 @@ def read_modules(
 
     Files are shown relative to their directory (the built-in library's as
     ``policies/...``), or relative to ``relative_to`` (the working directory) when given."""
-    builtin_dir = builtin_policy_dir()
-    dirs = [builtin_dir] if include_builtin else []
+    builtin_dir = builtin_policy_dir() if include_builtin else None
+    dirs = [builtin_dir] if builtin_dir is not None else []
     for directory in directories:
         resolved = directory.resolve() if directory.exists() else directory
         if resolved not in dirs:
