@@ -82,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--baseline", metavar="FILE", default=None, help="JSON report of known findings: those are reported as suppressed, not failing")
     scan.add_argument("--diff-base", metavar="REF", default=None, help="PR mode: findings already present at this git revision are reported as existing, not failing")
     scan.add_argument("--trusted-ref", metavar="REF", default=None, help="read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)")
-    scan.add_argument("--jobs", type=int, default=None, metavar="N", help="parser processes (default: one per core)")
+    scan.add_argument("--jobs", type=_count(0), default=None, metavar="N", help="parser processes (default 0: one per core)")
     scan.add_argument("--max-file-bytes", type=_count(1), default=None, metavar="N", help="an IaC file larger than this is an error, not scanned (default: 5 MiB)")
     scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")

@@ -122,3 +122,18 @@ def test_an_explicit_file_that_is_not_iac_gets_the_not_iac_notice(tmp_path: Path
         {"code": "not-iac", "message": "not recognised as Terraform or CloudFormation", "file": "README.md", "line": None},
         {"code": "not-iac", "message": "not recognised as Terraform or CloudFormation", "file": "ci.yaml", "line": None},
     ]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("-3", "argument --jobs: must be at least 0, got -3"), ("two", "argument --jobs: expected a whole number, got 'two'")],
+)
+def test_bad_jobs_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, message: str) -> None:
+    assert main(["scan", str(tmp_path), "--jobs", value]) == 2
+    assert capsys.readouterr().err.startswith(f"iac-guard: error: {message}\nusage: iac-guard scan ")
+
+
+def test_jobs_zero_is_one_per_core(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "main.tf").write_text(PUBLIC_BUCKET)
+    assert main(["scan", str(tmp_path), "--jobs", "0", "--only", "IAC-AWS-S3-001", "--format", "json"]) == 1
+    assert [f["rule_id"] for f in json.loads(capsys.readouterr().out)["findings"]] == ["IAC-AWS-S3-001"]
