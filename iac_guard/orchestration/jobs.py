@@ -3,13 +3,17 @@ scanners) -> gate -> report -> publish. ``run_scan`` executes it in process."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import dagster as dg
 
 from iac_guard.config import ScanConfig
+from iac_guard.errors import ConfigError
 from iac_guard.github.publish import PublishOutcome
 from iac_guard.github.workflow import StepOutput, with_commands
 from iac_guard.models import ScanResult
@@ -32,6 +36,18 @@ def scan_job() -> None:
     ops.publish_op(result, ops.report_op(result))
 
 
+@contextlib.contextmanager
+def _silenced(quiet: bool) -> Iterator[None]:
+    """Standard output and error of the code inside (not of iac-guard's reports, which the
+    job returns as values) go nowhere when ``quiet``."""
+    if not quiet:
+        yield
+        return
+    sink = io.StringIO()
+    with contextlib.redirect_stdout(sink), contextlib.redirect_stderr(sink):
+        yield
+
+
 @dataclass(frozen=True)
 class RunOutcome:
     result: ScanResult
@@ -44,14 +60,30 @@ class RunOutcome:
 QUIET_LOGGING = {"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}
 
 
+def instance_home() -> str | None:
+    """DAGSTER_HOME when set: an existing directory given by an absolute path (Dagster's own
+    rule), else a ConfigError (exit 2) rather than Dagster's invariant violation."""
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        return None
+    if not os.path.isabs(home) or not os.path.isdir(home):
+        raise ConfigError(
+            f"DAGSTER_HOME={home!r} must be an existing directory given by an absolute path "
+            "(create it, or unset DAGSTER_HOME to run on an ephemeral instance)"
+        )
+    return home
+
+
 def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
     """Run the job in process: on the instance at DAGSTER_HOME when set (so the run shows
     in the Dagster UI), otherwise on an ephemeral instance. Stage errors propagate as
-    the original IacGuardError."""
-    instance = dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
-    with warnings.catch_warnings():
+    the original IacGuardError. Unless ``verbose``, what Dagster itself prints (its
+    telemetry banner, the note about a missing dagster.yaml, warnings) is discarded."""
+    home = instance_home()
+    with warnings.catch_warnings(), _silenced(not verbose):
         if not verbose:
             warnings.simplefilter("ignore")
+        instance = dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral()
         run = scan_job.execute_in_process(
             instance=instance,
             resources={"settings": ScanSettings.from_config(config)},
