@@ -51,6 +51,8 @@ class CloudFormationParser(Parser):
             first = matches[0]
             message = str(getattr(first, "message", first))
             line = getattr(first, "linenumber", None)
+            if line in (None, 0, 1):  # cfn-lint drops the mark of some YAML errors (a recursive anchor)
+                message, line = _yaml_problem(text) or (message, line)
             raise ParseError(f"invalid template: {message}", file=source.relpath, line=line)
         if not isinstance(template, dict):
             raise ParseError("a CloudFormation template must be a mapping", file=source.relpath, line=1)
@@ -229,6 +231,24 @@ def _property_lines(node: Any, prefix: str) -> dict[str, int]:
             if isinstance(value, (dict, list)):
                 out.update(_property_lines(value, path))
     return {k: v for k, v in out.items() if v}
+
+
+def _yaml_problem(text: str) -> tuple[str, int] | None:
+    """The problem and 1-based line of a YAML error that cfn-lint reports without a line:
+    its loader keeps the original error (with its mark) as the cause."""
+    from cfnlint.decode import cfn_yaml
+
+    try:
+        cfn_yaml.loads(text)
+    except cfn_yaml.CfnParseError as exc:
+        cause = exc.__cause__
+        mark = getattr(cause, "problem_mark", None) or getattr(cause, "context_mark", None)
+        problem = getattr(cause, "problem", None)
+        if mark is not None and problem:
+            return str(problem), int(mark.line) + 1
+    except Exception:  # any other failure: keep what decode_str said
+        return None
+    return None
 
 
 def plain(node: Any) -> Any:

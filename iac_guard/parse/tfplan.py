@@ -13,7 +13,6 @@ scan root; otherwise the finding points at the resource's line in the plan file.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,14 +46,9 @@ class TfPlanParser(Parser):
         return '"format_version"' in head and any(section in head for section in _PLAN_SECTIONS)
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
-        from cfnlint.decode import cfn_json
+        from iac_guard.parse.marked_json import loads_marked
 
-        try:
-            marked = json.loads(text, cls=cfn_json.CfnJSONDecoder)
-        except json.JSONDecodeError as exc:
-            raise ParseError(f"invalid JSON: {exc.msg}", file=source.relpath, line=exc.lineno) from None
-        except Exception as exc:  # the decoder raises its own types on duplicate keys
-            raise ParseError(f"invalid JSON: {exc}", file=source.relpath) from None
+        marked = loads_marked(text, source.relpath)
         if not isinstance(marked, dict) or not isinstance(marked.get("planned_values"), dict):
             raise ParseError(
                 "not a Terraform plan: no planned_values (use `terraform show -json PLANFILE`)",

@@ -615,14 +615,9 @@ _LABELS = {"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "p
 
 def parse_tf_json(text: str, filename: str) -> Body:
     """Parse Terraform's JSON syntax into the same nodes, with line numbers."""
-    from cfnlint.decode import cfn_json
+    from iac_guard.parse.marked_json import loads_marked
 
-    try:
-        doc = json.loads(text, cls=cfn_json.CfnJSONDecoder)
-    except json.JSONDecodeError as exc:
-        raise ParseError(f"invalid JSON: {exc.msg}", file=filename, line=exc.lineno) from None
-    except Exception as exc:  # the decoder raises its own types on duplicate keys etc.
-        raise ParseError(f"invalid JSON: {exc}", file=filename, line=_mark_line(exc)) from None
+    doc = loads_marked(text, filename)
     # HCL's JSON syntax allows a body to be an array of objects, the root body too
     roots = doc if isinstance(doc, list) else [doc]
     if not roots or not all(isinstance(root, dict) for root in roots):
@@ -640,14 +635,6 @@ def parse_tf_json(text: str, filename: str) -> Body:
                     start = line or _json_line(item)
                     blocks.append(Block(str(block_type), labels, body, start, _json_end_line(item) or start))
     return Body((), tuple(blocks))
-
-
-def _mark_line(exc: Exception) -> int | None:
-    for arg in getattr(exc, "args", ()):
-        line = getattr(arg, "line", None)
-        if isinstance(line, int):
-            return line + 1
-    return None
 
 
 def _json_line(value: Any) -> int:

@@ -14,7 +14,6 @@ a complex one. Each value carries its origin ("terraform.tfvars:3") for provenan
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -213,16 +212,13 @@ def read_tfvars(path: Path, shown: str) -> tuple[dict[str, VarValue], list[Probl
 
 
 def _read_json(text: str, shown: str) -> tuple[dict[str, VarValue], list[Problem]]:
-    from cfnlint.decode import cfn_json
-
     from iac_guard.parse.cloudformation import plain
+    from iac_guard.parse.marked_json import loads_marked
 
     try:
-        doc = json.loads(text, cls=cfn_json.CfnJSONDecoder)
-    except json.JSONDecodeError as exc:
-        return {}, [Problem("parse-error", f"invalid JSON: {exc.msg}", shown, exc.lineno)]
-    except Exception as exc:  # the decoder raises its own types on duplicate keys
-        return {}, [Problem("parse-error", f"invalid JSON: {exc}", shown)]
+        doc = loads_marked(text, shown)
+    except ParseError as exc:
+        return {}, [Problem("parse-error", exc.message, exc.file, exc.line)]
     if not isinstance(doc, dict):
         return {}, [Problem("parse-error", "a .tfvars.json file must contain a JSON object", shown, 1)]
     out: dict[str, VarValue] = {}
