@@ -85,7 +85,7 @@ def test_broken_policy_is_exit_2_naming_file_and_line(spine: Path, capsys: pytes
     code = main(["scan", str(spine / "mixed"), "--policy-dir", str(spine / "policies_broken_syntax")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("iac-guard: error: broken.rego:10: ")
+    assert err.startswith("iac-guard: error: tests/fixtures/spine/policies_broken_syntax/broken.rego:10: ")
     assert "Traceback" not in err and "backtrace" not in err
 
 
