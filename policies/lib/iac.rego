@@ -296,6 +296,14 @@ pointed_at(r, keys, name_attr) if {
 	keys[name]
 }
 
+# A CloudFormation DB instance in an Aurora cluster (it names its DBClusterIdentifier):
+# storage encryption, deletion protection and log exports are the cluster's settings. A
+# DBCluster's own DBClusterIdentifier is only its name.
+rds_cluster_member(r) if {
+	r.type == "AWS::RDS::DBInstance"
+	has_key(r.values, "DBClusterIdentifier")
+}
+
 # Whether the scanned code turns on EBS encryption by default for the account and region
 # (aws_ebs_encryption_by_default, whose `enabled` defaults to true): every new volume is
 # then encrypted whatever its own setting says.
