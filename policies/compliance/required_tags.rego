@@ -68,21 +68,23 @@ import data.iac_guard.lib_compliance.required_tags as required
 import data.iac_guard.lib_compliance.taggable_types
 import rego.v1
 
-# Provider blocks of a provider name, across every Terraform file (raw documents).
-providers(name) := [p |
-	some _, doc in input.files
+# Provider blocks of a provider name, with the directory of the file that declares them
+# (a root module's providers apply to it and to every module it calls).
+providers(name) := [[lib.dir(path), p] |
+	some path, doc in input.files
 	is_object(doc)
 	some p in lib.as_array(object.get(object.get(doc, "provider", {}), name, []))
 	is_object(p)
 ]
 
-# Keys of the default tags (labels) providers add to every resource of their family;
-# "*" when a provider's defaults are an expression iac-guard cannot see into.
-provider_defaults[fam] contains key if {
+# Keys of the default tags (labels) providers of each directory add to every resource of
+# their family; "*" when a provider's defaults are an expression iac-guard cannot see into.
+provider_defaults[scope] contains key if {
 	some [fam, provider, attr] in [["aws", "aws", "default_tags"], ["google", "google", "default_labels"]]
-	some p in providers(provider)
+	some [directory, p] in providers(provider)
 	some entry in lib.as_array(object.get(p, attr, []))
 	some key in default_keys(fam, entry)
+	scope := concat("|", [directory, fam])
 }
 
 default_keys("aws", entry) := {k | some k, _ in entry.tags} if is_object(entry.tags)
@@ -100,9 +102,22 @@ family(rtype) := "google" if startswith(rtype, "google_")
 # `tags` is lib.tags(r), computed once per resource by the caller.
 has_tag(tags, _, key) if tags[key] != ""
 
-has_tag(_, r, key) if provider_defaults[family(r.type)][key]
+has_tag(_, r, key) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])][key]
 
-has_tag(_, r, _) if provider_defaults[family(r.type)]["*"]
+has_tag(_, r, _) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])]["*"]
+
+# The directory whose provider blocks configure resource `r`: its root module's ("" for
+# the scan root). Without a known root (a plan), the resource's own directory.
+provider_dir(r) := "" if r.root == "."
+
+provider_dir(r) := r.root if {
+	is_string(r.root)
+	not r.root in {"", "."}
+}
+
+provider_dir(r) := lib.dir(r.file) if not is_string(r.root)
+
+provider_dir(r) := lib.dir(r.file) if r.root == ""
 
 attribute(r) := "Tags" if lib.is_cloudformation
 
