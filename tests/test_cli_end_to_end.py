@@ -34,12 +34,12 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
         ("IAC-AWS-S3-005", "aws_s3_bucket.public", "terraform/main.tf", 1, "high"),
         ("IAC-AWS-S3-005", "aws_s3_bucket.private", "terraform/main.tf", 6, "high"),
         ("IAC-AWS-EBS-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 7, "high"),
-        ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "medium"),
         ("IAC-GEN-TAG-001", "Volume", "cloudformation/template.json", 3, "low"),
         ("IAC-AWS-S3-003", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-AWS-S3-006", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-GEN-TAG-001", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-AWS-SG-005", "Group", "cloudformation/template.yaml", 20, "low"),
+        ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-AWS-S3-003", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-AWS-S3-006", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-GEN-TAG-001", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
@@ -49,7 +49,7 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
         ("IAC-GEN-TAG-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 4, "low"),
     ]
     assert doc["summary"] == {
-        "critical": 3, "high": 6, "medium": 1, "low": 12, "info": 0, "total": 22, "failing": 9,
+        "critical": 3, "high": 6, "medium": 0, "low": 13, "info": 0, "total": 22, "failing": 9,
         "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
         "suppressed": 0,
     }
