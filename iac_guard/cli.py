@@ -226,7 +226,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except IacGuardError as exc:
         print(f"iac-guard: error: {exc}", file=sys.stderr)
-        return exit_code_for(exc)
+        return _github_error(exc, exit_code_for(exc))
     except KeyboardInterrupt:
         print("iac-guard: interrupted", file=sys.stderr)
         return 130
@@ -236,7 +236,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if verbose:
             raise
         print(f"iac-guard: internal error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
-        return EXIT_ERROR
+        return _github_error(exc, EXIT_ERROR)
+
+
+def _github_error(exc: BaseException, code: int) -> int:
+    """In GitHub Actions, an error that ended the run still annotates, summarises and sets
+    the step outputs (iac_guard.github.workflow.report_error)."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from iac_guard.github.context import GitHubContext
+        from iac_guard.github.workflow import report_error
+
+        sys.stderr.write(report_error(exc, code, GitHubContext.from_environ(os.environ), Path.cwd()).stderr)
+    return code
 
 
 if __name__ == "__main__":
