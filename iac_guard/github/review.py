@@ -20,7 +20,7 @@ from github.PullRequest import PullRequest
 from iac_guard.github.client import RetryPolicy
 from iac_guard.github.comments import Identity
 from iac_guard.models import Finding, ScanResult
-from iac_guard.report.base import RenderOptions, is_blocking, repo_path
+from iac_guard.report.base import RenderOptions, failing, repo_path
 from iac_guard.report.markdown import escape, safe_url
 
 MAX_REVIEW_COMMENTS = 30
@@ -95,10 +95,11 @@ def plan(
     """The new line comments: blocking findings on changed lines not commented before."""
     out: list[LineComment] = []
     seen = set(posted)
+    fails = failing(result)
     for finding in result.findings:
         if len(out) >= limit:
             break
-        if not is_blocking(finding, result) or finding.fingerprint in seen:
+        if finding not in fails or finding.fingerprint in seen:
             continue
         path = repo_path(finding.file, options)
         line = comment_line(finding, changed.get(path, frozenset()))

@@ -81,9 +81,10 @@ def repo_path(file: str, options: RenderOptions) -> str:
     return str(PurePosixPath(options.source_prefix) / file) if options.source_prefix else file
 
 
-def is_blocking(finding: Finding, result: ScanResult) -> bool:
-    """Whether the finding is one the gate fails on."""
-    return finding.kind is FindingKind.DENY and finding.severity.at_least(result.decision.fail_on)
+def failing(result: ScanResult) -> frozenset[Finding]:
+    """The findings the gate fails on, as the gate decided them (``decision.failing``), for
+    a renderer to look findings up in; the rule itself lives in ``iac_guard.gate`` only."""
+    return frozenset(result.decision.failing)
 
 
 def level(finding: Finding) -> str:

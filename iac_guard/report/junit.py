@@ -21,7 +21,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from iac_guard.models import Finding, ScanResult, Suppression
-from iac_guard.report.base import RenderOptions, Rule, is_blocking, repo_path, rules
+from iac_guard.report.base import RenderOptions, Rule, failing, repo_path, rules
 
 _INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -71,7 +71,7 @@ def _suite(
     rule: Rule,
     findings: list[Finding],
     suppressed: list[Suppression],
-    result: ScanResult,
+    fails: frozenset[Finding],
     options: RenderOptions,
 ) -> tuple[int, int, int]:
     suite = _element(root, "testsuite", name=f"{rule.id}: {rule.title}", id=rule.id)
@@ -82,7 +82,7 @@ def _suite(
     failures = skipped = 0
     for finding in findings:
         case = _testcase(suite, finding, options)
-        if is_blocking(finding, result):
+        if finding in fails:
             failures += 1
             _element(case, "failure", _details(finding, options), message=finding.message, type=finding.severity.value)
         else:
@@ -111,8 +111,9 @@ def render(result: ScanResult, options: RenderOptions) -> str:
     for suppression in result.suppressed:
         suppressed_by_rule[suppression.finding.rule_id].append(suppression)
     tests = failures = skipped = 0
+    fails = failing(result)
     for rule in rules(result):
-        t, f, s = _suite(root, rule, by_rule[rule.id], suppressed_by_rule[rule.id], result, options)
+        t, f, s = _suite(root, rule, by_rule[rule.id], suppressed_by_rule[rule.id], fails, options)
         tests, failures, skipped = tests + t, failures + f, skipped + s
     errors = len(result.problems)
     if result.problems:

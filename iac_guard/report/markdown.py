@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit
 
 from iac_guard import __version__
 from iac_guard.models import Finding, ScanResult, Severity, Suppression
-from iac_guard.report.base import Links, RenderOptions, is_blocking, plural, repo_path, rules
+from iac_guard.report.base import Links, RenderOptions, failing, plural, repo_path, rules
 
 SUMMARY_MARKER = "<!-- iac-guard:summary -->"
 MAX_FIXES = 25  # rules listed under "How to fix"
@@ -218,8 +218,9 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
             "\n",
             noun="error",
         )
-    blocking = [f for f in result.findings if is_blocking(f, result)]
-    others = [f for f in result.findings if not is_blocking(f, result)]
+    fails = failing(result)
+    blocking = [f for f in result.findings if f in fails]
+    others = [f for f in result.findings if f not in fails]
     if blocking:
         fixes = _fixes(blocking, result)[:MAX_FIXES]
         fixes_block = "### How to fix\n\n" + "".join(fixes) + "\n" if fixes else ""
