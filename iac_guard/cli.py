@@ -27,7 +27,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.policy.catalog import RENDERERS as CATALOG_FORMATS
     from iac_guard.policy.engines import ENGINES
+    from iac_guard.policy.testing import RENDERERS as TEST_FORMATS
     from iac_guard.report import FORMATTERS
     from iac_guard.scanners import SCANNERS
 
@@ -79,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all tests passed, 1 a test failed, errored or was skipped, 2 a policy does not load.",
     )
     test.add_argument("paths", nargs="*", metavar="DIR", help="policy files or directories, *_test.rego included (default: .)")
-    test.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    test.add_argument("--format", choices=list(TEST_FORMATS), default="text", help="report format (default: text)")
     test.add_argument("--run", metavar="REGEX", default=None, help="only tests whose name (data.<package>.<test>) matches")
     test.add_argument("--coverage", action="store_true", help="report the policy lines the tests reached, per file")
     test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
@@ -89,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     policies = sub.add_parser("policies", help="the policy catalog: list the policies, or write the Markdown catalog")
     actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", parser_class=_Parser, required=True)
     listing = actions.add_parser("list", help="id, title, severity, kinds, resource types, frameworks and source of every policy")
-    listing.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    listing.add_argument("--format", choices=list(CATALOG_FORMATS), default="text", help="output format (default: text)")
     doc = actions.add_parser("doc", help="write the Markdown catalog (grouped by cloud and service)")
     doc.add_argument("--output", metavar="FILE", default=None, help="write to FILE (e.g. docs/policies.md) instead of standard output")
     for action in (listing, doc):

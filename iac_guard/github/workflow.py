@@ -25,13 +25,10 @@ from iac_guard.config import ScanConfig
 from iac_guard.errors import IacGuardError
 from iac_guard.github.context import GitHubContext
 from iac_guard.models import ScanResult
-from iac_guard.report import json_report, markdown, options_for, stdout_format
+from iac_guard.report import json_report, markdown, options_for, stdout_for_programs, stdout_format
 from iac_guard.report.annotations import command
 from iac_guard.report.annotations import render as render_annotations
 from iac_guard.report.base import repo_root_of
-
-# formats whose every untrusted string is escaped onto one line: no stop-commands needed
-LINE_SAFE_FORMATS = frozenset({"json", "sarif", "markdown", "annotations"})
 
 
 @dataclass(frozen=True)
@@ -47,8 +44,7 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
     if not context.actions:
         return StepOutput(stdout)
     options = options_for(result, config, context.links)
-    fmt = stdout_format(config.outputs)
-    if stdout and fmt not in LINE_SAFE_FORMATS:
+    if stdout and not stdout_for_programs(config.outputs):
         token = secrets.token_hex(16)
         stdout = f"::stop-commands::{token}\n{stdout}{'' if stdout.endswith(chr(10)) else chr(10)}::{token}::\n"
     warnings: list[str] = []
@@ -58,15 +54,16 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
     if context.output:
         warnings += _append(context.output, step_outputs(result, config), "step outputs")
     step = StepOutput(stdout, "".join(f"iac-guard: warning: {w}\n" for w in warnings))
-    return with_commands(step, "" if fmt == "annotations" else render_annotations(result, options), config)
+    annotations = "" if stdout_format(config.outputs) == "annotations" else render_annotations(result, options)
+    return with_commands(step, annotations, config)
 
 
 def with_commands(step: StepOutput, commands: str, config: ScanConfig) -> StepOutput:
     """Workflow commands go to standard output unless it carries a machine-readable
     report, then to standard error (GitHub reads commands from both)."""
-    if stdout_format(config.outputs) in (None, "text", "junit"):
-        return StepOutput(step.stdout + commands, step.stderr)
-    return StepOutput(step.stdout, step.stderr + commands)
+    if stdout_for_programs(config.outputs):
+        return StepOutput(step.stdout, step.stderr + commands)
+    return StepOutput(step.stdout + commands, step.stderr)
 
 
 def report_error(error: BaseException, exit_code: int, context: GitHubContext, cwd: Path) -> StepOutput:

@@ -30,11 +30,11 @@ FORMATTERS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("text", _text, "the terminal report: findings by file, most severe first", file_option=False),
-        Format("json", _json, "the stable JSON report (schema in README)"),
-        Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers"),
-        Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding"),
-        Format("markdown", markdown.render, "Markdown: the PR comment / step summary body"),
-        Format("annotations", render_annotations, "GitHub Actions workflow commands (::error file=...::)", file_option=False),
+        Format("json", _json, "the stable JSON report (schema in README)", machine_readable=True),
+        Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers", machine_readable=True),
+        Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding", machine_readable=True),
+        Format("markdown", markdown.render, "Markdown: the PR comment / step summary body", machine_readable=True),
+        Format("annotations", render_annotations, "GitHub Actions workflow commands (::error file=...::)", file_option=False, machine_readable=True),
     )
 }
 
@@ -76,4 +76,10 @@ def stdout_format(outputs: tuple[OutputSpec, ...]) -> str | None:
     return next((o.format for o in outputs if not o.path), None)
 
 
-__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_format", "write_outputs"]
+def stdout_for_programs(outputs: tuple[OutputSpec, ...]) -> bool:
+    """Whether standard output carries a machine-readable report (``Format.machine_readable``)."""
+    fmt = stdout_format(outputs)
+    return fmt is not None and FORMATTERS[fmt].machine_readable
+
+
+__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_for_programs", "stdout_format", "write_outputs"]

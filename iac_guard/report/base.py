@@ -54,6 +54,10 @@ class Format:
     render: Render
     description: str
     file_option: bool = True  # offer ``--<name> FILE`` on the command line
+    # read by programs: every untrusted string is escaped onto one line, so on standard
+    # output in GitHub Actions it needs no ``::stop-commands::`` guard, and workflow
+    # commands go to standard error so that a pipe (``| jq``) still gets the report alone
+    machine_readable: bool = False
 
 
 def repo_root_of(scan_root: str) -> Path | None:

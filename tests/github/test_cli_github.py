@@ -171,3 +171,14 @@ def test_outside_github_actions_an_early_error_writes_no_step_files(actions: Pat
     assert main(["scan", "--fail-on", "nope"]) == 2
     assert "::error" not in capsys.readouterr().err
     assert not (actions / "output.txt").exists() and not (actions / "summary.md").exists()
+
+
+def test_junit_on_stdout_stays_xml_and_annotations_go_to_stderr(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    _fork(actions)
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--format", "junit", "--pr-comment"]) == 1
+    out, err = capsys.readouterr()
+    assert ET.fromstring(out).get("failures") == "6"  # no ::stop-commands:: around it, no command after it
+    assert "::stop-commands::" not in out and "::stop-commands::" not in err
+    assert err.startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,")

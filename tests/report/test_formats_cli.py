@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from iac_guard.cli import main
+from iac_guard.models import Policy
 from iac_guard.report import FORMATTERS
 from tests.conftest import REPO
 from tests.starter import only_starter
@@ -67,3 +68,28 @@ def test_format_lists_come_from_the_registry(capsys: pytest.CaptureFixture[str])
     readme = (REPO / "README.md").read_text()
     for name in FORMATTERS:
         assert f"| `{name}` |" in readme, f"README's format table lacks {name}"
+
+
+def test_machine_readable_is_a_field_of_each_format() -> None:
+    assert {name: fmt.machine_readable for name, fmt in FORMATTERS.items()} == {
+        "text": False, "json": True, "sarif": True, "junit": True, "markdown": True, "annotations": True,
+    }
+
+
+def test_test_and_policies_formats_come_from_their_renderers(capsys: pytest.CaptureFixture[str]) -> None:
+    from iac_guard.policy import catalog, testing
+
+    for argv, renderers in ((["test", "--help"], testing.RENDERERS), (["policies", "list", "--help"], catalog.RENDERERS)):
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert "--format {" + ",".join(renderers) + "}" in capsys.readouterr().out
+    assert main(["policies", "list", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == catalog.RENDERERS["markdown"](_builtin_policies())
+    assert main(["test", "--format", "yaml"]) == 2
+    assert "argument --format: invalid choice: 'yaml'" in capsys.readouterr().err
+
+
+def _builtin_policies() -> tuple[Policy, ...]:
+    from iac_guard.policy.loader import load_policies
+
+    return load_policies([], relative_to=Path.cwd()).policies
