@@ -26,8 +26,9 @@ ACTIONS_BOT = "github-actions[bot]"
 
 @dataclass(frozen=True)
 class Identity:
+    """Who the token comments as."""
+
     login: str
-    type: str  # "User" or "Bot"
 
     def wrote(self, comment: IssueComment | PullRequestComment) -> bool:
         user = comment.user
@@ -39,14 +40,14 @@ def identity(client: Github, retry: RetryPolicy, login: str = "") -> Identity:
     comments as ``<app>[bot]``, which no endpoint tells that token), else ``GET /user``,
     else (refused: the workflow's installation token) ``github-actions[bot]``."""
     if login:
-        return Identity(login, "Bot" if login.endswith("[bot]") else "User")
+        return Identity(login)
     try:
         login = retry.call(lambda: client.get_user().login)
     except GithubException as exc:
         if exc.status == 403 and not is_rate_limit(exc):
-            return Identity(ACTIONS_BOT, "Bot")  # an installation token: GET /user is refused
+            return Identity(ACTIONS_BOT)  # an installation token: GET /user is refused
         raise
-    return Identity(str(login), "User")
+    return Identity(str(login))
 
 
 @dataclass(frozen=True)

@@ -22,15 +22,11 @@ def _text(result: ScanResult, options: RenderOptions) -> str:
     return text.render(result, color=options.color)
 
 
-def _json(result: ScanResult, options: RenderOptions) -> str:
-    return json_report.render(result, color=options.color)
-
-
 FORMATTERS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("text", _text, "the terminal report: findings by file, most severe first", file_option=False),
-        Format("json", _json, "the stable JSON report (schema in README)", machine_readable=True),
+        Format("json", json_report.render, "the stable JSON report (schema in README)", machine_readable=True),
         Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers", machine_readable=True),
         Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding", machine_readable=True),
         Format("markdown", markdown.render, "Markdown: the PR comment / step summary body", machine_readable=True),
