@@ -107,7 +107,7 @@ def _publish(result: ScanResult, config: ScanConfig, context: GitHubContext, pub
         log.append(f"PR comment {outcome.action}" + (f": {outcome.url}" if outcome.url else ""))
     posted = 0
     if config.review_comments:
-        posted = review.post(repo.get_pull(pr.number), pr.head_sha, result, options, me, retry)
+        posted = review.post(repo.get_pull(pr.number), repo.get_commit(pr.head_sha), result, options, me, retry)
         log.append(f"{posted} new line comment{'s' if posted != 1 else ''}")
     return PublishOutcome(
         stderr="".join(f"iac-guard: {line}\n" for line in log),
