@@ -52,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
             scan.add_argument(f"--{fmt.name}", dest=f"report_{fmt.name}", metavar="FILE", default=None, help=f"also write {fmt.description} to FILE")
     scan.add_argument("--pr-comment", action="store_true", default=None, help="GitHub Actions: create or update the one iac-guard comment on the pull request")
     scan.add_argument("--review-comments", action="store_true", default=None, help="GitHub Actions: comment on the PR's changed lines that have findings")
+    scan.add_argument("--comment-key", metavar="KEY", default=None, help="keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)")
     scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
     scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
@@ -125,6 +126,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "vars": args.var,
         "pr_comment": args.pr_comment,
         "review_comments": args.review_comments,
+        "comment_key": args.comment_key,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False

@@ -1,6 +1,8 @@
-"""The one sticky summary comment on a pull request.
+"""The one sticky summary comment on a pull request (one per ``--comment-key``).
 
-Ours is the comment that carries ``SUMMARY_MARKER`` AND was written by the token's own
+Ours is the comment that carries our marker (``markdown.summary_marker``: the comment
+key's own, so a keyed scan never edits the unkeyed comment or another key's) AND was
+written by the token's own
 identity: ``GET /user`` for a personal or app-user token; the workflow's
 ``GITHUB_TOKEN`` (an installation token) is refused ``GET /user`` with 403, and its
 comments are authored by ``github-actions[bot]``. Every page of comments is read; the
@@ -19,7 +21,7 @@ from github.IssueComment import IssueComment
 from github.PullRequestComment import PullRequestComment
 
 from iac_guard.github.client import RetryPolicy, is_rate_limit
-from iac_guard.report.markdown import SUMMARY_MARKER
+from iac_guard.report.markdown import summary_marker
 
 ACTIONS_BOT = "github-actions[bot]"
 
@@ -56,16 +58,17 @@ class CommentResult:
     url: str = ""
 
 
-def ours(issue: Issue, me: Identity) -> list[IssueComment]:
-    """Our marker comments on the issue, oldest first (every page read)."""
-    return [c for c in issue.get_comments() if SUMMARY_MARKER in (c.body or "") and me.wrote(c)]
+def ours(issue: Issue, me: Identity, key: str = "") -> list[IssueComment]:
+    """Our comments with the marker of ``key`` on the issue, oldest first (every page read)."""
+    marker = summary_marker(key)
+    return [c for c in issue.get_comments() if marker in (c.body or "") and me.wrote(c)]
 
 
-def upsert(issue: Issue, body: str, me: Identity, retry: RetryPolicy, *, clean: bool) -> CommentResult:
-    """Create or edit our comment. Idempotent, so it is retried as a whole."""
+def upsert(issue: Issue, body: str, me: Identity, retry: RetryPolicy, *, clean: bool, key: str = "") -> CommentResult:
+    """Create or edit our comment for ``key``. Idempotent, so it is retried as a whole."""
 
     def attempt() -> CommentResult:
-        existing = ours(issue, me)
+        existing = ours(issue, me, key)
         if existing:
             comment = existing[0]
             if comment.body == body:

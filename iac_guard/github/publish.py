@@ -102,7 +102,7 @@ def _publish(result: ScanResult, config: ScanConfig, context: GitHubContext, pub
     if config.pr_comment:
         body = render_body(result, options, COMMENT_LIMIT)
         clean = not result.findings and not result.problems
-        outcome = comments.upsert(repo.get_issue(pr.number), body, me, retry, clean=clean)
+        outcome = comments.upsert(repo.get_issue(pr.number), body, me, retry, clean=clean, key=config.comment_key)
         action, url = outcome.action, outcome.url
         log.append(f"PR comment {outcome.action}" + (f": {outcome.url}" if outcome.url else ""))
     posted = 0

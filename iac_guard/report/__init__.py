@@ -37,7 +37,9 @@ FORMATTERS: dict[str, Format] = {
 
 def options_for(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> RenderOptions:
     prefix, repo_root = locate(result.root)
-    return RenderOptions(color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root)
+    return RenderOptions(
+        color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root, comment_key=config.comment_key
+    )
 
 
 def render(name: str, result: ScanResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:

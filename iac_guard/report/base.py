@@ -41,6 +41,7 @@ class RenderOptions:
     source_prefix: str = ""
     repo_root: str = ""  # absolute repository root ("" when unknown)
     max_chars: int = 0  # a renderer's size budget where one applies (0: its default)
+    comment_key: str = ""  # tells this scan's PR comment from others' (--comment-key)
 
 
 Render = Callable[[ScanResult, RenderOptions], str]

@@ -182,3 +182,14 @@ def test_junit_on_stdout_stays_xml_and_annotations_go_to_stderr(actions: Path, s
     assert ET.fromstring(out).get("failures") == "6"  # no ::stop-commands:: around it, no command after it
     assert "::stop-commands::" not in out and "::stop-commands::" not in err
     assert err.startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,")
+
+
+def test_comment_key_from_the_command_line_and_the_config_file(actions: Path, fake: FakeGitHub, spine: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "-q", "--comment-key", "mixed"]) == 1
+    (actions / "cfg").mkdir()
+    (actions / "cfg" / ".iac-guard.yaml").write_text("comment-key: clean\npr-comment: true\n")
+    monkeypatch.chdir(actions / "cfg")
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "-q"]) == 1
+    assert [c["body"].split("\n", 1)[0] for c in fake.issue_comments[PR]] == ["<!-- iac-guard:summary:mixed -->", "<!-- iac-guard:summary:clean -->"]
+    assert main(["scan", "--comment-key", "a -->"]) == 2
+    assert "comment-key 'a -->': use at most 100 letters, digits and . _ / -" in capsys.readouterr().err
