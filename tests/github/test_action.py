@@ -5,6 +5,7 @@ permissions; and the action's scan script builds the command line it should."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import os
 import re
 import subprocess
@@ -229,3 +230,34 @@ def test_fetch_step_does_nothing_when_the_commit_is_there_or_no_ref_is_given(sha
 def test_fetch_step_refuses_an_option_and_reports_a_missing_commit(shallow_checkout: tuple[Path, str, str], ref: str, message: str) -> None:
     run = _run_fetch(shallow_checkout[0], INPUT_TRUSTED_REF=ref)
     assert run.returncode == 2 and run.stdout == message
+
+
+def _cache_key_step() -> dict[str, Any]:
+    return next(s for s in _load(ACTION)["runs"]["steps"] if s.get("id") == "cache-key")
+
+
+def _run_cache_key(tmp_path: Path, **env: str) -> tuple[subprocess.CompletedProcess[str], dict[str, str]]:
+    output = tmp_path / "output.txt"
+    output.write_text("")
+    given = {"PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}", "HOME": str(tmp_path), "ACTION_PATH": str(REPO),
+             "RUNNER_OS": "macOS", "GITHUB_OUTPUT": str(output), **env}
+    run = subprocess.run(["bash", "-c", str(_cache_key_step()["run"])], capture_output=True, text=True, env=given, cwd=tmp_path, check=False)
+    return run, dict(line.split("=", 1) for line in output.read_text().splitlines())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the action's script is bash")
+def test_pip_cache_path_is_what_pip_reports(tmp_path: Path) -> None:
+    cache = next(s for s in _load(ACTION)["runs"]["steps"] if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"] == {"path": "${{ steps.cache-key.outputs.dir }}", "key": "${{ steps.cache-key.outputs.key }}"}
+    assert cache["if"] == "steps.cache-key.outputs.dir != ''"
+    run, outputs = _run_cache_key(tmp_path, PIP_CACHE_DIR=str(tmp_path / "pip cache"))
+    assert run.returncode == 0, run.stderr
+    digest = hashlib.sha256((REPO / "pyproject.toml").read_bytes() + (REPO / "iac_guard" / "__init__.py").read_bytes()).hexdigest()[:16]
+    assert outputs == {"key": f"iac-guard-pip-macOS-{sys.version_info[0]}.{sys.version_info[1]}-{digest}", "dir": str(tmp_path / "pip cache")}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the action's script is bash")
+def test_no_pip_cache_no_cache_step(tmp_path: Path) -> None:
+    run, outputs = _run_cache_key(tmp_path, PIP_NO_CACHE_DIR="1")
+    assert run.returncode == 0, run.stderr
+    assert list(outputs) == ["key"]
