@@ -85,6 +85,7 @@ def test_gate_workflow_permissions_and_concurrency() -> None:
     ci = _load(REPO / ".github" / "workflows" / "ci.yml")
     assert ci["permissions"] == {"contents": "read"}
     assert ci["jobs"]["test"]["strategy"]["matrix"]["python"] == ["3.10", "3.11", "3.12", "3.13"]
+    assert [s["run"] for s in ci["jobs"]["test"]["steps"] if "run" in s][-2:] == ["python -m pytest -q", "iac-guard test --fail-on-empty policies/"]
     assert any(s.get("uses", "").startswith("open-policy-agent/setup-opa@") for s in ci["jobs"]["opa"]["steps"])
 
 
