@@ -46,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--policy-dir", action="append", default=None, metavar="DIR", help="extra Rego policy directory (repeatable)")
     scan.add_argument("--no-builtin-policies", action="store_true", default=None, help="do not load the built-in policy library")
     scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
-    scan.add_argument("--output", metavar="FILE", default=None, help="write the --format given without a file to FILE (standard output then shows the text report)")
+    scan.add_argument("--output", metavar="FILE", default=None, help="write the report that would go to standard output (the --format given without a file, default text) to FILE instead; standard output then carries no report")
     for fmt in FORMATTERS.values():
         if fmt.file_option:
             scan.add_argument(f"--{fmt.name}", dest=f"report_{fmt.name}", metavar="FILE", default=None, help=f"also write {fmt.description} to FILE")

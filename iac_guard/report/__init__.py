@@ -26,7 +26,7 @@ FORMATTERS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("text", _text, "the terminal report: findings by file, most severe first", file_option=False),
-        Format("json", json_report.render, "the stable JSON report (schema in README)", machine_readable=True),
+        Format("json", json_report.render, "the stable JSON report (schema: docs/report.schema.json)", machine_readable=True),
         Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers", machine_readable=True),
         Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding", machine_readable=True),
         Format("markdown", markdown.render, "Markdown: the PR comment / step summary body", machine_readable=True),

@@ -1,4 +1,4 @@
-"""The JSON report: a stable, documented schema (README "JSON output")."""
+"""The JSON report: a stable schema, docs/report.schema.json (README "JSON output")."""
 
 from __future__ import annotations
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -93,3 +94,28 @@ def _builtin_policies() -> tuple[Policy, ...]:
     from iac_guard.policy.loader import load_policies
 
     return load_policies([], relative_to=Path.cwd()).policies
+
+
+def test_readme_option_table_lists_every_scan_option() -> None:
+    import argparse
+
+    from iac_guard.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    scan = sub.choices["scan"]
+    options = [o for a in scan._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    assert {"--var-file", "--var", "--comment-key", "--output"} <= set(options)
+    section = (REPO / "README.md").read_text().split("## Command line", 1)[1].split("### Exit codes", 1)[0]
+    missing = [o for o in options if not re.search(rf"`{re.escape(o)}[` ]", section)]
+    assert missing == []
+
+
+def test_output_help_says_standard_output_carries_no_report(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "to FILE instead; standard output then carries no report" in help_text and "shows the text report" not in help_text
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--output", str(tmp_path / "report.txt")]) == 1
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "report.txt").read_text().splitlines()[-1].startswith("FAILED: 6 finding(s) at or above high")
