@@ -144,7 +144,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     if outputs:
         config = config.merged(outputs=outputs)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    return config.merged(color=color)
+    return config.merged(color=color, cwd=str(cwd))
 
 
 def outputs_from_args(args: argparse.Namespace) -> Any:
@@ -195,11 +195,13 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_policies(args: argparse.Namespace) -> int:
     from iac_guard.policy.catalog import RENDERERS
+    from iac_guard.policy.engines import EmbeddedEngine
     from iac_guard.policy.loader import load_policies
 
     policy_set = load_policies(
         [Path(d) for d in args.policy_dir], include_builtin=not args.no_builtin_policies, relative_to=Path.cwd()
     )
+    EmbeddedEngine(policy_set)  # compiles every module: a broken policy is exit 2, not a catalog entry
     if args.policies_command == "list":
         sys.stdout.write(RENDERERS[args.format](policy_set.policies))
         return 0

@@ -51,6 +51,7 @@ class ScanConfig:
     waivers: str | None = None  # waivers file (None: .iac-guard-waivers.yaml when present; "": none)
     baseline: str | None = None  # JSON report of known findings
     diff_base: str | None = None  # git revision: findings already present there are not new
+    cwd: str = "."  # the directory relative paths (waivers, baseline, git revisions) are read from
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
     var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
     vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order

@@ -85,7 +85,7 @@ def test_broken_policy_is_exit_2_naming_file_and_line(spine: Path, capsys: pytes
     code = main(["scan", str(spine / "mixed"), "--policy-dir", str(spine / "policies_broken_syntax")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("iac-guard: error: broken.rego:10: ")
+    assert err.startswith("iac-guard: error: tests/fixtures/spine/policies_broken_syntax/broken.rego:10: ")
     assert "Traceback" not in err and "backtrace" not in err
 
 
@@ -173,3 +173,20 @@ def test_dagster_home_records_the_run(spine: Path, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "SUCCESS"]
+
+
+def _findings(capsys: pytest.CaptureFixture[str], path: Path, prefix: str = "") -> set[tuple[str, str, str, int]]:
+    main(["scan", str(path), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    return {(f["rule_id"], f["resource"], prefix + f["file"], f["line"]) for f in doc["findings"]}
+
+
+def test_scanning_a_tree_is_scanning_each_configuration_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """examples/ holds three configurations; what one declares (a public access block,
+    provider default tags) must not change what another is found to be. So the scan of
+    the whole tree is exactly the union of the scans of each folder."""
+    examples = REPO / "examples"
+    whole = _findings(capsys, examples)
+    parts = set().union(*(_findings(capsys, examples / sub, f"{sub}/") for sub in ("terraform", "cloudformation", "clean")))
+    assert whole == parts
+    assert ("IAC-AWS-S3-005", "aws_s3_bucket.logs", "terraform/main.tf", 6) in whole

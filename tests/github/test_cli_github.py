@@ -147,13 +147,15 @@ def test_an_early_config_error_annotates_summarises_and_sets_outputs(actions: Pa
     )
 
 
-def test_a_policy_syntax_error_reaches_the_step(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (actions / "policies").mkdir()
-    (actions / "policies" / "broken.rego").write_text(BROKEN_POLICY)
-    assert main(["scan", str(spine / "mixed"), "--policy-dir", str(actions / "policies")]) == 2
+def test_a_policy_syntax_error_reaches_the_step(actions: Path, spine: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = actions / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "infra" / "policies").mkdir(parents=True)
+    (repo / "infra" / "policies" / "broken.rego").write_text(BROKEN_POLICY)
+    monkeypatch.chdir(repo / "infra")
+    assert main(["scan", str(spine / "mixed"), "--policy-dir", "policies"]) == 2
     err = capsys.readouterr().err
-    annotation = err.splitlines()[-1]
-    assert annotation.startswith("::error file=") and annotation.endswith(",line=11,title=iac-guard error::expecting `}` while parsing set")
+    assert err.splitlines()[-1] == "::error file=infra/policies/broken.rego,line=11,title=iac-guard error::expecting `}` while parsing set"
     assert _outputs(actions) == {"verdict": "error", "exit-code": "2"}
     assert (actions / "summary.md").read_text().startswith("## \u26d4 iac-guard: error \u2014 the scan did not run\n\nexpecting \\`\\}\\` while parsing set")
 
