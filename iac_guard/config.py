@@ -61,6 +61,7 @@ class ScanConfig:
     all_namespaces: bool = False  # every package of --policy-dir is a conftest namespace
     pr_comment: bool = False  # post/update the sticky PR comment (GitHub Actions, pull_request events)
     review_comments: bool = False  # line comments on the PR's changed lines
+    comment_key: str = ""  # one sticky PR comment per key (several scans on one PR)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -147,6 +148,10 @@ def _coerce(key: str, value: Any) -> Any:
                 if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
                     raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
             return tuple(items)
+        if key == "comment_key":
+            from iac_guard.report.markdown import check_comment_key
+
+            return check_comment_key(value)
         if key in ("jobs", "max_file_bytes"):
             return int(value)
         if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):

@@ -8,10 +8,8 @@ import dagster as dg
 
 from iac_guard import diffbase, discover, pipeline, report
 from iac_guard.evaluate import Evaluation
-from iac_guard.github import workflow
 from iac_guard.github.context import GitHubContext
-from iac_guard.github.publish import PublishOutcome, publish
-from iac_guard.github.workflow import StepOutput
+from iac_guard.github.publish import Published, publish_all
 from iac_guard.models import KindInput, PolicySet, ScanResult
 from iac_guard.orchestration.resources import ScanSettings
 from iac_guard.scanners import ScannerResult
@@ -67,15 +65,13 @@ def gate_op(
 
 
 @dg.op
-def report_op(settings: ScanSettings, result: ScanResult) -> StepOutput:
-    """Writes file outputs (and, in GitHub Actions, the step summary and outputs);
-    returns what goes to standard output and standard error."""
-    config = settings.scan_config()
-    context = GitHubContext.from_environ(os.environ)
-    return workflow.finish(result, config, context, report.write_outputs(result, config, context.links))
+def report_op(settings: ScanSettings, result: ScanResult) -> str:
+    """Writes the file reports; returns the report for standard output."""
+    return report.write_outputs(result, settings.scan_config(), GitHubContext.from_environ(os.environ).links)
 
 
 @dg.op
-def publish_op(settings: ScanSettings, result: ScanResult, step: StepOutput) -> PublishOutcome:
-    """PR comment and line comments; never raises, never changes the exit code."""
-    return publish(result, settings.scan_config(), GitHubContext.from_environ(os.environ))
+def publish_op(settings: ScanSettings, result: ScanResult, stdout: str) -> Published:
+    """The step's annotations, summary and outputs, the PR comment and line comments;
+    never raises, never changes the exit code."""
+    return publish_all(result, settings.scan_config(), GitHubContext.from_environ(os.environ), stdout)
