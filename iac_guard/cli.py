@@ -42,7 +42,9 @@ def _count(minimum: int) -> Any:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.policy.catalog import RENDERERS as CATALOG_FORMATS
     from iac_guard.policy.engines import ENGINES
+    from iac_guard.policy.testing import RENDERERS as TEST_FORMATS
     from iac_guard.report import FORMATTERS
     from iac_guard.scanners import SCANNERS
 
@@ -59,12 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--policy-dir", action="append", default=None, metavar="DIR", help="extra Rego policy directory (repeatable)")
     scan.add_argument("--no-builtin-policies", action="store_true", default=None, help="do not load the built-in policy library")
     scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
-    scan.add_argument("--output", metavar="FILE", default=None, help="write the --format given without a file to FILE (standard output then shows the text report)")
+    scan.add_argument("--output", metavar="FILE", default=None, help="write the report that would go to standard output (the --format given without a file, default text) to FILE instead; standard output then carries no report")
     for fmt in FORMATTERS.values():
         if fmt.file_option:
             scan.add_argument(f"--{fmt.name}", dest=f"report_{fmt.name}", metavar="FILE", default=None, help=f"also write {fmt.description} to FILE")
     scan.add_argument("--pr-comment", action="store_true", default=None, help="GitHub Actions: create or update the one iac-guard comment on the pull request")
     scan.add_argument("--review-comments", action="store_true", default=None, help="GitHub Actions: comment on the PR's changed lines that have findings")
+    scan.add_argument("--comment-key", metavar="KEY", default=None, help="keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)")
     scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
     scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
@@ -95,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 all tests passed, 1 a test failed, errored or was skipped, 2 a policy does not load.",
     )
     test.add_argument("paths", nargs="*", metavar="DIR", help="policy files or directories, *_test.rego included (default: .)")
-    test.add_argument("--format", choices=["text", "json"], default="text", help="report format (default: text)")
+    test.add_argument("--format", choices=list(TEST_FORMATS), default="text", help="report format (default: text)")
     test.add_argument("--run", metavar="REGEX", default=None, help="only tests whose name (data.<package>.<test>) matches")
     test.add_argument("--coverage", action="store_true", help="report the policy lines the tests reached, per file")
     test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
@@ -105,7 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     policies = sub.add_parser("policies", help="the policy catalog: list the policies, or write the Markdown catalog")
     actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", parser_class=_Parser, required=True)
     listing = actions.add_parser("list", help="id, title, severity, kinds, resource types, frameworks and source of every policy")
-    listing.add_argument("--format", choices=["text", "json"], default="text", help="output format (default: text)")
+    listing.add_argument("--format", choices=list(CATALOG_FORMATS), default="text", help="output format (default: text)")
     doc = actions.add_parser("doc", help="write the Markdown catalog (grouped by cloud and service)")
     doc.add_argument("--output", metavar="FILE", default=None, help="write to FILE (e.g. docs/policies.md) instead of standard output")
     for action in (listing, doc):
@@ -141,6 +144,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "vars": args.var,
         "pr_comment": args.pr_comment,
         "review_comments": args.review_comments,
+        "comment_key": args.comment_key,
     }
     if args.no_builtin_policies:
         cli["builtin_policies"] = False
@@ -158,7 +162,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     if outputs:
         config = config.merged(outputs=outputs)
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
-    return config.merged(color=color)
+    return config.merged(color=color, cwd=str(cwd))
 
 
 def outputs_from_args(args: argparse.Namespace) -> Any:
@@ -209,11 +213,13 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_policies(args: argparse.Namespace) -> int:
     from iac_guard.policy.catalog import RENDERERS
+    from iac_guard.policy.engines import EmbeddedEngine
     from iac_guard.policy.loader import load_policies
 
     policy_set = load_policies(
         [Path(d) for d in args.policy_dir], include_builtin=not args.no_builtin_policies, relative_to=Path.cwd()
     )
+    EmbeddedEngine(policy_set)  # compiles every module: a broken policy is exit 2, not a catalog entry
     if args.policies_command == "list":
         sys.stdout.write(RENDERERS[args.format](policy_set.policies))
         return 0
@@ -244,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return COMMANDS[args.command](args)
     except IacGuardError as exc:
         print(f"iac-guard: error: {exc}", file=sys.stderr)
-        return exit_code_for(exc)
+        return _github_error(exc, exit_code_for(exc))
     except KeyboardInterrupt:
         print("iac-guard: interrupted", file=sys.stderr)
         return 130
@@ -254,7 +260,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if verbose:
             raise
         print(f"iac-guard: internal error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
-        return EXIT_ERROR
+        return _github_error(exc, EXIT_ERROR)
+
+
+def _github_error(exc: BaseException, code: int) -> int:
+    """In GitHub Actions, an error that ended the run still annotates, summarises and sets
+    the step outputs (iac_guard.github.workflow.report_error)."""
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        from iac_guard.github.context import GitHubContext
+        from iac_guard.github.workflow import report_error
+
+        sys.stderr.write(report_error(exc, code, GitHubContext.from_environ(os.environ), Path.cwd()).stderr)
+    return code
 
 
 if __name__ == "__main__":

@@ -52,6 +52,7 @@ class ScanConfig:
     baseline: str | None = None  # JSON report of known findings
     diff_base: str | None = None  # git revision: findings already present there are not new
     trusted_ref: str | None = None  # git revision whose checks grade the scan (command line only)
+    cwd: str = "."  # the directory relative paths (waivers, baseline, git revisions) are read from
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
     var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
     vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order
@@ -61,6 +62,7 @@ class ScanConfig:
     all_namespaces: bool = False  # every package of --policy-dir is a conftest namespace
     pr_comment: bool = False  # post/update the sticky PR comment (GitHub Actions, pull_request events)
     review_comments: bool = False  # line comments on the PR's changed lines
+    comment_key: str = ""  # one sticky PR comment per key (several scans on one PR)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -151,6 +153,10 @@ def _coerce(key: str, value: Any) -> Any:
                 if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
                     raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
             return tuple(items)
+        if key == "comment_key":
+            from iac_guard.report.markdown import check_comment_key
+
+            return check_comment_key(value)
         if key in ("jobs", "max_file_bytes"):
             return _count(key, value, minimum=0 if key == "jobs" else 1)
         if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):

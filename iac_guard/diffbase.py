@@ -16,22 +16,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from iac_guard import discover, trusted
+from iac_guard import pipeline, trusted
 from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
-from iac_guard.evaluate import evaluate_inputs
 from iac_guard.models import PolicySet
-from iac_guard.parse.registry import PARSERS, BuildOptions
-from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EngineOptions, create_engine
-from iac_guard.scanners import ScannerOptions, run_scanners
 
 
 @dataclass(frozen=True)
 class BaseFindings:
     ref: str = ""
     fingerprints: frozenset[str] = frozenset()
-    files: int = 0
 
 
 def relative_paths(paths: tuple[str, ...], cwd: Path) -> list[str]:
@@ -48,21 +42,19 @@ def relative_paths(paths: tuple[str, ...], cwd: Path) -> list[str]:
     return out
 
 
-def findings_at(ref: str, config: ScanConfig, policy_set: PolicySet, cwd: Path) -> BaseFindings:
-    copy = trusted.extract(ref, relative_paths(config.paths, cwd), cwd)
+def findings_at(config: ScanConfig, policy_set: PolicySet) -> BaseFindings:
+    """The fingerprints of what the scan finds at ``config.diff_base`` (none without one)."""
+    ref = config.diff_base
+    if not ref:
+        return BaseFindings()
+    cwd = Path(config.cwd)
+    wanted = relative_paths(config.paths, cwd)
+    copy = trusted.extract(ref, wanted, cwd)
     try:
-        present = [copy.root / p for p in relative_paths(config.paths, cwd) if (copy.root / p).exists()]
+        present = [copy.root / p for p in wanted if (copy.root / p).exists()]
         if not present:  # the paths are new in the PR: everything in them is new
             return BaseFindings(ref=ref)
-        found = discover.discover(present, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
-        options = BuildOptions(var_files=config.var_files, vars=config.vars)
-        inputs = [
-            build_kind_input(kind, found.files, jobs=config.jobs, cache=config.cache, options=options) for kind in PARSERS
-        ]
-        engine = create_engine(config.engine, policy_set, EngineOptions(opa_url=config.opa_url))
-        evaluation = evaluate_inputs(policy_set, inputs, engine)
-        extra = run_scanners(config.scanners, found.root, found.files, ScannerOptions(checkov_path=config.checkov_path))
-        fingerprints = frozenset(f.fingerprint for f in (*evaluation.findings, *extra.findings))
-        return BaseFindings(ref=ref, fingerprints=fingerprints, files=len(found.files))
+        found = pipeline.findings(config, policy_set, present)
+        return BaseFindings(ref=ref, fingerprints=frozenset(f.fingerprint for f in found))
     finally:
         copy.remove()

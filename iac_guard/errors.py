@@ -69,12 +69,6 @@ class EngineError(IacGuardError):
     code = "engine-error"
 
 
-class PublishError(IacGuardError):
-    """Publishing results (PR comment, annotations) failed; never changes the exit code."""
-
-    code = "publish-error"
-
-
 def exit_code_for(error: BaseException) -> int:
     """The single mapping from an error to the process exit code."""
     return EXIT_ERROR

@@ -59,11 +59,15 @@ def evaluate_inputs(policy_set: PolicySet, inputs: Sequence[KindInput], engine: 
             findings.extend(findings_for(policy, results.get(policy.package, {}), index, kind_input.kind))
     conftest = [p for p in policy_set.policies if p.conftest]
     if not conftest:
-        return Evaluation(tuple(_dedupe(findings)), tuple(problems))
+        return Evaluation(tuple(_dedupe(findings)), tuple(dict.fromkeys(problems)))
     from iac_guard.policy.conftest import evaluate_files
 
     per_file = evaluate_files(conftest, inputs, engine)  # conftest mode: each file's raw document
-    return Evaluation(tuple(_dedupe([*findings, *per_file.findings])), (*problems, *per_file.problems), per_file.suppressed)
+    return Evaluation(
+        tuple(_dedupe([*findings, *per_file.findings])),
+        tuple(dict.fromkeys([*problems, *per_file.problems])),  # a broken policy fails once per kind: say it once
+        per_file.suppressed,
+    )
 
 
 class ResourceIndex:

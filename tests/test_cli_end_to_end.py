@@ -34,12 +34,12 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
         ("IAC-AWS-S3-005", "aws_s3_bucket.public", "terraform/main.tf", 1, "high"),
         ("IAC-AWS-S3-005", "aws_s3_bucket.private", "terraform/main.tf", 6, "high"),
         ("IAC-AWS-EBS-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 7, "high"),
-        ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "medium"),
         ("IAC-GEN-TAG-001", "Volume", "cloudformation/template.json", 3, "low"),
         ("IAC-AWS-S3-003", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-AWS-S3-006", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-GEN-TAG-001", "Bucket", "cloudformation/template.yaml", 6, "low"),
         ("IAC-AWS-SG-005", "Group", "cloudformation/template.yaml", 20, "low"),
+        ("IAC-AWS-S3-002", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-AWS-S3-003", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-AWS-S3-006", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
         ("IAC-GEN-TAG-001", "aws_s3_bucket.public", "terraform/main.tf", 1, "low"),
@@ -49,7 +49,7 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
         ("IAC-GEN-TAG-001", "aws_ebs_volume.scratch", "terraform/volumes.tf.json", 4, "low"),
     ]
     assert doc["summary"] == {
-        "critical": 3, "high": 6, "medium": 1, "low": 12, "info": 0, "total": 22, "failing": 9,
+        "critical": 3, "high": 6, "medium": 0, "low": 13, "info": 0, "total": 22, "failing": 9,
         "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
         "suppressed": 0,
     }
@@ -85,7 +85,7 @@ def test_broken_policy_is_exit_2_naming_file_and_line(spine: Path, capsys: pytes
     code = main(["scan", str(spine / "mixed"), "--policy-dir", str(spine / "policies_broken_syntax")])
     err = capsys.readouterr().err
     assert code == 2
-    assert err.startswith("iac-guard: error: broken.rego:10: ")
+    assert err.startswith("iac-guard: error: tests/fixtures/spine/policies_broken_syntax/broken.rego:10: ")
     assert "Traceback" not in err and "backtrace" not in err
 
 
@@ -208,3 +208,20 @@ def test_dagster_home_records_the_run(spine: Path, tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, env=env, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["1", "SUCCESS"]
+
+
+def _findings(capsys: pytest.CaptureFixture[str], path: Path, prefix: str = "") -> set[tuple[str, str, str, int]]:
+    main(["scan", str(path), "--format", "json"])
+    doc = json.loads(capsys.readouterr().out)
+    return {(f["rule_id"], f["resource"], prefix + f["file"], f["line"]) for f in doc["findings"]}
+
+
+def test_scanning_a_tree_is_scanning_each_configuration_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    """examples/ holds three configurations; what one declares (a public access block,
+    provider default tags) must not change what another is found to be. So the scan of
+    the whole tree is exactly the union of the scans of each folder."""
+    examples = REPO / "examples"
+    whole = _findings(capsys, examples)
+    parts = set().union(*(_findings(capsys, examples / sub, f"{sub}/") for sub in ("terraform", "cloudformation", "clean")))
+    assert whole == parts
+    assert ("IAC-AWS-S3-005", "aws_s3_bucket.logs", "terraform/main.tf", 6) in whole

@@ -196,3 +196,12 @@ def test_all_packages_in_one_query_give_what_each_package_alone_gives(spine: Pat
     assert (
         together["custom.naming"]["deny"] and together["iac_guard.aws.ec2.ebs_encryption"]["deny"]
     )
+
+
+def test_a_broken_policy_is_reported_once_for_every_kind(spine: Path) -> None:
+    policy_set = _only(load_policies([spine / "policies_runtime_error"], include_builtin=True), "RUNTIME-001")
+    tf = Resource("aws_ebs_volume.v", "aws_ebs_volume", "v", "terraform", "m.tf", 1, 3, values={"size": 1})
+    cfn = Resource("Volume", "AWS::EC2::Volume", "Volume", "cloudformation", "t.yaml", 1, 3, values={"Size": 1})
+    inputs = [KindInput("terraform", (), (tf,)), KindInput("cloudformation", (), (cfn,))]
+    result = evaluate_inputs(policy_set, inputs, EmbeddedEngine(policy_set))
+    assert [(p.code, p.file, p.line) for p in result.problems] == [("policy-error", "divide.rego", 12)]

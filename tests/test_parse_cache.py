@@ -62,3 +62,26 @@ def test_cache_key_changes_with_the_code(tmp_path: Path, monkeypatch: pytest.Mon
     before = ParseCache(tmp_path / "c").key(_source(tf), b"")
     monkeypatch.setattr(cache_module, "_code_digest", lambda: "different")
     assert ParseCache(tmp_path / "c").key(_source(tf), b"") != before
+
+
+def test_prune_removes_least_recently_used_entries_down_to_the_target(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "cache")
+    files = []
+    for i in range(10):
+        tf = tmp_path / f"f{i}.tf"
+        tf.write_text(f'resource "aws_ebs_volume" "v{i}" {{\n  size = {i}\n}}\n')
+        key = cache.key(_source(tf), tf.read_bytes())
+        cache.put(key, runner._parse_uncached(_source(tf)))
+        entry = cache.directory / key[:2] / key
+        os.utime(entry, (1_000_000 + i, 1_000_000 + i))  # f0 least recently used
+        files.append((key, entry))
+    sizes = [entry.stat().st_size for _, entry in files]
+    assert cache.prune(sum(sizes) + 1, force=True) == 0  # under the limit: nothing goes
+    limit = sum(sizes) - 1
+    removed = cache.prune(limit, force=True)
+    kept = [key for key, entry in files if entry.exists()]
+    assert removed == 10 - len(kept) and removed >= 2
+    assert kept == [key for key, _ in files[removed:]]  # the oldest went first
+    assert sum(e.stat().st_size for _, e in files if e.exists()) <= limit * 0.8
+    assert cache.get(kept[0]) is not None
+    assert cache.prune(1, force=False) == 0  # pruned a moment ago: not again today

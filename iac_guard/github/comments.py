@@ -1,6 +1,8 @@
-"""The one sticky summary comment on a pull request.
+"""The one sticky summary comment on a pull request (one per ``--comment-key``).
 
-Ours is the comment that carries ``SUMMARY_MARKER`` AND was written by the token's own
+Ours is the comment that carries our marker (``markdown.summary_marker``: the comment
+key's own, so a keyed scan never edits the unkeyed comment or another key's) AND was
+written by the token's own
 identity: ``GET /user`` for a personal or app-user token; the workflow's
 ``GITHUB_TOKEN`` (an installation token) is refused ``GET /user`` with 403, and its
 comments are authored by ``github-actions[bot]``. Every page of comments is read; the
@@ -19,15 +21,16 @@ from github.IssueComment import IssueComment
 from github.PullRequestComment import PullRequestComment
 
 from iac_guard.github.client import RetryPolicy, is_rate_limit
-from iac_guard.report.markdown import SUMMARY_MARKER
+from iac_guard.report.markdown import summary_marker
 
 ACTIONS_BOT = "github-actions[bot]"
 
 
 @dataclass(frozen=True)
 class Identity:
+    """Who the token comments as."""
+
     login: str
-    type: str  # "User" or "Bot"
 
     def wrote(self, comment: IssueComment | PullRequestComment) -> bool:
         user = comment.user
@@ -39,14 +42,14 @@ def identity(client: Github, retry: RetryPolicy, login: str = "") -> Identity:
     comments as ``<app>[bot]``, which no endpoint tells that token), else ``GET /user``,
     else (refused: the workflow's installation token) ``github-actions[bot]``."""
     if login:
-        return Identity(login, "Bot" if login.endswith("[bot]") else "User")
+        return Identity(login)
     try:
         login = retry.call(lambda: client.get_user().login)
     except GithubException as exc:
         if exc.status == 403 and not is_rate_limit(exc):
-            return Identity(ACTIONS_BOT, "Bot")  # an installation token: GET /user is refused
+            return Identity(ACTIONS_BOT)  # an installation token: GET /user is refused
         raise
-    return Identity(str(login), "User")
+    return Identity(str(login))
 
 
 @dataclass(frozen=True)
@@ -55,16 +58,17 @@ class CommentResult:
     url: str = ""
 
 
-def ours(issue: Issue, me: Identity) -> list[IssueComment]:
-    """Our marker comments on the issue, oldest first (every page read)."""
-    return [c for c in issue.get_comments() if SUMMARY_MARKER in (c.body or "") and me.wrote(c)]
+def ours(issue: Issue, me: Identity, key: str = "") -> list[IssueComment]:
+    """Our comments with the marker of ``key`` on the issue, oldest first (every page read)."""
+    marker = summary_marker(key)
+    return [c for c in issue.get_comments() if marker in (c.body or "") and me.wrote(c)]
 
 
-def upsert(issue: Issue, body: str, me: Identity, retry: RetryPolicy, *, clean: bool) -> CommentResult:
-    """Create or edit our comment. Idempotent, so it is retried as a whole."""
+def upsert(issue: Issue, body: str, me: Identity, retry: RetryPolicy, *, clean: bool, key: str = "") -> CommentResult:
+    """Create or edit our comment for ``key``. Idempotent, so it is retried as a whole."""
 
     def attempt() -> CommentResult:
-        existing = ours(issue, me)
+        existing = ours(issue, me, key)
         if existing:
             comment = existing[0]
             if comment.body == body:

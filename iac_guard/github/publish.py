@@ -1,5 +1,7 @@
-"""Publish a scan to its pull request: the sticky summary comment (``--pr-comment``) and
-line comments (``--review-comments``).
+"""The publish stage: everything a scan does to GitHub. ``publish_all`` gives the step its
+annotations, job summary and outputs (``workflow.finish``), then publishes to the pull
+request: the sticky summary comment (``--pr-comment``) and line comments
+(``--review-comments``).
 
 Publishing never changes the exit code, which reflects the findings alone. When the PR
 cannot be written to (a fork's read-only token, a missing ``pull-requests: write``
@@ -16,9 +18,10 @@ from dataclasses import dataclass, field
 from github import Github
 
 from iac_guard.config import ScanConfig
-from iac_guard.github import comments, review
+from iac_guard.github import comments, review, workflow
 from iac_guard.github.client import ClientSettings, connect, error_message, is_permission_denied
 from iac_guard.github.context import GitHubContext
+from iac_guard.github.workflow import StepOutput
 from iac_guard.models import ScanResult
 from iac_guard.report import options_for
 from iac_guard.report.annotations import command
@@ -42,6 +45,26 @@ class Publisher:
 
 
 DEFAULT_PUBLISHER = Publisher()
+
+
+@dataclass(frozen=True)
+class Published:
+    """What the publish stage leaves: what the process prints (the report, guarded and
+    followed by the annotations in GitHub Actions; warnings) and what happened on the PR."""
+
+    step: StepOutput
+    pull_request: PublishOutcome
+
+
+def publish_all(
+    result: ScanResult, config: ScanConfig, context: GitHubContext, report: str, publisher: Publisher | None = None
+) -> Published:
+    """The step's annotations, summary and outputs around ``report`` (the standard-output
+    report), then the pull request. Never raises; never changes the exit code."""
+    step = workflow.finish(result, config, context, report)
+    outcome = publish(result, config, context, publisher)
+    step = workflow.with_commands(step, outcome.stdout, config)
+    return Published(StepOutput(step.stdout, step.stderr + outcome.stderr), outcome)
 
 
 def publish(result: ScanResult, config: ScanConfig, context: GitHubContext, publisher: Publisher | None = None) -> PublishOutcome:
@@ -79,12 +102,12 @@ def _publish(result: ScanResult, config: ScanConfig, context: GitHubContext, pub
     if config.pr_comment:
         body = render_body(result, options, COMMENT_LIMIT)
         clean = not result.findings and not result.problems
-        outcome = comments.upsert(repo.get_issue(pr.number), body, me, retry, clean=clean)
+        outcome = comments.upsert(repo.get_issue(pr.number), body, me, retry, clean=clean, key=config.comment_key)
         action, url = outcome.action, outcome.url
         log.append(f"PR comment {outcome.action}" + (f": {outcome.url}" if outcome.url else ""))
     posted = 0
     if config.review_comments:
-        posted = review.post(repo.get_pull(pr.number), pr.head_sha, result, options, me, retry)
+        posted = review.post(repo.get_pull(pr.number), repo.get_commit(pr.head_sha), result, options, me, retry)
         log.append(f"{posted} new line comment{'s' if posted != 1 else ''}")
     return PublishOutcome(
         stderr="".join(f"iac-guard: {line}\n" for line in log),

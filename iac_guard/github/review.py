@@ -15,12 +15,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from github.Commit import Commit
 from github.PullRequest import PullRequest
 
 from iac_guard.github.client import RetryPolicy
 from iac_guard.github.comments import Identity
 from iac_guard.models import Finding, ScanResult
-from iac_guard.report.base import RenderOptions, is_blocking, repo_path
+from iac_guard.report.base import RenderOptions, failing, repo_path
 from iac_guard.report.markdown import escape, safe_url
 
 MAX_REVIEW_COMMENTS = 30
@@ -95,10 +96,11 @@ def plan(
     """The new line comments: blocking findings on changed lines not commented before."""
     out: list[LineComment] = []
     seen = set(posted)
+    fails = failing(result)
     for finding in result.findings:
         if len(out) >= limit:
             break
-        if not is_blocking(finding, result) or finding.fingerprint in seen:
+        if finding not in fails or finding.fingerprint in seen:
             continue
         path = repo_path(finding.file, options)
         line = comment_line(finding, changed.get(path, frozenset()))
@@ -115,14 +117,16 @@ def posted_fingerprints(bodies: Iterable[str]) -> set[str]:
 
 def post(
     pull: PullRequest,
-    head_sha: str,
+    head: Commit,
     result: ScanResult,
     options: RenderOptions,
     me: Identity,
     retry: RetryPolicy,
 ) -> int:
-    """Post the new line comments as one review; return how many. Retried as a whole:
-    a retry re-reads what is already posted."""
+    """Post the new line comments as one review on ``head`` (the commit the scan saw, from
+    ``Repository.get_commit``: on the lazy client that costs no request, the sha is read
+    from its URL); return how many. Retried as a whole: a retry re-reads what
+    is already posted."""
 
     def attempt() -> int:
         changed = {f.filename: added_lines(f.patch) for f in pull.get_files()}
@@ -130,19 +134,16 @@ def post(
         comments = plan(result, options, changed, posted_fingerprints(mine))
         if not comments:
             return 0
-        _create_review(pull, head_sha, comments)
+        _create_review(pull, head, comments)
         return len(comments)
 
     return retry.call(attempt)
 
 
-def _create_review(pull: PullRequest, head_sha: str, comments: Sequence[LineComment]) -> None:
-    from github.Commit import Commit
-
-    commit = Commit(pull.requester, {}, {"sha": head_sha}, completed=True)
+def _create_review(pull: PullRequest, head: Commit, comments: Sequence[LineComment]) -> None:
     n = len(comments)
     pull.create_review(
-        commit=commit,
+        commit=head,
         body=f"iac-guard: {n} finding{'s' if n != 1 else ''} on lines this pull request changes.",
         event="COMMENT",
         comments=[{"path": c.path, "line": c.line, "side": "RIGHT", "body": c.body} for c in comments],

@@ -9,6 +9,10 @@ step file that cannot be written is a warning.
   a value such as ``"\\n::add-mask::..."`` in a Terraform file cannot run as a command.
 - ``$GITHUB_STEP_SUMMARY`` gets the markdown report (up to GitHub's 1 MiB).
 - ``$GITHUB_OUTPUT`` gets verdict, exit-code, counts and the path of every report file.
+- An error that stops the run before any report (a broken policy, a bad config file or
+  argument) still leaves its mark: an ``::error`` annotation at its file and line, one
+  line in the step summary and ``verdict=error`` / ``exit-code`` in the step outputs
+  (``report_error``).
 """
 
 from __future__ import annotations
@@ -18,13 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from iac_guard.config import ScanConfig
+from iac_guard.errors import IacGuardError
 from iac_guard.github.context import GitHubContext
 from iac_guard.models import ScanResult
-from iac_guard.report import json_report, markdown, options_for, stdout_format
+from iac_guard.report import json_report, markdown, options_for, stdout_for_programs, stdout_format
+from iac_guard.report.annotations import command
 from iac_guard.report.annotations import render as render_annotations
-
-# formats whose every untrusted string is escaped onto one line: no stop-commands needed
-LINE_SAFE_FORMATS = frozenset({"json", "sarif", "markdown", "annotations"})
+from iac_guard.report.base import repo_root_of
 
 
 @dataclass(frozen=True)
@@ -40,8 +44,7 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
     if not context.actions:
         return StepOutput(stdout)
     options = options_for(result, config, context.links)
-    fmt = stdout_format(config.outputs)
-    if stdout and fmt not in LINE_SAFE_FORMATS:
+    if stdout and not stdout_for_programs(config.outputs):
         token = secrets.token_hex(16)
         stdout = f"::stop-commands::{token}\n{stdout}{'' if stdout.endswith(chr(10)) else chr(10)}::{token}::\n"
     warnings: list[str] = []
@@ -51,15 +54,48 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
     if context.output:
         warnings += _append(context.output, step_outputs(result, config), "step outputs")
     step = StepOutput(stdout, "".join(f"iac-guard: warning: {w}\n" for w in warnings))
-    return with_commands(step, "" if fmt == "annotations" else render_annotations(result, options), config)
+    annotations = "" if stdout_format(config.outputs) == "annotations" else render_annotations(result, options)
+    return with_commands(step, annotations, config)
 
 
 def with_commands(step: StepOutput, commands: str, config: ScanConfig) -> StepOutput:
     """Workflow commands go to standard output unless it carries a machine-readable
     report, then to standard error (GitHub reads commands from both)."""
-    if stdout_format(config.outputs) in (None, "text", "junit"):
-        return StepOutput(step.stdout + commands, step.stderr)
-    return StepOutput(step.stdout, step.stderr + commands)
+    if stdout_for_programs(config.outputs):
+        return StepOutput(step.stdout, step.stderr + commands)
+    return StepOutput(step.stdout + commands, step.stderr)
+
+
+def report_error(error: BaseException, exit_code: int, context: GitHubContext, cwd: Path) -> StepOutput:
+    """The step's record of an error that ended the run before any report: an ``::error``
+    annotation (at the error's file and line when it has them) on standard error, a line
+    in the step summary, and ``verdict=error`` with the exit code in the step outputs."""
+    if not context.actions:
+        return StepOutput("")
+    file = line = None
+    if isinstance(error, IacGuardError):
+        message, file, line = error.message, _repo_relative(error.file, cwd), error.line
+    else:
+        message = f"internal error: {type(error).__name__}: {error}"
+    warnings: list[str] = []
+    if context.step_summary:
+        where = f" ({markdown.escape(f'{file}:{line}' if file and line else file, 300)})" if file else ""
+        summary = f"## \u26d4 iac-guard: error \u2014 the scan did not run\n\n{markdown.escape(message, 2000)}{where}\n\n"
+        warnings += _append(context.step_summary, summary, "step summary")
+    if context.output:
+        warnings += _append(context.output, _output_lines({"verdict": "error", "exit-code": str(exit_code)}), "step outputs")
+    annotation = command("error", message, file=file, line=line, title="iac-guard error") + "\n"
+    return StepOutput("", annotation + "".join(f"iac-guard: warning: {w}\n" for w in warnings))
+
+
+def _repo_relative(file: str | None, cwd: Path) -> str | None:
+    """A path an error names, relative to its repository's root as annotations need; as
+    given when it is no file under a repository."""
+    if not file:
+        return None
+    path = (cwd / file).resolve()
+    repo = repo_root_of(str(path.parent)) if path.exists() else None
+    return path.relative_to(repo).as_posix() if repo else file
 
 
 def step_outputs(result: ScanResult, config: ScanConfig) -> str:
@@ -72,6 +108,10 @@ def step_outputs(result: ScanResult, config: ScanConfig) -> str:
     for spec in config.outputs:
         if spec.path:
             values[spec.format] = str(Path(spec.path).resolve())
+    return _output_lines(values)
+
+
+def _output_lines(values: dict[str, str]) -> str:
     lines = []
     for name, value in values.items():
         if "\n" in value or "\r" in value:

@@ -14,8 +14,7 @@ import dagster as dg
 
 from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
-from iac_guard.github.publish import PublishOutcome
-from iac_guard.github.workflow import StepOutput, with_commands
+from iac_guard.github.publish import Published, PublishOutcome
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
 from iac_guard.orchestration.resources import ScanSettings
@@ -89,13 +88,11 @@ def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
             resources={"settings": ScanSettings.from_config(config)},
             run_config={} if verbose else QUIET_LOGGING,
         )
-    step: StepOutput = run.output_for_node("report_op")
-    published: PublishOutcome = run.output_for_node("publish_op")
-    step = with_commands(step, published.stdout, config)
+    published: Published = run.output_for_node("publish_op")
     return RunOutcome(
         result=run.output_for_node("gate_op"),
-        stdout=step.stdout,
+        stdout=published.step.stdout,
         run_id=run.run_id,
-        stderr=step.stderr + published.stderr,
-        published=published,
+        stderr=published.step.stderr,
+        published=published.pull_request,
     )

@@ -15,12 +15,17 @@ import os
 import pickle
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from iac_guard import __version__
 from iac_guard.models import ParsedDocument, SourceFile
 
 FORMAT = 1
+#: the cache is pruned back to PRUNE_TO of this, least recently used entries first
+MAX_BYTES = int(os.environ.get("IAC_GUARD_CACHE_MAX_BYTES", str(512 * 1024 * 1024)))
+PRUNE_TO = 0.8
+PRUNE_EVERY_SECONDS = 24 * 3600
 
 
 def cache_dir() -> Path:
@@ -82,12 +87,46 @@ class ParseCache:
     def get(self, key: str) -> ParsedDocument | None:
         if not self.usable:
             return None
+        path = self.directory / key[:2] / key
         try:
-            with (self.directory / key[:2] / key).open("rb") as handle:
+            with path.open("rb") as handle:
                 document = pickle.load(handle)
+            os.utime(path)  # recently used: pruned last
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             return None
         return document if isinstance(document, ParsedDocument) else None
+
+    def prune(self, max_bytes: int = MAX_BYTES, *, force: bool = False) -> int:
+        """Keep the cache under ``max_bytes``: entries of older iac-guard versions and
+        files nobody read lately go first. Runs at most once a day unless forced; returns
+        the number of entries removed."""
+        if not self.usable:
+            return 0
+        stamp = self.directory / ".last-prune"
+        try:
+            if not force and stamp.exists() and stamp.stat().st_mtime > time.time() - PRUNE_EVERY_SECONDS:
+                return 0
+            stamp.touch()
+            entries = []
+            for path in self.directory.glob("??/*"):
+                info = path.stat()
+                entries.append((info.st_mtime, info.st_size, path))
+        except OSError:
+            return 0
+        total = sum(size for _, size, _ in entries)
+        if total <= max_bytes:
+            return 0
+        removed = 0
+        for _, size, path in sorted(entries):
+            if total <= max_bytes * PRUNE_TO:
+                break
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            total -= size
+            removed += 1
+        return removed
 
     def put(self, key: str, document: ParsedDocument) -> None:
         if not self.usable:

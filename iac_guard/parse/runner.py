@@ -55,10 +55,14 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = Tru
     parse_one = _parse_cached if cache else _parse_uncached
     workers = min(worker_count(jobs), len(files))
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        return [parse_one(f) for f in files]
-    chunk = max(1, len(files) // (workers * 8))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(parse_one, files, chunksize=chunk))
+        documents = [parse_one(f) for f in files]
+    else:
+        chunk = max(1, len(files) // (workers * 8))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            documents = list(pool.map(parse_one, files, chunksize=chunk))
+    if cache and files:
+        _cache().prune()
+    return documents
 
 
 def build_kind_input(

@@ -22,26 +22,24 @@ def _text(result: ScanResult, options: RenderOptions) -> str:
     return text.render(result, color=options.color)
 
 
-def _json(result: ScanResult, options: RenderOptions) -> str:
-    return json_report.render(result, color=options.color)
-
-
 FORMATTERS: dict[str, Format] = {
     f.name: f
     for f in (
         Format("text", _text, "the terminal report: findings by file, most severe first", file_option=False),
-        Format("json", _json, "the stable JSON report (schema in README)"),
-        Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers"),
-        Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding"),
-        Format("markdown", markdown.render, "Markdown: the PR comment / step summary body"),
-        Format("annotations", render_annotations, "GitHub Actions workflow commands (::error file=...::)", file_option=False),
+        Format("json", json_report.render, "the stable JSON report (schema: docs/report.schema.json)", machine_readable=True),
+        Format("sarif", sarif.render, "SARIF 2.1.0 for GitHub code scanning and other SARIF consumers", machine_readable=True),
+        Format("junit", junit.render, "JUnit XML: a testsuite per policy, a testcase per finding", machine_readable=True),
+        Format("markdown", markdown.render, "Markdown: the PR comment / step summary body", machine_readable=True),
+        Format("annotations", render_annotations, "GitHub Actions workflow commands (::error file=...::)", file_option=False, machine_readable=True),
     )
 }
 
 
 def options_for(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> RenderOptions:
     prefix, repo_root = locate(result.root)
-    return RenderOptions(color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root)
+    return RenderOptions(
+        color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root, comment_key=config.comment_key
+    )
 
 
 def render(name: str, result: ScanResult, options: RenderOptions = DEFAULT_OPTIONS) -> str:
@@ -76,4 +74,10 @@ def stdout_format(outputs: tuple[OutputSpec, ...]) -> str | None:
     return next((o.format for o in outputs if not o.path), None)
 
 
-__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_format", "write_outputs"]
+def stdout_for_programs(outputs: tuple[OutputSpec, ...]) -> bool:
+    """Whether standard output carries a machine-readable report (``Format.machine_readable``)."""
+    fmt = stdout_format(outputs)
+    return fmt is not None and FORMATTERS[fmt].machine_readable
+
+
+__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_for_programs", "stdout_format", "write_outputs"]

@@ -41,6 +41,7 @@ class RenderOptions:
     source_prefix: str = ""
     repo_root: str = ""  # absolute repository root ("" when unknown)
     max_chars: int = 0  # a renderer's size budget where one applies (0: its default)
+    comment_key: str = ""  # tells this scan's PR comment from others' (--comment-key)
 
 
 Render = Callable[[ScanResult, RenderOptions], str]
@@ -54,6 +55,10 @@ class Format:
     render: Render
     description: str
     file_option: bool = True  # offer ``--<name> FILE`` on the command line
+    # read by programs: every untrusted string is escaped onto one line, so on standard
+    # output in GitHub Actions it needs no ``::stop-commands::`` guard, and workflow
+    # commands go to standard error so that a pipe (``| jq``) still gets the report alone
+    machine_readable: bool = False
 
 
 def repo_root_of(scan_root: str) -> Path | None:
@@ -81,9 +86,10 @@ def repo_path(file: str, options: RenderOptions) -> str:
     return str(PurePosixPath(options.source_prefix) / file) if options.source_prefix else file
 
 
-def is_blocking(finding: Finding, result: ScanResult) -> bool:
-    """Whether the finding is one the gate fails on."""
-    return finding.kind is FindingKind.DENY and finding.severity.at_least(result.decision.fail_on)
+def failing(result: ScanResult) -> frozenset[Finding]:
+    """The findings the gate fails on, as the gate decided them (``decision.failing``), for
+    a renderer to look findings up in; the rule itself lives in ``iac_guard.gate`` only."""
+    return frozenset(result.decision.failing)
 
 
 def level(finding: Finding) -> str:

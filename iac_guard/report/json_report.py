@@ -1,4 +1,4 @@
-"""The JSON report: a stable, documented schema (README "JSON output")."""
+"""The JSON report: a stable schema, docs/report.schema.json (README "JSON output")."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from typing import Any
 
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Suppression
+from iac_guard.report.base import RenderOptions
 
 SCHEMA_VERSION = "1.0"
 
@@ -76,5 +77,6 @@ def document(result: ScanResult) -> dict[str, Any]:
     }
 
 
-def render(result: ScanResult, *, color: bool = False) -> str:
+def render(result: ScanResult, options: RenderOptions) -> str:
+    """The registry's render signature; the JSON report is the same whatever the options."""
     return json.dumps(document(result), indent=2) + "\n"

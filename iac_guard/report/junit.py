@@ -11,7 +11,9 @@ One ``<testsuite>`` per rule, one ``<testcase>`` per finding:
 - tool and input errors are ``<error>`` testcases in an ``iac-guard errors`` suite.
 
 Every string goes through ElementTree's escaping; characters XML 1.0 cannot hold are
-dropped.
+dropped. Line breaks inside text are written as ``&#10;``/``&#13;`` (as ElementTree
+already does in attributes), so no string from the scanned code starts a line of the
+output: on standard output in GitHub Actions it cannot read as a workflow command.
 """
 
 from __future__ import annotations
@@ -21,9 +23,12 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from iac_guard.models import Finding, ScanResult, Suppression
-from iac_guard.report.base import RenderOptions, Rule, is_blocking, repo_path, rules
+from iac_guard.report.base import RenderOptions, Rule, failing, repo_path, rules
 
-_INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# what XML 1.0 cannot hold, and the two private-use characters that stand for line
+# breaks in text until the document is serialized
+_INVALID_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue002-\ufffd\U00010000-\U0010ffff]")
+_BREAKS = {"\n": ("\ue000", "&#10;"), "\r": ("\ue001", "&#13;")}
 
 
 def _clean(text: str) -> str:
@@ -33,8 +38,15 @@ def _clean(text: str) -> str:
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
     el = ET.SubElement(parent, tag, {k: _clean(v) for k, v in attrs.items()})
     if text is not None:
-        el.text = _clean(text)
+        el.text = _clean(text).translate({ord(c): stand_in for c, (stand_in, _) in _BREAKS.items()})
     return el
+
+
+def _serialize(root: ET.Element) -> str:
+    out = ET.tostring(root, encoding="unicode")
+    for stand_in, reference in _BREAKS.values():
+        out = out.replace(stand_in, reference)
+    return out
 
 
 def _where(finding: Finding, options: RenderOptions) -> str:
@@ -71,7 +83,7 @@ def _suite(
     rule: Rule,
     findings: list[Finding],
     suppressed: list[Suppression],
-    result: ScanResult,
+    fails: frozenset[Finding],
     options: RenderOptions,
 ) -> tuple[int, int, int]:
     suite = _element(root, "testsuite", name=f"{rule.id}: {rule.title}", id=rule.id)
@@ -82,7 +94,7 @@ def _suite(
     failures = skipped = 0
     for finding in findings:
         case = _testcase(suite, finding, options)
-        if is_blocking(finding, result):
+        if finding in fails:
             failures += 1
             _element(case, "failure", _details(finding, options), message=finding.message, type=finding.severity.value)
         else:
@@ -111,8 +123,9 @@ def render(result: ScanResult, options: RenderOptions) -> str:
     for suppression in result.suppressed:
         suppressed_by_rule[suppression.finding.rule_id].append(suppression)
     tests = failures = skipped = 0
+    fails = failing(result)
     for rule in rules(result):
-        t, f, s = _suite(root, rule, by_rule[rule.id], suppressed_by_rule[rule.id], result, options)
+        t, f, s = _suite(root, rule, by_rule[rule.id], suppressed_by_rule[rule.id], fails, options)
         tests, failures, skipped = tests + t, failures + f, skipped + s
     errors = len(result.problems)
     if result.problems:
@@ -127,4 +140,4 @@ def render(result: ScanResult, options: RenderOptions) -> str:
     for key, value in (("tests", tests), ("failures", failures), ("errors", errors), ("skipped", skipped)):
         root.set(key, str(value))
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + _serialize(root) + "\n"

@@ -22,10 +22,12 @@ from collections.abc import Iterable, Sequence
 from urllib.parse import quote, urlsplit
 
 from iac_guard import __version__
+from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, ScanResult, Severity, Suppression
-from iac_guard.report.base import Links, RenderOptions, is_blocking, plural, repo_path, rules
+from iac_guard.report.base import Links, RenderOptions, failing, plural, repo_path, rules
 
-SUMMARY_MARKER = "<!-- iac-guard:summary -->"
+SUMMARY_MARKER = "<!-- iac-guard:summary -->"  # the marker without a comment key
+_COMMENT_KEY = re.compile(r"[A-Za-z0-9._/-]{1,100}")
 MAX_FIXES = 25  # rules listed under "How to fix"
 COMMENT_LIMIT = 65_536  # GitHub's limit for an issue or review comment body
 STEP_SUMMARY_LIMIT = 1_000_000  # GitHub accepts up to 1 MiB of step summary per step
@@ -42,6 +44,21 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=:])")
 _STRIP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MENTION = re.compile(r"([@#])(?=[\w\-])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
+
+
+def check_comment_key(key: object) -> str:
+    """A ``--comment-key``: letters, digits and ``. _ / -`` (a path such as ``infra/prod``
+    fits), at most 100; "" for none. Anything else could end the hidden marker."""
+    text = "" if key is None else str(key)
+    if text and not _COMMENT_KEY.fullmatch(text):
+        raise ConfigError(f"comment-key {text!r}: use at most 100 letters, digits and . _ / -")
+    return text
+
+
+def summary_marker(key: str = "") -> str:
+    """The hidden marker that tells one iac-guard summary comment from another: one per
+    comment key, so scans of several directories on one PR keep one comment each."""
+    return f"<!-- iac-guard:summary:{key} -->" if key else SUMMARY_MARKER
 
 
 def escape(value: object, limit: int = 300) -> str:
@@ -208,7 +225,7 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
     worst = {noun: 10**9 for noun in ("error", "finding", "existing finding", "suppressed finding", "notice")}
     reserve = _size(footer) + _size(_truncation(worst, options.links))
     body = _Body(limit, reserve)
-    body.add(f"{SUMMARY_MARKER}\n{_verdict(result)}{_counts(result)}")
+    body.add(f"{summary_marker(options.comment_key)}\n{_verdict(result)}{_counts(result)}")
 
     if result.problems:
         body.add("### Errors\n\n")
@@ -218,8 +235,9 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
             "\n",
             noun="error",
         )
-    blocking = [f for f in result.findings if is_blocking(f, result)]
-    others = [f for f in result.findings if not is_blocking(f, result)]
+    fails = failing(result)
+    blocking = [f for f in result.findings if f in fails]
+    others = [f for f in result.findings if f not in fails]
     if blocking:
         fixes = _fixes(blocking, result)[:MAX_FIXES]
         fixes_block = "### How to fix\n\n" + "".join(fixes) + "\n" if fixes else ""

@@ -26,7 +26,7 @@ from urllib.parse import quote, urlparse
 
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Severity, Suppression
-from iac_guard.report.base import RenderOptions, Rule, is_blocking, level, repo_path, rules
+from iac_guard.report.base import RenderOptions, Rule, failing, level, repo_path, rules
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -105,7 +105,7 @@ def _location(file: str | None, line: int | None, end_line: int | None, options:
     return {"physicalLocation": physical}
 
 
-def _result(finding: Finding, index: dict[str, int], scan: ScanResult, options: RenderOptions) -> dict[str, Any]:
+def _result(finding: Finding, index: dict[str, int], blocking: bool, options: RenderOptions) -> dict[str, Any]:
     message = finding.message or finding.title or finding.rule_id
     out: dict[str, Any] = {
         "ruleId": finding.rule_id,
@@ -126,7 +126,7 @@ def _result(finding: Finding, index: dict[str, int], scan: ScanResult, options: 
     properties: dict[str, Any] = {
         "severity": finding.severity.value,
         "kind": finding.kind.value,
-        "blocking": is_blocking(finding, scan),
+        "blocking": blocking,
         "source": finding.source,
     }
     for key, value in (("resource", finding.resource), ("resourceType", finding.resource_type), ("attribute", finding.attribute), ("iacKind", finding.iac_kind)):
@@ -138,9 +138,8 @@ def _result(finding: Finding, index: dict[str, int], scan: ScanResult, options: 
     return out
 
 
-def _suppressed(s: Suppression, index: dict[str, int], scan: ScanResult, options: RenderOptions) -> dict[str, Any]:
-    out = _result(s.finding, index, scan, options)
-    out["properties"]["blocking"] = False
+def _suppressed(s: Suppression, index: dict[str, int], options: RenderOptions) -> dict[str, Any]:
+    out = _result(s.finding, index, False, options)
     if s.kind == "existing":
         # not suppressed, only older than the PR (--diff-base): code scanning keeps the
         # alert open and works out for itself what the PR introduced
@@ -169,8 +168,9 @@ def _notification(item: Problem | Notice, level_name: str, options: RenderOption
 def document(result: ScanResult, options: RenderOptions) -> dict[str, Any]:
     catalog = rules(result)
     index = {rule.id: i for i, rule in enumerate(catalog)}
-    results = [_result(f, index, result, options) for f in result.findings]
-    results += [_suppressed(s, index, result, options) for s in result.suppressed]
+    fails = failing(result)
+    results = [_result(f, index, f in fails, options) for f in result.findings]
+    results += [_suppressed(s, index, options) for s in result.suppressed]
     notifications = [_notification(p, "error", options) for p in result.problems]
     notifications += [_notification(n, "warning", options) for n in result.notices]
     run: dict[str, Any] = {

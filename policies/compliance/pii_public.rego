@@ -18,6 +18,32 @@
 #     `public_network_access_enabled = false`, no 0.0.0.0/0 firewall rule or authorized
 #     network).
 #   frameworks: [GDPR-32]
+#   resource_types:
+#     - aws_s3_bucket
+#     - aws_db_instance
+#     - aws_rds_cluster
+#     - aws_rds_cluster_instance
+#     - aws_ebs_volume
+#     - aws_instance
+#     - aws_dynamodb_table
+#     - aws_sqs_queue
+#     - aws_sns_topic
+#     - azurerm_storage_account
+#     - azurerm_mssql_server
+#     - azurerm_sql_server
+#     - azurerm_postgresql_server
+#     - azurerm_mysql_server
+#     - azurerm_mariadb_server
+#     - google_storage_bucket
+#     - google_sql_database_instance
+#     - AWS::S3::Bucket
+#     - AWS::RDS::DBInstance
+#     - AWS::RDS::DBCluster
+#     - AWS::EC2::Volume
+#     - AWS::EC2::Instance
+#     - AWS::DynamoDB::Table
+#     - AWS::SQS::Queue
+#     - AWS::SNS::Topic
 package iac_guard.compliance.pii_public
 
 import data.iac_guard.aws.rds.public as rds_public

@@ -14,6 +14,53 @@
 #   remediation: >-
 #     Add the missing keys to `tags` (Google: `labels`; CloudFormation: `Tags`), or set
 #     them once in the AWS provider's `default_tags { tags = {...} }`.
+#   resource_types: # the default taggable_types of policies/data.yaml
+#     - aws_s3_bucket
+#     - aws_db_instance
+#     - aws_rds_cluster
+#     - aws_dynamodb_table
+#     - aws_ebs_volume
+#     - aws_efs_file_system
+#     - aws_instance
+#     - aws_lambda_function
+#     - aws_eks_cluster
+#     - aws_ecr_repository
+#     - aws_sqs_queue
+#     - aws_sns_topic
+#     - aws_kms_key
+#     - aws_secretsmanager_secret
+#     - aws_elasticache_replication_group
+#     - aws_redshift_cluster
+#     - aws_opensearch_domain
+#     - aws_elasticsearch_domain
+#     - azurerm_storage_account
+#     - azurerm_mssql_server
+#     - azurerm_mssql_database
+#     - azurerm_postgresql_server
+#     - azurerm_postgresql_flexible_server
+#     - azurerm_mysql_flexible_server
+#     - azurerm_cosmosdb_account
+#     - azurerm_key_vault
+#     - azurerm_linux_virtual_machine
+#     - azurerm_windows_virtual_machine
+#     - azurerm_kubernetes_cluster
+#     - google_storage_bucket
+#     - google_compute_instance
+#     - google_compute_disk
+#     - google_bigquery_dataset
+#     - AWS::S3::Bucket
+#     - AWS::RDS::DBInstance
+#     - AWS::RDS::DBCluster
+#     - AWS::DynamoDB::Table
+#     - AWS::EC2::Volume
+#     - AWS::EC2::Instance
+#     - AWS::Lambda::Function
+#     - AWS::EKS::Cluster
+#     - AWS::ECR::Repository
+#     - AWS::SQS::Queue
+#     - AWS::SNS::Topic
+#     - AWS::KMS::Key
+#     - AWS::SecretsManager::Secret
 package iac_guard.compliance.required_tags
 
 import data.iac_guard.lib
@@ -21,21 +68,23 @@ import data.iac_guard.lib_compliance.required_tags as required
 import data.iac_guard.lib_compliance.taggable_types
 import rego.v1
 
-# Provider blocks of a provider name, across every Terraform file (raw documents).
-providers(name) := [p |
-	some _, doc in input.files
+# Provider blocks of a provider name, with the directory of the file that declares them
+# (a root module's providers apply to it and to every module it calls).
+providers(name) := [[lib.dir(path), p] |
+	some path, doc in input.files
 	is_object(doc)
 	some p in lib.as_array(object.get(object.get(doc, "provider", {}), name, []))
 	is_object(p)
 ]
 
-# Keys of the default tags (labels) providers add to every resource of their family;
-# "*" when a provider's defaults are an expression iac-guard cannot see into.
-provider_defaults[fam] contains key if {
+# Keys of the default tags (labels) providers of each directory add to every resource of
+# their family; "*" when a provider's defaults are an expression iac-guard cannot see into.
+provider_defaults[scope] contains key if {
 	some [fam, provider, attr] in [["aws", "aws", "default_tags"], ["google", "google", "default_labels"]]
-	some p in providers(provider)
+	some [directory, p] in providers(provider)
 	some entry in lib.as_array(object.get(p, attr, []))
 	some key in default_keys(fam, entry)
+	scope := concat("|", [directory, fam])
 }
 
 default_keys("aws", entry) := {k | some k, _ in entry.tags} if is_object(entry.tags)
@@ -53,9 +102,22 @@ family(rtype) := "google" if startswith(rtype, "google_")
 # `tags` is lib.tags(r), computed once per resource by the caller.
 has_tag(tags, _, key) if tags[key] != ""
 
-has_tag(_, r, key) if provider_defaults[family(r.type)][key]
+has_tag(_, r, key) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])][key]
 
-has_tag(_, r, _) if provider_defaults[family(r.type)]["*"]
+has_tag(_, r, _) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])]["*"]
+
+# The directory whose provider blocks configure resource `r`: its root module's ("" for
+# the scan root). Without a known root (a plan), the resource's own directory.
+provider_dir(r) := "" if r.root == "."
+
+provider_dir(r) := r.root if {
+	is_string(r.root)
+	not r.root in {"", "."}
+}
+
+provider_dir(r) := lib.dir(r.file) if not is_string(r.root)
+
+provider_dir(r) := lib.dir(r.file) if r.root == ""
 
 attribute(r) := "Tags" if lib.is_cloudformation
 

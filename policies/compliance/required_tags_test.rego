@@ -42,3 +42,12 @@ test_cloudformation_missing_tags_are_denied if {
 		testing.cfn_resource("AWS::S3::Bucket", "Tagged", {"Tags": [{"Key": "owner", "Value": "x"}, {"Key": "environment", "Value": "prod"}, {"Key": "data-classification", "Value": "internal"}]}),
 	]) with data.iac_guard_settings as settings
 }
+
+# Provider default tags apply to the root module whose files declare the provider (and
+# the modules it calls), not to another environment's resources.
+test_provider_default_tags_count_in_their_own_root_module_only if {
+	testing.addresses(required_tags.deny) == {"aws_s3_bucket.prod"} with input as object.union(testing.tf([
+		object.union(testing.tf_resource("aws_s3_bucket", "dev", {"tags": {"data-classification": "internal"}}), {"root": "envs/dev", "file": "modules/b/main.tf"}),
+		object.union(testing.tf_resource("aws_s3_bucket", "prod", {"tags": {"data-classification": "internal"}}), {"root": "envs/prod", "file": "envs/prod/main.tf"}),
+	]), {"files": {"envs/dev/providers.tf": {"provider": {"aws": {"default_tags": {"tags": {"owner": "platform", "environment": "dev"}}}}}}}) with data.iac_guard_settings as settings
+}

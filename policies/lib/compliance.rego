@@ -91,7 +91,7 @@ attachments[k] contains a.address if {
 # (pointing at it by address or by its literal name).
 related(r) := {r.address} | {a | some k in names(r); some a in attachments[k]}
 
-names(r) := {key(r.file, lib.base_address(r.address))} | {key(r.file, n) | some attr in ["bucket", "name", "BucketName"]; n := r.values[attr]; is_string(n)}
+names(r) := {key(r.file, lib.address_key(r))} | {key(r.file, n) | some attr in ["bucket", "name", "BucketName"]; n := r.values[attr]; is_string(n)}
 
 # The ids in `index` (key(file, address) -> ids of the policies reporting that resource)
 # that report `r` or its attachments. Comprehensions, so a missing key is simply empty.

@@ -282,18 +282,46 @@ pointers(rtype, attr) := {key |
 	some key in pointer_keys(c, value)
 }
 
-pointer_keys(c, value) := {reference_target(c, value)} if is_unknown(value)
+pointer_keys(c, value) := {scoped(c, reference_target(c, value))} if is_unknown(value)
 
 pointer_keys(_, value) := {value} if is_string(value)
 
+# Where a reference can point: within one Terraform root module (two environments that
+# call one shared module each have their own `module.m.aws_s3_bucket.this`, and one's
+# settings say nothing of the other's), within one CloudFormation template. Literal
+# names (a bucket name) stay global, as they are in the cloud.
+scope(r) := r.root if {
+	is_string(r.root)
+	r.root != ""
+} else := r.file if {
+	input.kind == "cloudformation"
+} else := ""
+
+# A resource address (or reference target) qualified by the scope of resource `r`.
+scoped(r, address) := sprintf("%s|%s", [scope(r), address])
+
+# The key of resource `r` itself, as pointer_keys gives it for a reference to `r`.
+address_key(r) := scoped(r, base_address(r.address))
+
+# The address part of a key (for messages).
+key_address(key) := parts[count(parts) - 1] if parts := split(key, "|")
+
 # Whether resource `r` is among `keys` (from pointers): by its address, or by the literal
 # value of its attribute `name_attr` (the bucket name for S3).
-pointed_at(r, keys, _) if keys[base_address(r.address)]
+pointed_at(r, keys, _) if keys[address_key(r)]
 
 pointed_at(r, keys, name_attr) if {
 	name := r.values[name_attr]
 	is_string(name)
 	keys[name]
+}
+
+# A CloudFormation DB instance in an Aurora cluster (it names its DBClusterIdentifier):
+# storage encryption, deletion protection and log exports are the cluster's settings. A
+# DBCluster's own DBClusterIdentifier is only its name.
+rds_cluster_member(r) if {
+	r.type == "AWS::RDS::DBInstance"
+	has_key(r.values, "DBClusterIdentifier")
 }
 
 # Whether the scanned code turns on EBS encryption by default for the account and region

@@ -17,6 +17,29 @@ statements(_, value) := {statement(s) | some s in lib.as_array(document(value).S
 
 statements(r, value) := document_statements[doc_key(r, lib.reference_target(r, value))] if lib.is_unknown(value)
 
+statements(_, value) := {statement(s) | some s in lib.as_array(doc.Statement); is_object(s)} if {
+	doc := template_document(value)
+}
+
+# A Terraform heredoc whose JSON holds interpolations (`"arn:aws:s3:::${var.name}/*"`),
+# which makes the whole value unknown: each `${...}` becomes a placeholder string that
+# matches no principal, action or effect, so only what is written literally counts.
+# Undefined for template directives (`%{ for }`) and for interpolations that stand for
+# JSON structure (`"Principal": ${var.p}`), which leave the text invalid JSON.
+template_document(value) := doc if {
+	src := lib.unknown_source(value)
+	is_string(src)
+	startswith(src, "<<")
+	lines := split(src, "\n")
+	count(lines) > 2
+	body := concat("\n", array.slice(lines, 1, count(lines) - 1))
+	not contains(body, "%{")
+	text := regex.replace(body, `\$\{[^{}]*\}`, "iac-guard-unknown")
+	json.is_valid(text)
+	doc := json.unmarshal(text)
+	is_object(doc)
+}
+
 document(doc) := json.unmarshal(doc) if {
 	is_string(doc)
 	json.is_valid(doc)

@@ -62,7 +62,7 @@ def test_fork_pr_falls_back_and_keeps_exit_code_1(actions: Path, fake: FakeGitHu
     commands = lines[lines.index(f"::{token}::") + 1 :]
     assert commands[0].startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,endLine=")
     assert commands[0].split("::")[1].endswith(",title=IAC-AWS-S3-001 (critical)%3A S3 bucket grants public access through its ACL")
-    assert [c.split(" ", 1)[0] for c in commands] == ["::error"] * 6 + ["::warning", "::notice", "::notice", "::notice", "::notice"]
+    assert [c.split(" ", 1)[0] for c in commands] == ["::error"] * 6 + ["::notice"] * 5
     assert commands[-1] == (
         "::notice title=iac-guard%3A PR comment not posted::pull request #7 comes from a fork (eve/infra): its token is "
         "read-only. Findings are in the annotations and the job summary; the exit code is unchanged."
@@ -109,3 +109,89 @@ def test_unreadable_event_is_reported_not_fatal(actions: Path, spine: Path, caps
     (actions / "event.json").write_text("{not json")
     assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "-q"]) == 1
     assert "iac-guard: warning: cannot publish to the pull request: cannot read the event payload" in capsys.readouterr().err
+
+
+BROKEN_POLICY = """# METADATA
+# title: broken
+# custom:
+#   id: X-BROKEN-1
+#   severity: high
+package x.broken
+
+import rego.v1
+
+deny contains msg if {
+\tmsg := "a" +
+}
+"""
+
+
+def _outputs(actions: Path) -> dict[str, str]:
+    return dict(line.split("=", 1) for line in (actions / "output.txt").read_text().splitlines())
+
+
+def test_an_early_config_error_annotates_summarises_and_sets_outputs(actions: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = actions / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "infra").mkdir()
+    (repo / "infra" / ".iac-guard.yaml").write_text("fail-on: [high\nskip: 1\n")
+    monkeypatch.chdir(repo / "infra")
+    assert main(["scan", "."]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[-1] == "::error file=infra/.iac-guard.yaml,line=2,title=iac-guard error::invalid YAML: expected ',' or ']', but got ':'"
+    assert _outputs(actions) == {"verdict": "error", "exit-code": "2"}
+    assert (actions / "summary.md").read_text() == (
+        "## \u26d4 iac-guard: error \u2014 the scan did not run\n\n"
+        "invalid YAML\\: expected ',' or '\\]', but got '\\:' (infra/\\.iac\\-guard\\.yaml\\:2)\n\n"
+    )
+
+
+def test_a_policy_syntax_error_reaches_the_step(actions: Path, spine: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = actions / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "infra" / "policies").mkdir(parents=True)
+    (repo / "infra" / "policies" / "broken.rego").write_text(BROKEN_POLICY)
+    monkeypatch.chdir(repo / "infra")
+    assert main(["scan", str(spine / "mixed"), "--policy-dir", "policies"]) == 2
+    err = capsys.readouterr().err
+    assert err.splitlines()[-1] == "::error file=infra/policies/broken.rego,line=11,title=iac-guard error::expecting `}` while parsing set"
+    assert _outputs(actions) == {"verdict": "error", "exit-code": "2"}
+    assert (actions / "summary.md").read_text().startswith("## \u26d4 iac-guard: error \u2014 the scan did not run\n\nexpecting \\`\\}\\` while parsing set")
+
+
+def test_an_early_error_message_is_escaped_in_the_annotation(actions: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", "--fail-on", "100%"]) == 2
+    annotation = capsys.readouterr().err.splitlines()[-1]
+    assert annotation.startswith("::error title=iac-guard error::argument --fail-on: invalid choice: '100%25' (choose from ")
+    assert "%0Ausage: iac-guard scan [-h]" in annotation and "\n" not in annotation
+    assert _outputs(actions) == {"verdict": "error", "exit-code": "2"}
+
+
+def test_outside_github_actions_an_early_error_writes_no_step_files(actions: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("GITHUB_ACTIONS")
+    assert main(["scan", "--fail-on", "nope"]) == 2
+    assert "::error" not in capsys.readouterr().err
+    assert not (actions / "output.txt").exists() and not (actions / "summary.md").exists()
+
+
+def test_junit_on_stdout_stays_xml_and_annotations_go_to_stderr(actions: Path, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import xml.etree.ElementTree as ET
+
+    _fork(actions)
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--format", "junit", "--pr-comment"]) == 1
+    out, err = capsys.readouterr()
+    assert ET.fromstring(out).get("failures") == "6"  # no ::stop-commands:: around it, no command after it
+    assert "::stop-commands::" not in out and "::stop-commands::" not in err
+    assert err.startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,")
+
+
+def test_comment_key_from_the_command_line_and_the_config_file(actions: Path, fake: FakeGitHub, spine: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment", "-q", "--comment-key", "mixed"]) == 1
+    (actions / "cfg").mkdir()
+    (actions / "cfg" / ".iac-guard.yaml").write_text("comment-key: clean\npr-comment: true\n")
+    monkeypatch.chdir(actions / "cfg")
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "-q"]) == 1
+    assert [c["body"].split("\n", 1)[0] for c in fake.issue_comments[PR]] == ["<!-- iac-guard:summary:mixed -->", "<!-- iac-guard:summary:clean -->"]
+    assert main(["scan", "--comment-key", "a -->"]) == 2
+    assert "comment-key 'a -->': use at most 100 letters, digits and . _ / -" in capsys.readouterr().err

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from github import Auth, Github, GithubException
 
+from iac_guard.config import ScanConfig
+from iac_guard.errors import ConfigError
 from iac_guard.github.publish import publish
 from iac_guard.models import Severity
 from iac_guard.report.markdown import COMMENT_LIMIT, SUMMARY_MARKER
@@ -203,3 +205,44 @@ def test_a_github_app_token_names_its_bot_login(fake: FakeGitHub, sleeps: Sleeps
     ctx, pub = replace(context_for(fake, "ghs_app"), login="guard-app[bot]"), publisher_for(sleeps)
     assert [publish(FAILING, COMMENT, ctx, pub).comment for _ in range(3)] == ["created", "unchanged", "unchanged"]
     assert len(fake.comments_by(PR, "guard-app[bot]")) == 1 and ("GET", "/user") not in fake.requests
+
+
+def _keyed(key: str) -> ScanConfig:
+    return ScanConfig(pr_comment=True, comment_key=key)
+
+
+def test_two_comment_keys_keep_two_comments(fake: FakeGitHub, sleeps: Sleeps) -> None:
+    ctx, pub = context_for(fake), publisher_for(sleeps)
+    fixed = result([finding("IAC-AWS-EBS-001", Severity.HIGH, resource="aws_ebs_volume.a", file="disk.tf", line=4)])
+    assert [publish(FAILING, _keyed(k), ctx, pub).comment for k in ("infra/prod", "infra/dev")] == ["created", "created"]
+    assert publish(fixed, _keyed("infra/dev"), ctx, pub).comment == "updated"
+    assert publish(FAILING, _keyed("infra/prod"), ctx, pub).comment == "unchanged"
+    prod, dev = fake.issue_comments[PR]
+    assert prod["body"].startswith("<!-- iac-guard:summary:infra/prod -->\n## \u274c iac-guard: 2 findings at or above high")
+    assert dev["body"].startswith("<!-- iac-guard:summary:infra/dev -->\n## \u274c iac-guard: 1 finding at or above high")
+    assert [w[0] for w in fake.writes()] == ["POST", "POST", "PATCH"]
+
+
+def test_a_keyed_run_never_edits_the_unkeyed_comment(fake: FakeGitHub, sleeps: Sleeps) -> None:
+    ctx, pub = context_for(fake), publisher_for(sleeps)
+    assert publish(FAILING, COMMENT, ctx, pub).comment == "created"
+    (unkeyed,) = fake.issue_comments[PR]
+    before = unkeyed["body"]
+    assert publish(CLEAN, _keyed("prod"), ctx, pub).comment == "skipped"  # a clean key with no comment of its own
+    assert publish(FAILING, _keyed("prod"), ctx, pub).comment == "created"
+    assert publish(CLEAN, _keyed("prod"), ctx, pub).comment == "updated"
+    assert unkeyed["body"] == before and len(fake.issue_comments[PR]) == 2
+    # and the unkeyed run, and a key that only starts like another, leave the keyed one alone
+    assert publish(FAILING, COMMENT, ctx, pub).comment == "unchanged"
+    assert publish(FAILING, _keyed("pro"), ctx, pub).comment == "created"
+    assert [c["body"].split("\n", 1)[0] for c in fake.issue_comments[PR]] == [
+        SUMMARY_MARKER, "<!-- iac-guard:summary:prod -->", "<!-- iac-guard:summary:pro -->",
+    ]
+
+
+@pytest.mark.parametrize("key", ["a -->", "x\ny", "<b>", "k" * 101, "a b"])
+def test_a_comment_key_that_could_end_the_marker_is_refused(key: str) -> None:
+    with pytest.raises(ConfigError) as caught:
+        ScanConfig.from_dict({"comment-key": key})
+    assert str(caught.value) == f"comment-key {key!r}: use at most 100 letters, digits and . _ / -"
+    assert ScanConfig.from_dict({"comment-key": "infra/prod-eu_1.2"}).comment_key == "infra/prod-eu_1.2"

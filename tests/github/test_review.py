@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from github import Auth, Github, GithubException
-from github.Commit import Commit
 
 from iac_guard.github.publish import publish
 from iac_guard.github.review import added_lines, finding_marker
@@ -95,10 +94,24 @@ def test_someone_elses_marker_does_not_silence_a_finding(pr_files: FakeGitHub, s
 
 def test_fake_github_refuses_a_line_outside_the_diff(pr_files: FakeGitHub) -> None:
     client = Github(auth=Auth.Token("ghs_installation"), base_url=pr_files.url, retry=None, seconds_between_requests=0, seconds_between_writes=0, lazy=True)
-    pull = client.get_repo(pr_files.repository).get_pull(PR)
-    commit = Commit(pull.requester, {}, {"sha": HEAD_SHA}, completed=True)
+    repo = client.get_repo(pr_files.repository)
+    pull, commit = repo.get_pull(PR), repo.get_commit(HEAD_SHA)
     with pytest.raises(GithubException) as caught:
         pull.create_review(commit=commit, event="COMMENT", comments=[{"path": "infra/main.tf", "line": 12, "side": "RIGHT", "body": "x"}])
     assert caught.value.status == 422
     pull.create_review(commit=commit, event="COMMENT", comments=[{"path": "infra/main.tf", "line": 2, "side": "RIGHT", "body": "context line"}])
     assert [c["line"] for c in pr_files.review_comments[PR]] == [2]
+
+
+
+def test_the_review_names_the_head_commit_without_fetching_it(pr_files: FakeGitHub, sleeps: Sleeps, infra: str) -> None:
+    """``Repository.get_commit`` on the lazy client: public API, and no request for the commit."""
+    outcome = publish(_scan(infra), REVIEW, context_for(pr_files), publisher_for(sleeps))
+    assert outcome.review_comments == 2
+    assert pr_files.requests == [
+        ("GET", "/user"),
+        ("GET", f"/repos/{pr_files.repository}/pulls/{PR}/files?per_page=100"),
+        ("GET", f"/repos/{pr_files.repository}/pulls/{PR}/comments?per_page=100"),
+        ("POST", f"/repos/{pr_files.repository}/pulls/{PR}/reviews"),
+    ]
+    assert pr_files.reviews[0]["commit_id"] == HEAD_SHA

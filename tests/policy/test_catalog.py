@@ -112,3 +112,12 @@ def test_slug_matches_github_anchors() -> None:
     assert slug("IAC-AWS-SG-001: Security group allows SSH (22) from the internet") == (
         "iac-aws-sg-001-security-group-allows-ssh-22-from-the-internet"
     )
+
+
+def test_a_policy_that_does_not_compile_is_exit_2_not_a_catalog_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    broken = REPO / "tests" / "fixtures" / "spine" / "policies_broken_syntax"
+    for command in (["policies", "list"], ["policies", "doc"]):
+        assert main([*command, "--no-builtin-policies", "--policy-dir", str(broken)]) == 2
+        out, err = capsys.readouterr()
+        assert out == ""
+        assert err.startswith("iac-guard: error: tests/fixtures/spine/policies_broken_syntax/broken.rego:10: ")

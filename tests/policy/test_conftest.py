@@ -108,7 +108,7 @@ def test_result_object_without_msg_is_an_error(tmp_path: Path, capsys: pytest.Ca
     code, doc = _scan(capsys, "--no-builtin-policies", "--policy-dir", str(tmp_path), "--namespace", "main")
     assert code == 2
     assert [(e["code"], e["message"], e["file"]) for e in doc["errors"]] == [
-        ("policy-error", "main.deny: rule result has no string msg: {'message': 'no msg key'}", "p.rego")
+        ("policy-error", "main.deny: rule result has no string msg: {'message': 'no msg key'}", str(tmp_path / "p.rego"))
     ]
 
 

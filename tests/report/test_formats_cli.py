@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
 from iac_guard.cli import main
+from iac_guard.models import Policy
 from iac_guard.report import FORMATTERS
 from tests.conftest import REPO
 from tests.starter import only_starter
@@ -67,3 +69,53 @@ def test_format_lists_come_from_the_registry(capsys: pytest.CaptureFixture[str])
     readme = (REPO / "README.md").read_text()
     for name in FORMATTERS:
         assert f"| `{name}` |" in readme, f"README's format table lacks {name}"
+
+
+def test_machine_readable_is_a_field_of_each_format() -> None:
+    assert {name: fmt.machine_readable for name, fmt in FORMATTERS.items()} == {
+        "text": False, "json": True, "sarif": True, "junit": True, "markdown": True, "annotations": True,
+    }
+
+
+def test_test_and_policies_formats_come_from_their_renderers(capsys: pytest.CaptureFixture[str]) -> None:
+    from iac_guard.policy import catalog, testing
+
+    for argv, renderers in ((["test", "--help"], testing.RENDERERS), (["policies", "list", "--help"], catalog.RENDERERS)):
+        with pytest.raises(SystemExit):
+            main(argv)
+        assert "--format {" + ",".join(renderers) + "}" in capsys.readouterr().out
+    assert main(["policies", "list", "--format", "markdown"]) == 0
+    assert capsys.readouterr().out == catalog.RENDERERS["markdown"](_builtin_policies())
+    assert main(["test", "--format", "yaml"]) == 2
+    assert "argument --format: invalid choice: 'yaml'" in capsys.readouterr().err
+
+
+def _builtin_policies() -> tuple[Policy, ...]:
+    from iac_guard.policy.loader import load_policies
+
+    return load_policies([], relative_to=Path.cwd()).policies
+
+
+def test_readme_option_table_lists_every_scan_option() -> None:
+    import argparse
+
+    from iac_guard.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    scan = sub.choices["scan"]
+    options = [o for a in scan._actions for o in a.option_strings if o.startswith("--") and o != "--help"]
+    assert {"--var-file", "--var", "--comment-key", "--output"} <= set(options)
+    section = (REPO / "README.md").read_text().split("## Command line", 1)[1].split("### Exit codes", 1)[0]
+    missing = [o for o in options if not re.search(rf"`{re.escape(o)}[` ]", section)]
+    assert missing == []
+
+
+def test_output_help_says_standard_output_carries_no_report(spine: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["scan", "--help"])
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "to FILE instead; standard output then carries no report" in help_text and "shows the text report" not in help_text
+    assert main(["scan", str(spine / "mixed"), *only_starter(), "--output", str(tmp_path / "report.txt")]) == 1
+    assert capsys.readouterr().out == ""
+    assert (tmp_path / "report.txt").read_text().splitlines()[-1].startswith("FAILED: 6 finding(s) at or above high")

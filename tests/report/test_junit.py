@@ -58,3 +58,18 @@ def test_cli_junit_parses(spine: Path, tmp_path: Path) -> None:
     assert main(["scan", str(spine / "mixed"), *only_starter(), "--junit", str(target), "-q"]) == 1
     root = ET.parse(target).getroot()
     assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("17", "6", "0")
+
+
+def test_no_string_from_the_scanned_code_starts_a_line() -> None:
+    """JUnit is machine-readable (FORMATTERS["junit"].machine_readable): line breaks in text
+    are character references, so a value cannot put a workflow command at a line start."""
+    injected = "ok\n::add-mask::hunter2\r\n::error::forged\ue000"
+    scan = result([finding(message=injected, remediation=injected)], problems=[Problem("parse-error", injected, "bad.tf", 4)])
+    xml = junit.render(scan, RenderOptions())
+    assert not [line for line in xml.splitlines() if line.lstrip().startswith("::")]
+    assert "ok&#10;::add-mask::hunter2&#13;&#10;::error::forged" in xml
+    root = ET.fromstring(xml)
+    failure = next(root.iter("failure"))
+    assert failure.get("message") == "ok\n::add-mask::hunter2\r\n::error::forged"  # intact once parsed
+    assert (failure.text or "").splitlines()[1:4] == ["ok", "::add-mask::hunter2", "::error::forged"]
+    assert next(root.iter("error")).text == "ok\n::add-mask::hunter2\r\n::error::forged"

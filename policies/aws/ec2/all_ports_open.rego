@@ -13,6 +13,13 @@
 #     CloudFormation `IpProtocol: -1`) with rules for the specific ports the service needs,
 #     from known CIDRs or security groups.
 #   frameworks: [CIS-AWS-5.2, CIS-AWS-5.3]
+#   resource_types:
+#     - aws_security_group
+#     - aws_default_security_group
+#     - aws_security_group_rule
+#     - aws_vpc_security_group_ingress_rule
+#     - AWS::EC2::SecurityGroup
+#     - AWS::EC2::SecurityGroupIngress
 package iac_guard.aws.ec2.all_ports_open
 
 import data.iac_guard.lib

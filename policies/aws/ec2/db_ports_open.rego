@@ -14,6 +14,13 @@
 #     Allow the database port only from the application's security group
 #     (`source_security_group_id` / `referenced_security_group_id` in Terraform,
 #     `SourceSecurityGroupId` in CloudFormation) or private CIDRs, never 0.0.0.0/0 or ::/0.
+#   resource_types:
+#     - aws_security_group
+#     - aws_default_security_group
+#     - aws_security_group_rule
+#     - aws_vpc_security_group_ingress_rule
+#     - AWS::EC2::SecurityGroup
+#     - AWS::EC2::SecurityGroupIngress
 package iac_guard.aws.ec2.db_ports_open
 
 import data.iac_guard.lib

@@ -11,6 +11,13 @@
 #     `CidrIp` / `CidrIpv6` (CloudFormation) to known networks, or reach hosts through a
 #     bastion or Fleet Manager.
 #   frameworks: [CIS-AWS-5.2, CIS-AWS-5.3]
+#   resource_types:
+#     - aws_security_group
+#     - aws_default_security_group
+#     - aws_security_group_rule
+#     - aws_vpc_security_group_ingress_rule
+#     - AWS::EC2::SecurityGroup
+#     - AWS::EC2::SecurityGroupIngress
 package iac_guard.aws.ec2.rdp_open
 
 import data.iac_guard.lib

@@ -27,10 +27,15 @@ deny contains lib.finding(r, message(r), "policy") if {
 	lib.is_terraform
 	some rtype in tf_policy_types
 	some r in lib.managed(rtype)
-	not lib.is_unknown(r.values.policy)
-	some stmt in iam.statements(r, r.values.policy)
+	some stmt in own_statements(r)
 	iam.admin(stmt)
 }
+
+# The policy's own statements: written out, or a heredoc template. A reference to an
+# aws_iam_policy_document is reported on the data source (below), once.
+own_statements(r) := iam.statements(r, r.values.policy) if not lib.is_unknown(r.values.policy)
+
+own_statements(r) := iam.statements(r, r.values.policy) if iam.template_document(r.values.policy)
 
 deny contains lib.finding(r, message(r), "statement") if {
 	lib.is_terraform

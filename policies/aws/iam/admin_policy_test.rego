@@ -40,3 +40,7 @@ test_cloudformation_admin_policies_are_denied if {
 		]}),
 	])
 }
+
+test_admin_heredoc_template_is_denied if {
+	testing.addresses(admin_policy.deny) == {"aws_iam_policy.templated"} with input as testing.tf([testing.tf_resource("aws_iam_policy", "templated", {"name": testing.unknown("var.name"), "policy": testing.unknown("<<EOF\n{\"Version\": \"2012-10-17\", \"Statement\": [{\"Sid\": \"${var.sid}\", \"Effect\": \"Allow\", \"Action\": \"*\", \"Resource\": \"*\"}]}\nEOF")})])
+}

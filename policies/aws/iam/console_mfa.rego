@@ -30,15 +30,15 @@ enforces_mfa(r, document) if {
 }
 
 # Terraform: users and groups by address and by literal name.
-users := {lib.base_address(u.address) | some u in lib.managed("aws_iam_user")}
+users := {lib.address_key(u) | some u in lib.managed("aws_iam_user")}
 
-users_by_name[name] contains lib.base_address(u.address) if {
+users_by_name[name] contains lib.address_key(u) if {
 	some u in lib.managed("aws_iam_user")
 	name := u.values.name
 	is_string(name)
 }
 
-groups_by_name[name] contains lib.base_address(g.address) if {
+groups_by_name[name] contains lib.address_key(g) if {
 	some g in lib.managed("aws_iam_group")
 	name := g.values.name
 	is_string(name)
@@ -53,7 +53,7 @@ group_keys(r, value) := lib.pointer_keys(r, value) if lib.is_unknown(value)
 
 group_keys(_, value) := groups_by_name[value] if is_string(value)
 
-mfa_policies := {lib.base_address(p.address) | some p in lib.managed("aws_iam_policy"); enforces_mfa(p, p.values.policy)}
+mfa_policies := {lib.address_key(p) | some p in lib.managed("aws_iam_policy"); enforces_mfa(p, p.values.policy)}
 
 attaches_mfa(a) if {
 	some t in lib.pointer_keys(a, a.values.policy_arn)
@@ -119,7 +119,7 @@ deny contains result if {
 	some r in lib.managed("aws_iam_user_login_profile")
 	some u in user_keys(r, r.values.user)
 	not mfa_users[u]
-	result := lib.finding(r, sprintf("%s gives %s a console password, and no policy on the user or its groups requires MFA", [r.address, u]), "user")
+	result := lib.finding(r, sprintf("%s gives %s a console password, and no policy on the user or its groups requires MFA", [r.address, lib.key_address(u)]), "user")
 }
 
 # CloudFormation: by logical id.
@@ -134,9 +134,9 @@ cfn_inline_mfa(r) if {
 	cfn_mfa_policies[t]
 }
 
-cfn_mfa_policies := {p.address | some p in lib.resources("AWS::IAM::ManagedPolicy"); enforces_mfa(p, p.values.PolicyDocument)}
+cfn_mfa_policies := {lib.address_key(p) | some p in lib.resources("AWS::IAM::ManagedPolicy"); enforces_mfa(p, p.values.PolicyDocument)}
 
-cfn_mfa_groups contains g.address if {
+cfn_mfa_groups contains lib.address_key(g) if {
 	some g in lib.resources("AWS::IAM::Group")
 	cfn_inline_mfa(g)
 }

@@ -28,6 +28,6 @@ deny contains result if {
 	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
 	some r in lib.resources(rtype)
 	lib.false_or_missing(r.values, "DeletionProtection")
-	not lib.has_key(r.values, "DBClusterIdentifier")
+	not lib.rds_cluster_member(r)
 	result := lib.finding(r, sprintf("%s has no deletion protection", [r.address]), "DeletionProtection")
 }

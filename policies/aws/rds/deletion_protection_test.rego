@@ -27,3 +27,11 @@ test_cloudformation_unprotected_instance_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBCluster", "Cluster", {"DeletionProtection": "true"}),
 	])
 }
+
+# A cluster's own DBClusterIdentifier is its name, not membership of another cluster.
+test_cloudformation_named_cluster_is_denied if {
+	testing.located(deletion_protection.deny) == {["Named", "DeletionProtection"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBCluster", "Named", {"DBClusterIdentifier": "orders"}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": {"Ref": "Named"}}),
+	])
+}

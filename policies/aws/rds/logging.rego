@@ -37,6 +37,6 @@ deny contains result if {
 	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
 	some r in lib.resources(rtype)
 	no_exports(r.values, "EnableCloudwatchLogsExports")
-	not lib.has_key(r.values, "DBClusterIdentifier")
+	not lib.rds_cluster_member(r)
 	result := lib.finding(r, sprintf("%s exports no logs to CloudWatch Logs", [r.address]), "EnableCloudwatchLogsExports")
 }

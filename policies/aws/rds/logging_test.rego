@@ -26,3 +26,12 @@ test_cloudformation_instance_without_exports_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBInstance", "Logged", {"EnableCloudwatchLogsExports": ["error"]}),
 	])
 }
+
+# A cluster's own DBClusterIdentifier is its name, not membership of another cluster.
+test_cloudformation_named_cluster_is_denied if {
+	testing.located(logging.deny) == {["Named", "EnableCloudwatchLogsExports"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBCluster", "Named", {"DBClusterIdentifier": "orders"}),
+		testing.cfn_resource("AWS::RDS::DBCluster", "Exported", {"DBClusterIdentifier": "jobs", "EnableCloudwatchLogsExports": ["postgresql"]}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": {"Ref": "Named"}}),
+	])
+}

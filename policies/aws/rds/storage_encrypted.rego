@@ -22,14 +22,21 @@ deny contains result if {
 	result := lib.finding(r, sprintf("%s does not encrypt its storage", [r.address]), "storage_encrypted")
 }
 
-# Aurora Serverless v1 clusters are always encrypted.
-aurora_serverless_default(r) if r.values.engine_mode == "serverless"
+# Aurora Serverless v1 clusters are always encrypted (an unknown engine mode may be one).
+aurora_serverless_default(r) if lib.lowercase(r.values.engine_mode) == "serverless"
+
+aurora_serverless_default(r) if lib.is_unknown(r.values.engine_mode)
+
+cfn_aurora_serverless(r) if lib.lowercase(r.values.EngineMode) == "serverless"
+
+cfn_aurora_serverless(r) if lib.is_unknown(r.values.EngineMode)
 
 deny contains result if {
 	lib.is_cloudformation
 	some rtype in ["AWS::RDS::DBInstance", "AWS::RDS::DBCluster"]
 	some r in lib.resources(rtype)
 	lib.false_or_missing(r.values, "StorageEncrypted")
-	not lib.has_key(r.values, "DBClusterIdentifier") # cluster members inherit the cluster's setting
+	not lib.rds_cluster_member(r)
+	not cfn_aurora_serverless(r)
 	result := lib.finding(r, sprintf("%s does not encrypt its storage", [r.address]), "StorageEncrypted")
 }

@@ -28,3 +28,13 @@ test_cloudformation_unencrypted_storage_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBInstance", "Encrypted", {"StorageEncrypted": true}),
 	])
 }
+
+# A cluster's own DBClusterIdentifier is its name, not membership of another cluster.
+test_cloudformation_named_cluster_is_denied_and_serverless_passes if {
+	testing.located(storage_encrypted.deny) == {["Named", "StorageEncrypted"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBCluster", "Named", {"DBClusterIdentifier": "orders", "Engine": "aurora-postgresql"}),
+		testing.cfn_resource("AWS::RDS::DBCluster", "Serverless", {"DBClusterIdentifier": "jobs", "EngineMode": "serverless"}),
+		testing.cfn_resource("AWS::RDS::DBCluster", "Chosen", {"EngineMode": {"Ref": "Mode"}}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": {"Ref": "Named"}}),
+	])
+}

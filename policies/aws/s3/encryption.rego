@@ -1,14 +1,16 @@
 # METADATA
 # title: S3 bucket has no server-side encryption configuration
 # description: >-
-#   Without an explicit server-side encryption configuration the bucket relies on
-#   defaults; data classified by your organisation as sensitive needs SSE-KMS with a key
-#   you control.
+#   Without an explicit server-side encryption configuration the bucket relies on S3's
+#   default (SSE-S3 with an AWS-owned key, applied to every new bucket since January
+#   2023): the data is encrypted, but not with a key you control, audit and can revoke.
+#   Low severity for that reason; data stores classified as sensitive are held to
+#   SSE-KMS by IAC-GEN-PII-001.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/serv-side-encryption.html
 # custom:
 #   id: IAC-AWS-S3-002
-#   severity: medium
+#   severity: low
 #   remediation: >-
 #     Terraform: add an `aws_s3_bucket_server_side_encryption_configuration` whose `bucket`
 #     is this bucket, with `apply_server_side_encryption_by_default { sse_algorithm =

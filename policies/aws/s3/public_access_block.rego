@@ -28,9 +28,9 @@ cfn_settings := ["BlockPublicAcls", "BlockPublicPolicy", "IgnorePublicAcls", "Re
 # The settings left off (absent or false) in `values`; unknown values count as on.
 off(values, names) := [name | some name in names; lib.false_or_missing(values, name)]
 
-default account_blocked := false
-
-account_blocked if {
+# The scopes (Terraform root modules) that block public access for the whole account.
+# Which account another root module deploys to is unknown, so each counts for its own.
+account_blocked contains lib.scope(a) if {
 	some a in lib.resources("aws_s3_account_public_access_block")
 	count(off(a.values, settings)) == 0
 }
@@ -39,7 +39,7 @@ blocked := lib.pointers("aws_s3_bucket_public_access_block", "bucket")
 
 deny contains result if {
 	lib.is_terraform
-	not account_blocked
+	not account_blocked[lib.scope(r)]
 	some r in lib.managed("aws_s3_bucket")
 	not lib.pointed_at(r, blocked, "bucket")
 	result := lib.finding(r, sprintf("S3 bucket %s has no aws_s3_bucket_public_access_block", [r.address]), "")

@@ -48,3 +48,21 @@ test_cloudformation_public_access_block if {
 		testing.cfn_resource("AWS::S3::Bucket", "Full", {"PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true, "RestrictPublicBuckets": true}}),
 	])
 }
+
+# Two Terraform root modules (environments) each with their own aws_s3_bucket.b: the
+# block in env "dev" covers dev's bucket only, and dev's account-level block says nothing
+# of the account prod deploys to.
+in_root(r, root) := object.union(r, {"root": root, "file": concat("/", [root, "main.tf"])})
+
+test_blocks_cover_their_own_root_module_only if {
+	testing.addresses(pab.deny) == {"aws_s3_bucket.b"} with input as testing.tf([
+		in_root(testing.tf_resource("aws_s3_bucket", "b", {}), "dev"),
+		in_root(testing.tf_resource("aws_s3_bucket_public_access_block", "b", object.union(all_on, {"bucket": testing.unknown("aws_s3_bucket.b.id")})), "dev"),
+		in_root(testing.tf_resource("aws_s3_bucket", "b", {}), "prod"),
+	])
+	{f.root | some f in pab.deny} == {"prod"} with input as testing.tf([
+		in_root(testing.tf_resource("aws_s3_bucket", "b", {}), "dev"),
+		in_root(testing.tf_resource("aws_s3_account_public_access_block", "account", all_on), "dev"),
+		in_root(testing.tf_resource("aws_s3_bucket", "b", {}), "prod"),
+	])
+}

@@ -42,3 +42,14 @@ test_cloudformation_public_policy_is_denied if {
 		"PolicyDocument": {"Statement": [{"Effect": "Allow", "Principal": {"AWS": ["*"]}, "Action": ["s3:GetObject"], "Resource": "*"}]},
 	})])
 }
+
+# A heredoc with interpolations is unknown as a whole; what it says literally still counts.
+test_public_heredoc_template_is_denied if {
+	testing.located(public_policy.deny) == {["aws_s3_bucket.site", "policy"]} with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket", "site", {"policy": testing.unknown("<<EOF\n{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\", \"Resource\": \"arn:aws:s3:::${var.name}/*\"}]}\nEOF")}),
+		testing.tf_resource("aws_s3_bucket", "named", {"policy": testing.unknown("<<-EOT\n{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": {\"AWS\": \"${var.reader_arn}\"}, \"Action\": \"s3:GetObject\", \"Resource\": \"*\"}]}\nEOT")}),
+		testing.tf_resource("aws_s3_bucket", "structural", {"policy": testing.unknown("<<EOF\n{\"Statement\": [{\"Effect\": \"Allow\", \"Principal\": ${jsonencode(var.p)}, \"Action\": \"s3:*\"}]}\nEOF")}),
+		testing.tf_resource("aws_s3_bucket", "directive", {"policy": testing.unknown("<<EOF\n{\"Statement\": [%{ for a in var.x }{\"Effect\": \"Allow\", \"Principal\": \"*\"}%{ endfor }]}\nEOF")}),
+		testing.tf_resource("aws_s3_bucket", "effect", {"policy": testing.unknown("<<EOF\n{\"Statement\": [{\"Effect\": \"${var.effect}\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\"}]}\nEOF")}),
+	])
+}

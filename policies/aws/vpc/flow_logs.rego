@@ -32,6 +32,6 @@ cfn_logged := lib.pointers("AWS::EC2::FlowLog", "ResourceId")
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::VPC")
-	not cfn_logged[r.address]
+	not cfn_logged[lib.address_key(r)]
 	result := lib.finding(r, sprintf("VPC %s has no flow log", [r.address]), "")
 }

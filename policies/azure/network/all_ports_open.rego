@@ -12,6 +12,9 @@
 #     Replace `destination_port_range = "*"` with the ports the service needs and set
 #     `source_address_prefix` to known networks.
 #   kinds: [terraform]
+#   resource_types:
+#     - azurerm_network_security_group
+#     - azurerm_network_security_rule
 package iac_guard.azure.network.all_ports_open
 
 import data.iac_guard.lib

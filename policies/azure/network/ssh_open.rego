@@ -14,6 +14,9 @@
 #     access.
 #   frameworks: [CIS-AZURE-6.2]
 #   kinds: [terraform]
+#   resource_types:
+#     - azurerm_network_security_group
+#     - azurerm_network_security_rule
 package iac_guard.azure.network.ssh_open
 
 import data.iac_guard.lib

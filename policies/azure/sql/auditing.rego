@@ -25,6 +25,6 @@ deny contains result if {
 	some rtype in ["azurerm_mssql_server", "azurerm_sql_server"]
 	some r in lib.managed(rtype)
 	not lib.has_block(r.values, "extended_auditing_policy")
-	not audited[lib.base_address(r.address)]
+	not audited[lib.address_key(r)]
 	result := lib.finding(r, sprintf("SQL server %s has no auditing policy", [r.address]), "extended_auditing_policy")
 }

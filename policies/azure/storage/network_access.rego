@@ -20,17 +20,18 @@ package iac_guard.azure.storage.network_access
 import data.iac_guard.lib
 import rego.v1
 
+# Accounts restricted by a separate azurerm_storage_account_network_rules, named by
+# `storage_account_id` or (azurerm v2) `storage_account_name`: by reference or literal name.
 separate_rules contains key if {
 	some n in lib.resources("azurerm_storage_account_network_rules")
-	lib.lowercase(n.values.default_action) == "deny"
-	some key in lib.pointer_keys(n, n.values.storage_account_id)
+	denies_by_default(n)
+	some attr in ["storage_account_id", "storage_account_name"]
+	some key in lib.pointer_keys(n, n.values[attr])
 }
 
-separate_rules contains key if {
-	some n in lib.resources("azurerm_storage_account_network_rules")
-	lib.is_unknown(n.values.default_action)
-	some key in lib.pointer_keys(n, n.values.storage_account_id)
-}
+denies_by_default(n) if lib.lowercase(n.values.default_action) == "deny"
+
+denies_by_default(n) if lib.is_unknown(n.values.default_action)
 
 restricted(r) if lib.is_false(r.values.public_network_access_enabled)
 
@@ -40,7 +41,7 @@ restricted(r) if lib.lowercase(lib.block(r.values, "network_rules").default_acti
 
 restricted(r) if lib.block_unknown(r.values, "network_rules", "default_action")
 
-restricted(r) if separate_rules[lib.base_address(r.address)]
+restricted(r) if lib.pointed_at(r, separate_rules, "name")
 
 deny contains result if {
 	some r in lib.managed("azurerm_storage_account")

@@ -23,3 +23,20 @@ test_private_or_separately_restricted_accounts_pass if {
 		testing.tf_resource("azurerm_storage_account_network_rules", "b", {"storage_account_id": testing.unknown("azurerm_storage_account.b.id"), "default_action": "Deny"}),
 	])
 }
+
+# azurerm v2 named the account with storage_account_name (a reference or the literal name).
+test_rules_naming_the_account_pass if {
+	network_access.deny == {{
+		"msg": "storage account azurerm_storage_account.open accepts traffic from any network",
+		"resource": "azurerm_storage_account.open",
+		"file": "main.tf",
+		"attribute": "network_rules",
+	}} with input as testing.tf([
+		testing.tf_resource("azurerm_storage_account", "a", {"name": "logsacct"}),
+		testing.tf_resource("azurerm_storage_account_network_rules", "a", {"storage_account_name": testing.unknown("azurerm_storage_account.a.name"), "resource_group_name": "rg", "default_action": "Deny"}),
+		testing.tf_resource("azurerm_storage_account", "b", {"name": "dataacct"}),
+		testing.tf_resource("azurerm_storage_account_network_rules", "b", {"storage_account_name": "dataacct", "resource_group_name": "rg", "default_action": "Deny"}),
+		testing.tf_resource("azurerm_storage_account", "open", {"name": "openacct"}),
+		testing.tf_resource("azurerm_storage_account_network_rules", "open", {"storage_account_name": "openacct", "resource_group_name": "rg", "default_action": "Allow"}),
+	])
+}

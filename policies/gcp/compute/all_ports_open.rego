@@ -12,6 +12,8 @@
 #     List the needed `ports` in each `allow` block (not `protocol = "all"`) and restrict
 #     `source_ranges` to known networks.
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_firewall
 package iac_guard.gcp.compute.all_ports_open
 
 import data.iac_guard.lib

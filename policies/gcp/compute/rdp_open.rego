@@ -13,6 +13,8 @@
 #     IAP TCP forwarding: 35.235.240.0/20), or remove port 3389 from its `allow` block.
 #   frameworks: [CIS-GCP-3.7]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_firewall
 package iac_guard.gcp.compute.rdp_open
 
 import data.iac_guard.lib

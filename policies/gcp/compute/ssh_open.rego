@@ -13,6 +13,8 @@
 #     IAP TCP forwarding: 35.235.240.0/20), or remove port 22 from its `allow` block.
 #   frameworks: [CIS-GCP-3.6]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_firewall
 package iac_guard.gcp.compute.ssh_open
 
 import data.iac_guard.lib

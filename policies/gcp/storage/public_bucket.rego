@@ -58,7 +58,7 @@ public_policies contains key if {
 	some binding in lib.items(d.values.binding)
 	some member in lib.items(binding.members)
 	public_members[member]
-	key := lib.base_address(d.address)
+	key := lib.address_key(d)
 }
 
 deny contains lib.finding(r, message(r, "allUsers or allAuthenticatedUsers"), "policy_data") if {
