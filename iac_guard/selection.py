@@ -54,6 +54,8 @@ class Selection:
                     f"--only {glob!r} matches no policy id and no rule of an enabled scanner, so nothing would be checked"
                 )
         kept = tuple(p for p in policy_set.policies if p.named_by_rule or self.selects(p.id))
+        if not kept and not self.scanners:
+            raise UsageError(f"--skip {' '.join(map(repr, self.skip))} leaves no policy to evaluate, so nothing would be checked")
         return replace(policy_set, policies=kept)
 
     def _can_match(self, glob: str, policy_set: PolicySet) -> bool:

@@ -74,8 +74,10 @@ def test_only_and_skip_on_the_cli_cover_scanner_findings(capsys: pytest.CaptureF
             ("IAC-AWS-S3-006", "Bucket", "low"),
         ],
     )
-    code, found = _scan(capsys, "--skip", "IAC-AWS-*", "--skip", "IAC-GEN-*")
+    code, found = _scan(capsys, "--scanner", "cfn-lint", "--skip", "IAC-AWS-*", "--skip", "IAC-GEN-*", "--skip", "cfn-lint:*")
     assert (code, found) == (0, [])
+    assert main(["scan", CFN, "--skip", "IAC-*"]) == 2  # nothing left to check
+    assert "--skip 'IAC-*' leaves no policy to evaluate" in capsys.readouterr().err
 
 
 def test_policy_count_reflects_selection(capsys: pytest.CaptureFixture[str]) -> None:
