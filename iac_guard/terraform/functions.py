@@ -512,8 +512,31 @@ def tomap(value: Any) -> dict[str, Any]:
 
 
 @function("jsonencode")
-def jsonencode(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"), sort_keys=True)
+@_accepts_unknown
+def jsonencode(value: Any) -> Any:
+    """The JSON text. When parts of the value are unknown (a policy document whose
+    ``Resource`` is ``"${aws_s3_bucket.b.arn}/*"``), the result is unknown, and its marker
+    holds the JSON text with each unknown part written as a ``${...}`` interpolation: what
+    the value would be as a template, so policies can still read the known parts (as they
+    read a heredoc JSON template), and no unknown part is ever guessed."""
+    if isinstance(value, Unknown):
+        return value
+    if not contains_unknown(value):
+        return json.dumps(value, separators=(",", ":"), sort_keys=True)
+    return Unknown(json.dumps(_interpolated(value), separators=(",", ":"), sort_keys=True))
+
+
+def _interpolated(value: Any) -> Any:
+    if isinstance(value, Unknown):
+        src = value.src
+        if len(src) >= 2 and src[0] == src[-1] == '"':
+            return src[1:-1]  # a template with unknown parts: "${aws_s3_bucket.b.arn}/*"
+        return "${" + src + "}"
+    if isinstance(value, dict):
+        return {k: _interpolated(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_interpolated(v) for v in value]
+    return value
 
 
 @function("jsondecode")

@@ -22,6 +22,7 @@ statements(_, value) := {statement(s) | some s in lib.as_array(doc.Statement); i
 }
 
 # A Terraform heredoc whose JSON holds interpolations (`"arn:aws:s3:::${var.name}/*"`),
+# or a `jsonencode({...})` with unknown parts,
 # which makes the whole value unknown: each `${...}` becomes a placeholder string that
 # matches no principal, action or effect, so only what is written literally counts.
 # Undefined for template directives (`%{ for }`) and for interpolations that stand for
@@ -29,10 +30,20 @@ statements(_, value) := {statement(s) | some s in lib.as_array(doc.Statement); i
 template_document(value) := doc if {
 	src := lib.unknown_source(value)
 	is_string(src)
+	doc := interpolated_json(template_body(src))
+}
+
+# A heredoc's body, or the JSON text of a partly unknown `jsonencode({...})`, which
+# iac-guard writes with each unknown part as a `${...}` interpolation.
+template_body(src) := concat("\n", array.slice(lines, 1, count(lines) - 1)) if {
 	startswith(src, "<<")
 	lines := split(src, "\n")
 	count(lines) > 2
-	body := concat("\n", array.slice(lines, 1, count(lines) - 1))
+}
+
+template_body(src) := src if startswith(src, "{")
+
+interpolated_json(body) := doc if {
 	not contains(body, "%{")
 	text := regex.replace(body, `\$\{[^{}]*\}`, "iac-guard-unknown")
 	json.is_valid(text)

@@ -102,3 +102,12 @@ def test_missing_for_arrow_is_a_clean_parse_error():
     assert (problem.code, problem.file, problem.line) == ("parse-error", "main.tf", 3)
     assert problem.message.startswith("invalid HCL: unexpected end of line at column 32")
     assert problem.message.endswith("a for expression that builds an object needs `key => value`")
+
+
+def test_jsonencode_with_unknown_parts_keeps_the_known_json_as_a_template():
+    """A policy document whose Resource is a reference: the value is unknown (never
+    guessed), and its marker is the JSON text with the unknown parts as ${...}."""
+    got = _eval('jsonencode({Statement = [{Principal = "*", Resource = "${aws_s3_bucket.b.arn}/*", Sid = aws_x.y.id}]})')
+    assert got == Unknown('{"Statement":[{"Principal":"*","Resource":"${aws_s3_bucket.b.arn}/*","Sid":"${aws_x.y.id}"}]}')
+    assert _eval('jsonencode({a = "b"})') == '{"a":"b"}'
+    assert _eval("jsonencode(aws_x.y.policy)") == Unknown("aws_x.y.policy")

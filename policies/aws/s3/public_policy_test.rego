@@ -53,3 +53,16 @@ test_public_heredoc_template_is_denied if {
 		testing.tf_resource("aws_s3_bucket", "effect", {"policy": testing.unknown("<<EOF\n{\"Statement\": [{\"Effect\": \"${var.effect}\", \"Principal\": \"*\", \"Action\": \"s3:GetObject\"}]}\nEOF")}),
 	])
 }
+
+# `policy = jsonencode({...})` with a reference inside is unknown as a whole; iac-guard
+# writes its marker as the JSON text with the unknown parts as ${...} interpolations.
+test_partly_unknown_jsonencode_policy_is_read if {
+	testing.addresses(public_policy.deny) == {"aws_s3_bucket_policy.p"} with input as testing.tf([testing.tf_resource("aws_s3_bucket_policy", "p", {
+		"bucket": testing.unknown("aws_s3_bucket.b.id"),
+		"policy": testing.unknown(`{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Principal":"*","Resource":"${aws_s3_bucket.b.arn}/*"}],"Version":"2012-10-17"}`),
+	})])
+	count(public_policy.deny) == 0 with input as testing.tf([testing.tf_resource("aws_s3_bucket_policy", "p", {
+		"bucket": testing.unknown("aws_s3_bucket.b.id"),
+		"policy": testing.unknown(`{"Statement":[{"Action":"s3:GetObject","Effect":"Allow","Principal":{"AWS":"${aws_iam_role.r.arn}"},"Resource":"${aws_s3_bucket.b.arn}/*"}]}`),
+	})])
+}
