@@ -22,7 +22,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections import defaultdict
 
-from iac_guard.models import Finding, ScanResult, Suppression
+from iac_guard.models import Finding, Notice, ScanResult, Suppression
 from iac_guard.report.base import RenderOptions, Rule, failing, repo_path, rules
 
 # what XML 1.0 cannot hold, and the two private-use characters that stand for line
@@ -114,6 +114,12 @@ def _suite(
     return tests, failures, skipped
 
 
+def _notice_where(notice: Notice) -> str:
+    if not notice.file:
+        return ""
+    return f"{notice.file}:{notice.line}: " if notice.line else f"{notice.file}: "
+
+
 def render(result: ScanResult, options: RenderOptions) -> str:
     root = ET.Element("testsuites", name="iac-guard")
     by_rule: dict[str, list[Finding]] = defaultdict(list)
@@ -137,6 +143,12 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         for key, value in (("tests", errors), ("failures", 0), ("errors", errors), ("skipped", 0)):
             suite.set(key, str(value))
         tests += errors
+    if result.notices:  # what the user should know (a path with no IaC in it): no testcase
+        suite = _element(root, "testsuite", name="iac-guard notices", id="iac-guard-notices")
+        for key in ("tests", "failures", "errors", "skipped"):
+            suite.set(key, "0")
+        lines = [f"{_notice_where(n)}{n.code}: {n.message}" for n in result.notices]
+        _element(suite, "system-out", "\n".join(lines))
     for key, value in (("tests", tests), ("failures", failures), ("errors", errors), ("skipped", skipped)):
         root.set(key, str(value))
     ET.indent(root)

@@ -73,3 +73,17 @@ def test_no_string_from_the_scanned_code_starts_a_line() -> None:
     assert failure.get("message") == "ok\n::add-mask::hunter2\r\n::error::forged"  # intact once parsed
     assert (failure.text or "").splitlines()[1:4] == ["ok", "::add-mask::hunter2", "::error::forged"]
     assert next(root.iter("error")).text == "ok\n::add-mask::hunter2\r\n::error::forged"
+
+
+def test_notices_are_a_suite_of_their_own(tmp_path: Path) -> None:
+    """A scan of a path with no IaC passes every policy vacuously: the JUnit report must
+    say why (the no-iac notice), not only list passing testcases."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "README.md").write_text("# nothing to scan\n")
+    target = tmp_path / "out.xml"
+    assert main(["scan", str(tmp_path / "docs"), "--junit", str(target), "-q", *only_starter()]) == 0
+    root = ET.parse(target).getroot()
+    (notices,) = [s for s in root.iter("testsuite") if s.get("name") == "iac-guard notices"]
+    assert notices.get("tests") == "0" and list(notices.iter("testcase")) == []
+    text = notices.findtext("system-out") or ""
+    assert text.startswith("no-iac: no Terraform or CloudFormation files found under ")
