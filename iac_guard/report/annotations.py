@@ -74,4 +74,10 @@ def render(result: ScanResult, options: RenderOptions) -> str:
         lines.append(
             command("notice", f"{plural(rest, 'more finding')} not annotated: see the job summary or the SARIF/JSON report.", title="iac-guard")
         )
+    # notices (a path with no IaC, a remote module not scanned) after the findings: they
+    # explain a result, they are not one
+    lines += [
+        command("notice", n.message, file=repo_path(n.file or "", options) or None, line=n.line, title=f"iac-guard {n.code}")
+        for n in result.notices
+    ]
     return "".join(line + "\n" for line in lines)

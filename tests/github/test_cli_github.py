@@ -62,7 +62,8 @@ def test_fork_pr_falls_back_and_keeps_exit_code_1(actions: Path, fake: FakeGitHu
     commands = lines[lines.index(f"::{token}::") + 1 :]
     assert commands[0].startswith(f"::error file={PREFIX}/cloudformation/template.yaml,line=10,endLine=")
     assert commands[0].split("::")[1].endswith(",title=IAC-AWS-S3-001 (critical)%3A S3 bucket grants public access through its ACL")
-    assert [c.split(" ", 1)[0] for c in commands] == ["::error"] * 6 + ["::notice"] * 5
+    assert [c.split(" ", 1)[0] for c in commands] == ["::error"] * 6 + ["::notice"] * 6
+    assert any(c.startswith(f"::notice file={PREFIX}/terraform/main.tf,line=26,title=iac-guard module-not-scanned::") for c in commands)
     assert commands[-1] == (
         "::notice title=iac-guard%3A PR comment not posted::pull request #7 comes from a fork (eve/infra): its token is "
         "read-only. Findings are in the annotations and the job summary; the exit code is unchanged."
