@@ -27,16 +27,15 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _count(minimum: int) -> Any:
-    """An argparse type: an integer of at least ``minimum``."""
+    """An argparse type: an integer of at least ``minimum`` (the config file's rule)."""
 
     def parse(text: str) -> int:
+        from iac_guard.config import whole_number
+
         try:
-            value = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-        if value < minimum:
-            raise argparse.ArgumentTypeError(f"must be at least {minimum}, got {value}")
-        return value
+            return whole_number(text, minimum=minimum)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse
 

@@ -9,6 +9,7 @@ values win over the file.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,15 +169,23 @@ def _coerce(key: str, value: Any) -> Any:
         raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
 
 
-def _count(key: str, value: Any, *, minimum: int) -> int:
-    """A whole number of at least ``minimum`` (``jobs: 0`` is one per core)."""
+def whole_number(value: Any, *, minimum: int) -> int:
+    """``value`` as a whole number of at least ``minimum``; ValueError otherwise."""
     try:
         number = int(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else None
     except ValueError:
         number = None
     if number is None or number < minimum:
-        raise ConfigError(f"{key.replace('_', '-')} must be a whole number of at least {minimum}, got {value!r}")
+        raise ValueError(f"must be a whole number of at least {minimum}, got {value!r}")
     return number
+
+
+def _count(key: str, value: Any, *, minimum: int) -> int:
+    """A setting's whole number (``jobs: 0`` is one per core)."""
+    try:
+        return whole_number(value, minimum=minimum)
+    except ValueError as exc:
+        raise ConfigError(f"{key.replace('_', '-')} {exc}") from None
 
 
 def parse_output(value: str) -> OutputSpec:
@@ -199,6 +208,13 @@ def check_outputs(outputs: tuple[OutputSpec, ...]) -> tuple[OutputSpec, ...]:
         raise ConfigError(
             f"only one format can go to standard output, got {', '.join(to_stdout)}: give the others a file (sarif=out.sarif)"
         )
+    by_path: dict[str, list[OutputSpec]] = {}
+    for o in outputs:
+        if o.path:
+            by_path.setdefault(os.path.abspath(o.path), []).append(o)
+    for same in by_path.values():
+        if len(same) > 1:
+            raise ConfigError(f"two reports would write {same[0].path}: {', '.join(o.format for o in same)}")
     return outputs
 
 

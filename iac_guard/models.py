@@ -92,8 +92,9 @@ class Problem:
     line: int | None = None
 
     def location(self) -> str:
-        if self.file is None:
-            return "<none>"
+        """``file:line``, ``file``, or "" when the problem is in no file (a missing tool)."""
+        if not self.file:
+            return ""
         return f"{self.file}:{self.line}" if self.line else self.file
 
 

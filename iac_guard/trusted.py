@@ -8,6 +8,7 @@ config file as they are at REF, into a temporary directory, with ``git archive``
 
 from __future__ import annotations
 
+import atexit
 import io
 import shutil
 import subprocess
@@ -112,13 +113,17 @@ def settings_at(ref: str, explicit_config: str | None, cli: dict[str, Any], cwd:
 
     config_names = [explicit_config] if explicit_config else [*CONFIG_FILES, "pyproject.toml"]
     first = extract(ref, config_names, cwd)
-    present = [name for name in config_names if (first.root / name).is_file()]
-    settings = normalize(load_config_file(str(first.root / present[0]), first.root, display=f"{ref}:{present[0]}") if present else {})
+    try:
+        present = [name for name in config_names if (first.root / name).is_file()]
+        settings = normalize(load_config_file(str(first.root / present[0]), first.root, display=f"{ref}:{present[0]}") if present else {})
+    finally:
+        first.remove()
     settings.update(normalize(cli))
     policy_dirs = [str(settings["policy_dirs"])] if isinstance(settings.get("policy_dirs"), str) else [str(p) for p in settings.get("policy_dirs") or []]
     waivers = str(settings.get("waivers") or WAIVERS_FILE)
     baseline = settings.get("baseline")
     copy = extract(ref, [*policy_dirs, waivers, *([str(baseline)] if baseline else [])], cwd)
+    atexit.register(copy.remove)  # the scan reads policies and waivers from it until the process ends
     settings["policy_dirs"] = [str(copy.root / p) for p in policy_dirs if (copy.root / p).exists()]
     missing = [p for p in policy_dirs if not (copy.root / p).exists()]
     if missing:

@@ -44,7 +44,7 @@ def test_max_file_bytes_from_the_command_line_and_the_config_file(tmp_path: Path
     assert main(["scan", ".", "--format", "json"]) == 2
     assert json.loads(capsys.readouterr().out)["errors"][0]["message"] == "not scanned: 76 bytes is over the 60-byte limit (raise --max-file-bytes)"
     assert main(["scan", ".", "--max-file-bytes", "0"]) == 2
-    assert "argument --max-file-bytes: must be at least 1, got 0" in capsys.readouterr().err
+    assert "argument --max-file-bytes: must be a whole number of at least 1, got '0'" in capsys.readouterr().err
 
 
 def test_only_glob_that_matches_nothing_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -126,7 +126,7 @@ def test_an_explicit_file_that_is_not_iac_gets_the_not_iac_notice(tmp_path: Path
 
 @pytest.mark.parametrize(
     ("value", "message"),
-    [("-3", "argument --jobs: must be at least 0, got -3"), ("two", "argument --jobs: expected a whole number, got 'two'")],
+    [("-3", "argument --jobs: must be a whole number of at least 0, got '-3'"), ("two", "argument --jobs: must be a whole number of at least 0, got 'two'")],
 )
 def test_bad_jobs_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, message: str) -> None:
     assert main(["scan", str(tmp_path), "--jobs", value]) == 2

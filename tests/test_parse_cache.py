@@ -85,3 +85,13 @@ def test_prune_removes_least_recently_used_entries_down_to_the_target(tmp_path: 
     assert sum(e.stat().st_size for _, e in files if e.exists()) <= limit * 0.8
     assert cache.get(kept[0]) is not None
     assert cache.prune(1, force=False) == 0  # pruned a moment ago: not again today
+
+
+def test_a_bad_cache_size_limit_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from iac_guard.errors import ConfigError
+
+    monkeypatch.setenv("IAC_GUARD_CACHE_MAX_BYTES", "abc")
+    with pytest.raises(ConfigError, match="IAC_GUARD_CACHE_MAX_BYTES must be a whole number of bytes, got 'abc'"):
+        ParseCache(tmp_path / "cache").prune(force=True)
+    monkeypatch.setenv("IAC_GUARD_CACHE_MAX_BYTES", "1000")
+    assert ParseCache(tmp_path / "cache").prune(force=True) == 0

@@ -159,3 +159,24 @@ def test_trusted_ref_rejects_inline_ignores_in_a_file_new_since_the_ref(tmp_path
     out = capsys.readouterr().out
     assert f"  untrusted-ignore  main.tf:1  inline ignore added after {base} is not trusted; not applied\n" in out
     assert "  CRITICAL  IAC-AWS-S3-001  main.tf:4  aws_s3_bucket.pr\n" in out
+
+
+def test_trusted_ref_leaves_no_temporary_copy_of_the_config(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import tempfile
+
+    from iac_guard import trusted
+
+    repo = tmp_path / "repo"
+    (repo / "infra").mkdir(parents=True)
+    shutil.copy(spine / "mixed" / "terraform" / "main.tf", repo / "infra" / "main.tf")
+    (repo / ".iac-guard.yaml").write_text("fail-on: low\n")
+    _git(repo, "init", "-q", "-b", "main")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-q", "-m", "base")
+    monkeypatch.chdir(repo)
+    scratch = Path(tempfile.gettempdir())
+    before = set(scratch.glob("iac-guard-trusted-*"))
+    settings = trusted.settings_at("HEAD", None, {}, repo)
+    after = set(scratch.glob("iac-guard-trusted-*")) - before
+    assert settings["fail_on"] == "low"
+    assert len(after) == 1  # the policies/waivers copy the scan still reads; removed at exit

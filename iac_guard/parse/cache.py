@@ -19,11 +19,12 @@ import time
 from pathlib import Path
 
 from iac_guard import __version__
+from iac_guard.errors import ConfigError
 from iac_guard.models import ParsedDocument, SourceFile
 
 FORMAT = 1
 #: the cache is pruned back to PRUNE_TO of this, least recently used entries first
-MAX_BYTES = int(os.environ.get("IAC_GUARD_CACHE_MAX_BYTES", str(512 * 1024 * 1024)))
+DEFAULT_MAX_BYTES = 512 * 1024 * 1024
 PRUNE_TO = 0.8
 PRUNE_EVERY_SECONDS = 24 * 3600
 
@@ -57,6 +58,20 @@ def _code_digest() -> str:
         digest.update(path.relative_to(package).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def max_cache_bytes() -> int:
+    """``$IAC_GUARD_CACHE_MAX_BYTES``, else 512 MiB."""
+    raw = os.environ.get("IAC_GUARD_CACHE_MAX_BYTES", "")
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise ConfigError(f"IAC_GUARD_CACHE_MAX_BYTES must be a whole number of bytes, got {raw!r}")
+    return value
 
 
 class ParseCache:
@@ -96,12 +111,14 @@ class ParseCache:
             return None
         return document if isinstance(document, ParsedDocument) else None
 
-    def prune(self, max_bytes: int = MAX_BYTES, *, force: bool = False) -> int:
+    def prune(self, max_bytes: int | None = None, *, force: bool = False) -> int:
         """Keep the cache under ``max_bytes``: entries of older iac-guard versions and
         files nobody read lately go first. Runs at most once a day unless forced; returns
         the number of entries removed."""
         if not self.usable:
             return 0
+        if max_bytes is None:
+            max_bytes = max_cache_bytes()
         stamp = self.directory / ".last-prune"
         try:
             if not force and stamp.exists() and stamp.stat().st_mtime > time.time() - PRUNE_EVERY_SECONDS:

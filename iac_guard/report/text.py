@@ -49,7 +49,7 @@ def render(result: ScanResult, *, color: bool = False) -> str:
     if result.problems:
         lines.append(_paint("Errors (the gate fails closed on these):", _BOLD, color))
         for p in result.problems:
-            lines.append(f"  {p.code}  {p.location()}  {p.message}")
+            lines.append("  " + "  ".join(part for part in (p.code, p.location(), p.message) if part))
         lines.append("")
     if result.notices:
         lines.append("Notices:")
@@ -93,6 +93,6 @@ def _summary(result: ScanResult, color: bool) -> str:
 def render_quiet(result: ScanResult, *, color: bool = False) -> str:
     """--quiet: only what fails the gate, one line each, and the verdict."""
     lines = [f"{f.file}:{f.line}: {f.severity.value}: {f.rule_id}: {f.message}" for f in result.decision.failing]
-    lines += [f"{p.location()}: {p.code}: {p.message}" for p in result.problems]
+    lines += [": ".join(part for part in (p.location(), p.code, p.message) if part) for p in result.problems]
     lines.append(_summary(result, color))
     return "\n".join(lines) + "\n"

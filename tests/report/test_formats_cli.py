@@ -43,6 +43,7 @@ def test_format_name_equals_file_and_output(spine: Path, tmp_path: Path, capsys:
         (["--format", "json", "--format", "sarif"], "only one --format can go to standard output, got json, sarif"),
         (["--format", "nope"], "unknown format 'nope' (expected one of: text, json, sarif, junit, markdown, annotations)"),
         (["--format", "sarif="], "format 'sarif=': expected NAME=FILE"),
+        (["--format", "sarif=same.out", "--junit", "same.out"], "two reports would write same.out: sarif, junit"),
     ],
 )
 def test_bad_format_arguments_exit_2(spine: Path, capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
