@@ -212,13 +212,12 @@ def cmd_test(args: argparse.Namespace) -> int:
 
 def cmd_policies(args: argparse.Namespace) -> int:
     from iac_guard.policy.catalog import RENDERERS
-    from iac_guard.policy.engines import EmbeddedEngine
-    from iac_guard.policy.loader import load_policies
+    from iac_guard.policy.loader import check_syntax, load_policies
 
     policy_set = load_policies(
         [Path(d) for d in args.policy_dir], include_builtin=not args.no_builtin_policies, relative_to=Path.cwd()
     )
-    EmbeddedEngine(policy_set)  # compiles every module: a broken policy is exit 2, not a catalog entry
+    check_syntax(policy_set.modules)  # a policy that does not parse is exit 2, not a catalog entry
     if args.policies_command == "list":
         sys.stdout.write(RENDERERS[args.format](policy_set.policies))
         return 0

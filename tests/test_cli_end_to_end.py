@@ -76,7 +76,7 @@ def test_parse_errors_fail_closed_after_reporting_everything(spine: Path, capsys
     assert [(f["rule_id"], f["file"], f["line"]) for f in doc["findings"]] == [("IAC-AWS-EBS-001", "good.tf", 1), ("IAC-GEN-TAG-001", "good.tf", 1)]
     assert [(e["code"], e["file"], e["line"]) for e in doc["errors"]] == [
         ("parse-error", "bad.tf", 6),
-        ("parse-error", "bad.yaml", 6),
+        ("parse-error", "bad.yaml", 5),
     ]
     assert doc["summary"]["parse_errors"] == 2 and doc["verdict"] == "error"
 

@@ -40,7 +40,7 @@ def test_broken_template_is_a_problem_with_line(spine: Path) -> None:
     path = spine / "broken" / "bad.yaml"
     kind_input = build_kind_input("cloudformation", [_source(path, "bad.yaml")], jobs=1)
     assert kind_input.resources == ()
-    assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "bad.yaml", 6)]
+    assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "bad.yaml", 5)]
 
 
 def test_resource_without_type_is_a_problem(tmp_path: Path) -> None:

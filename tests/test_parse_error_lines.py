@@ -27,6 +27,12 @@ DUPLICATE = '{\n  "resource": {\n    "aws_s3_bucket": {\n      "a": {\n        "
             "invalid template: found unconstructable recursive node",
             5,
         ),
+        (  # an unclosed flow sequence: the parser stops at the end of the stream, reported on the last line
+            "unclosed.yaml",
+            'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [\n',
+            "invalid template: did not find expected node content",
+            6,
+        ),
     ],
 )
 def test_parse_error_names_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, message: str, line: int) -> None:

@@ -74,3 +74,14 @@ def test_metadata_scan_rule_annotations_and_bad_yaml() -> None:
     with pytest.raises(PolicyError) as info:
         scan_module("# METADATA\n# title: [unclosed\npackage p\n", "bad.rego")
     assert info.value.file == "bad.rego"
+
+
+def test_a_syntax_error_is_reported_before_missing_metadata(tmp_path: Path) -> None:
+    """A policy with no METADATA and a syntax error: the user must see the syntax error
+    at its line, not "has no custom.id"."""
+    (tmp_path / "p.rego").write_text("package x\n\nimport rego.v1\n\ndeny contains msg if {\n  msg := {\n}\n")
+    with pytest.raises(PolicyError) as caught:
+        load_policies([tmp_path], include_builtin=False)
+    assert "custom.id" not in caught.value.message
+    assert caught.value.message.startswith("expecting `}`")
+    assert caught.value.file is not None and caught.value.file.endswith("p.rego")

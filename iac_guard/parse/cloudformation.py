@@ -53,6 +53,8 @@ class CloudFormationParser(Parser):
             line = getattr(first, "linenumber", None)
             if line in (None, 0, 1):  # cfn-lint drops the mark of some YAML errors (a recursive anchor)
                 message, line = _yaml_problem(text) or (message, line)
+            if isinstance(line, int):  # an error at the end of the stream: the file's last line
+                line = max(1, min(line, len(text.splitlines())))
             raise ParseError(f"invalid template: {message}", file=source.relpath, line=line)
         if not isinstance(template, dict):
             raise ParseError("a CloudFormation template must be a mapping", file=source.relpath, line=1)

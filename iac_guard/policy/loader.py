@@ -171,10 +171,26 @@ def load_policies(
             f"no deny/violation/warn rules in namespace {', '.join(missing)} "
             f"(packages loaded: {', '.join(found) or 'none'})"
         )
-    policies = _policies(loaded.scanned, loaded.modules, strict=strict, conftest=conftest)
+    try:
+        policies = _policies(loaded.scanned, loaded.modules, strict=strict, conftest=conftest)
+    except PolicyError:
+        check_syntax(loaded.modules)  # a syntax error is what to report, not the METADATA it hid
+        raise
     if severity_overrides:
         policies = [replace(p, severity=severity_overrides.get(p.id, p.severity)) for p in policies]
     return PolicySet(policies=tuple(policies), modules=loaded.modules, data=loaded.data)
+
+
+def check_syntax(modules: Mapping[str, str]) -> None:
+    """Parse every module (Rego v1, else v0) the way the embedded engine does; PolicyError
+    with the module's file and line on the first that parses as neither. (Engines compile
+    the modules themselves; this only runs when METADATA validation failed, whose message
+    would otherwise hide a syntax error.)"""
+    import regorus
+
+    from iac_guard.policy.regorus_modules import add_modules
+
+    add_modules(regorus.Engine(), modules)
 
 
 def _policies(scanned: Sequence[RegoModule], sources: Mapping[str, str], *, strict: bool, conftest: set[str]) -> list[Policy]:
