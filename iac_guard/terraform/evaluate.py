@@ -199,17 +199,49 @@ def to_string(value: Any) -> str:
 def _template(expr: hcl.Template, scope: Scope) -> Any:
     if expr.directives:
         return Unknown(expr.src)
-    if len(expr.parts) == 1 and not isinstance(expr.parts[0], str):
+    if len(expr.parts) == 1 and not isinstance(expr.parts[0], (str, hcl.TemplateIf, hcl.TemplateFor)):
         # "${x}" alone is x itself, not converted to a string (HCL's template rule)
         return evaluate(expr.parts[0], scope)
+    text = _render(expr.parts, scope)
+    return Unknown(expr.src) if text is None else text
+
+
+def _render(parts: tuple[str | hcl.Expr, ...], scope: Scope) -> str | None:
+    """The template text, or None when any part it needs is unknown."""
     out: list[str] = []
-    for part in expr.parts:
+    for part in parts:
         if isinstance(part, str):
             out.append(part)
             continue
+        if isinstance(part, hcl.TemplateIf):
+            condition = evaluate(part.condition, scope)
+            if isinstance(condition, Unknown) or condition is None:
+                return None
+            chosen = _render(part.then if _bool(condition) else part.otherwise, scope)
+            if chosen is None:
+                return None
+            out.append(chosen)
+            continue
+        if isinstance(part, hcl.TemplateFor):
+            collection = evaluate(part.collection, scope)
+            if isinstance(collection, dict):
+                pairs: list[tuple[Any, Any]] = sorted(collection.items())
+            elif isinstance(collection, TfSet):
+                pairs = [(item, item) for item in collection]
+            elif isinstance(collection, list):
+                pairs = list(enumerate(collection))
+            else:
+                return None  # unknown, or not iterable
+            for key, value in pairs:
+                names = {part.value_var: value, **({part.key_var: key} if part.key_var else {})}
+                body = _render(part.body, scope.child(names))
+                if body is None:
+                    return None
+                out.append(body)
+            continue
         value = evaluate(part, scope)
-        if isinstance(value, Unknown) or value is None:
-            return Unknown(expr.src)
+        if isinstance(value, Unknown) or value is None or contains_unknown(value):
+            return None
         out.append(to_string(value))
     return "".join(out)
 

@@ -37,10 +37,30 @@ class Literal(Expr):
 
 @dataclass(frozen=True)
 class Template(Expr):
-    """A string with interpolations: parts are literal strings or expressions."""
+    """A string with interpolations: parts are literal strings or expressions (including
+    TemplateIf / TemplateFor for ``%{ if }`` / ``%{ for }`` directives)."""
 
     parts: tuple[str | Expr, ...]
-    directives: bool = False  # contains %{if}/%{for}: not evaluated, stays unknown
+    directives: bool = False  # directives that could not be structured: stays unknown
+
+
+@dataclass(frozen=True)
+class TemplateIf(Expr):
+    """``%{ if cond }then%{ else }otherwise%{ endif }`` inside a template."""
+
+    condition: Expr
+    then: tuple[str | Expr, ...]
+    otherwise: tuple[str | Expr, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateFor(Expr):
+    """``%{ for k, v in coll }body%{ endfor }`` inside a template."""
+
+    key_var: str | None
+    value_var: str
+    collection: Expr
+    body: tuple[str | Expr, ...]
 
 
 @dataclass(frozen=True)
@@ -534,32 +554,107 @@ _INTERP = re.compile(r"(\$\$\{|%%\{|\$\{|%\{)")
 
 
 def parse_template(text: str, filename: str, line: int, *, src: str | None = None) -> Expr:
-    """Parse template text that is not inside quotes (heredoc bodies, JSON-syntax strings)."""
-    parts: list[str | Expr] = []
-    directives = False
+    """Parse template text that is not inside quotes (heredoc bodies, JSON-syntax strings):
+    interpolations, and ``%{ if }``/``%{ for }`` directives with ``~`` strip markers."""
+    items: list[str | Expr | tuple[Any, ...]] = []  # literals, expressions, directive tokens
     pos = 0
+    strip_next = False
     while pos < len(text):
         match = _INTERP.search(text, pos)
+        literal = text[pos:] if match is None else text[pos : match.start()]
+        if strip_next:
+            literal = literal.lstrip()
+            strip_next = False
         if match is None:
-            parts.append(text[pos:])
+            items.append(literal)
             break
-        parts.append(text[pos : match.start()])
         marker = match.group(1)
         if marker in ("$${", "%%{"):
-            parts.append(marker[1:])
+            items.append(literal + marker[1:])
             pos = match.end()
             continue
         end = _matching_brace(text, match.end())
         if end < 0:
             raise ParseError("unterminated template interpolation", file=filename, line=line + text.count("\n", 0, match.start()))
         inner = text[match.end() : end]
+        if inner.startswith("~"):
+            literal = literal.rstrip()
+        strip_next = inner.endswith("~")
+        items.append(literal)
+        inner_line = line + text.count("\n", 0, match.start())
+        body = inner.strip().strip("~").strip()
         if marker == "%{":
-            directives = True
+            items.append(_directive(body, filename, inner_line))
         else:
-            inner_line = line + text.count("\n", 0, match.start())
-            parts.append(parse_expression(inner.strip().strip("~").strip(), filename, inner_line))
+            items.append(parse_expression(body, filename, inner_line))
         pos = end + 1
-    return _template(src if src is not None else text, line, parts, directives)
+    structured = _structure(items, src if src is not None else text, line, filename)
+    if structured is None:  # a directive we cannot read: the whole template stays unknown
+        flat = [i for i in items if not isinstance(i, tuple)]
+        return _template(src if src is not None else text, line, flat, True)
+    return _template(src if src is not None else text, line, structured, False)
+
+
+_FOR_DIRECTIVE = re.compile(r"^for\s+([A-Za-z_][\w-]*)\s*(?:,\s*([A-Za-z_][\w-]*)\s*)?in\s+(.+)$", re.S)
+
+
+def _directive(body: str, filename: str, line: int) -> tuple[Any, ...]:
+    """A directive token: ("if", cond), ("else",), ("endif",), ("for", key, value, coll),
+    ("endfor",), or ("unknown",) for anything else."""
+    if body in ("else", "endif", "endfor"):
+        return (body,)
+    if body.startswith("if ") or body.startswith("if\t"):
+        return ("if", parse_expression(body[2:].strip(), filename, line))
+    found = _FOR_DIRECTIVE.match(body)
+    if found:
+        first, second, coll = found.groups()
+        key_var, value_var = (first, second) if second else (None, first)
+        return ("for", key_var, value_var, parse_expression(coll.strip(), filename, line))
+    return ("unknown",)
+
+
+def _structure(items: list[Any], src: str, line: int, filename: str) -> list[str | Expr] | None:
+    """Nest directive tokens into TemplateIf / TemplateFor parts; None when they do not
+    pair up (Terraform would reject the template; we keep it unknown)."""
+    stack: list[tuple[tuple[Any, ...], list[str | Expr], list[str | Expr] | None]] = []
+    current: list[str | Expr] = []
+    root = current
+    for item in items:
+        if not isinstance(item, tuple):
+            current.append(item)
+            continue
+        kind = item[0]
+        if kind in ("if", "for"):
+            stack.append((item, current, None))
+            current = []
+        elif kind == "else" and stack and stack[-1][0][0] == "if" and stack[-1][2] is None:
+            opener, parent, _ = stack.pop()
+            stack.append((opener, parent, current))
+            current = []
+        elif kind == "endif" and stack and stack[-1][0][0] == "if":
+            opener, parent, then = stack.pop()
+            then_parts, else_parts = (then, current) if then is not None else (current, [])
+            parent.append(TemplateIf(src, line, opener[1], _merged(then_parts), _merged(else_parts)))
+            current = parent
+        elif kind == "endfor" and stack and stack[-1][0][0] == "for":
+            opener, parent, _ = stack.pop()
+            parent.append(TemplateFor(src, line, opener[1], opener[2], opener[3], _merged(current)))
+            current = parent
+        else:
+            return None
+    if stack:
+        return None
+    return root
+
+
+def _merged(parts: list[str | Expr]) -> tuple[str | Expr, ...]:
+    out: list[str | Expr] = []
+    for part in parts:
+        if isinstance(part, str) and out and isinstance(out[-1], str):
+            out[-1] = out[-1] + part
+        elif part != "":
+            out.append(part)
+    return tuple(out)
 
 
 def _matching_brace(text: str, start: int) -> int:

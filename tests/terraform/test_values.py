@@ -111,3 +111,24 @@ def test_jsonencode_with_unknown_parts_keeps_the_known_json_as_a_template():
     assert got == Unknown('{"Statement":[{"Principal":"*","Resource":"${aws_s3_bucket.b.arn}/*","Sid":"${aws_x.y.id}"}]}')
     assert _eval('jsonencode({a = "b"})') == '{"a":"b"}'
     assert _eval("jsonencode(aws_x.y.policy)") == Unknown("aws_x.y.policy")
+
+
+def test_template_directives_are_evaluated_with_strip_markers():
+    """%{ if } / %{ for } in heredocs, as Terraform renders them: `~` strips the
+    whitespace (newline included) on its side; an unknown condition or collection keeps
+    the whole template unknown; directives that do not pair up stay unknown too."""
+    arns = 'x = <<EOT\n[\n%{ for a in var.arns ~}\n  "${a}",\n%{ endfor ~}\n]\nEOT\n'
+    assert _eval_body(arns, var={"arns": ["a1", "a2"]}) == '[\n"a1",\n"a2",\n]\n'  # indentation stripped too
+    switch = 'x = <<EOT\nmode=%{ if var.on }on%{ else }off%{ endif }\nEOT\n'
+    assert _eval_body(switch, var={"on": True}) == "mode=on\n"
+    assert _eval_body(switch, var={"on": False}) == "mode=off\n"
+    pairs = 'x = <<EOT\n%{ for k, v in var.m ~}\n${k}=${v}\n%{ endfor ~}\nEOT\n'
+    assert _eval_body(pairs, var={"m": {"b": 2, "a": 1}}) == "a=1\nb=2\n"
+    assert isinstance(_eval_body('x = <<EOT\n%{ if aws_x.y.on }on%{ endif }\nEOT\n'), Unknown)
+    assert isinstance(_eval_body('x = <<EOT\n%{ for a in aws_x.y.list }${a}%{ endfor }\nEOT\n'), Unknown)
+    assert isinstance(_eval_body('x = <<EOT\n%{ for a in var.l }${a}%{ endif }\nEOT\n', var={"l": [1]}), Unknown)
+
+
+def _eval_body(source: str, **names: object) -> object:
+    body = hcl.parse_hcl(source, "t.tf")
+    return evaluate(body.attributes[0].expr, Scope(names))
