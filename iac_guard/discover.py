@@ -136,8 +136,22 @@ def _excluded(rel: str, patterns: Sequence[str]) -> bool:
 
 
 def _head(file: Path) -> str:
+    """The start of the file, enough to classify it: the first 64 KiB, and more while
+    everything read so far is blank lines and comments (a template must not escape the
+    scan by starting with 64 KiB of comments), up to the default size cap."""
     try:
         with file.open("rb") as handle:
-            return handle.read(HEAD_BYTES).decode("utf-8", errors="replace")
+            data = handle.read(HEAD_BYTES)
+            while len(data) < DEFAULT_MAX_FILE_BYTES and _only_comments(data):
+                more = handle.read(HEAD_BYTES)
+                if not more:
+                    break
+                data += more
     except OSError:
         return ""
+    return data.decode("utf-8", errors="replace")
+
+
+def _only_comments(data: bytes) -> bool:
+    """Nothing but blank lines and ``#`` comments (the last line may be cut short)."""
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in data.split(b"\n")[:-1])

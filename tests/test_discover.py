@@ -80,3 +80,13 @@ def test_several_paths_report_relative_to_their_common_parent(spine: Path) -> No
         "mixed/terraform/main.tf",
         "mixed/terraform/volumes.tf.json",
     ]
+
+
+def test_a_template_behind_64_kib_of_comments_is_still_found(tmp_path: Path) -> None:
+    """Classification reads the first 64 KiB; a template must not escape the scan by
+    starting with more comment lines than that. A large non-template YAML stays out."""
+    template = 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n'
+    (tmp_path / "padded.yaml").write_text("# padding\n" * 9000 + template)
+    (tmp_path / "values.yaml").write_text("# chart values\n" + "key: value\n" * 9000)
+    found = discover([tmp_path])
+    assert [(f.relpath, f.kind) for f in found.files] == [("padded.yaml", "cloudformation")]
