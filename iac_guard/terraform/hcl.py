@@ -383,24 +383,50 @@ class _Builder:
         return self.string(node)
 
     def string(self, node: Tree[Any]) -> Expr:
-        parts: list[str | Expr] = []
-        directives = False
+        items: list[str | Expr | tuple[Any, ...]] = []
+        strip_next = False
         for child in node.children:
             if isinstance(child, Token):
                 continue  # quotes
             part = child.children[0]
             if isinstance(part, Token):
                 if part.type == "STRING_CHARS":
-                    parts.append(_unescape(str(part)))
+                    text = _unescape(str(part))
                 elif part.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
-                    parts.append(str(part)[1:])
+                    text = str(part)[1:]
                 else:
-                    parts.append(str(part))
-            elif part.data == "interpolation":
-                parts.append(self.expr(self.children(part)[1]))
+                    text = str(part)
+                items.append(text.lstrip() if strip_next else text)
+                strip_next = False
+                continue
+            tokens = [str(t) for t in part.children if isinstance(t, Token)]
+            if len(tokens) > 1 and tokens[1] == "~" and items and isinstance(items[-1], str):
+                items[-1] = items[-1].rstrip()
+            strip_next = len(tokens) > 1 and tokens[-2] == "~"
+            if part.data == "interpolation":
+                items.append(self.expr(self.children(part)[1]))
             else:
-                directives = True
-        return _template(self.src(node), self.line(node), parts, directives)
+                items.append(self.directive(part))
+        structured = _structure(items, self.src(node), self.line(node), self.filename)
+        if structured is None:
+            flat = [i for i in items if not isinstance(i, tuple)]
+            return _template(self.src(node), self.line(node), flat, True)
+        return _template(self.src(node), self.line(node), structured, False)
+
+    def directive(self, node: Tree[Any]) -> tuple[Any, ...]:
+        """A directive of a quoted template as the token ``_structure`` expects."""
+        kind = {"template_else": "else", "template_endif": "endif", "template_endfor": "endfor"}.get(node.data)
+        if kind is not None:
+            return (kind,)
+        trees = [c for c in node.children if isinstance(c, Tree)]
+        if node.data == "template_if_start" and len(trees) == 1:
+            return ("if", self.expr(trees[0]))
+        if node.data == "template_for_start" and trees:
+            names = [str(t.children[0]) for t in trees[:-1] if t.data == "identifier"]
+            if len(names) in (1, 2):
+                key_var, value_var = (names[0], names[1]) if len(names) == 2 else (None, names[0])
+                return ("for", key_var, value_var, self.expr(trees[-1]))
+        return ("unknown",)
 
     def x_template_string(self, node: Tree[Any]) -> Expr:
         text = str(node.children[0])

@@ -132,3 +132,12 @@ def test_template_directives_are_evaluated_with_strip_markers():
 def _eval_body(source: str, **names: object) -> object:
     body = hcl.parse_hcl(source, "t.tf")
     return evaluate(body.attributes[0].expr, Scope(names))
+
+
+def test_template_directives_in_quoted_strings():
+    assert _eval_body('x = "a%{ if var.on }b%{ else }d%{ endif }c"\n', var={"on": True}) == "abc"
+    assert _eval_body('x = "a%{ if var.on }b%{ else }d%{ endif }c"\n', var={"on": False}) == "adc"
+    assert _eval_body('x = "a %{~ for k, v in var.m ~} ${k}=${v} %{ endfor }c"\n', var={"m": {"z": 1, "y": 2}}) == "ay=2 z=1 c"
+    assert _eval_body('x = "%{ for v in var.l }${v},%{ endfor }"\n', var={"l": ["p", "q"]}) == "p,q,"
+    assert _eval_body('x = "a%{ if aws_x.y }b%{ endif }"\n') == Unknown('"a%{ if aws_x.y }b%{ endif }"')
+    assert _eval_body('x = "plain ${var.a} \\n"\n', var={"a": 1}) == "plain 1 \n"
