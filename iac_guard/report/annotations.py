@@ -13,7 +13,7 @@ from the most severe down, and after ``MAX_ANNOTATIONS`` one notice counts the r
 from __future__ import annotations
 
 from iac_guard.models import Finding, ScanResult
-from iac_guard.report.base import RenderOptions, level, plural, repo_path
+from iac_guard.report.base import RenderOptions, explanation, level, plural, repo_path
 
 MAX_ANNOTATIONS = 50
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -39,11 +39,7 @@ def _message(finding: Finding) -> str:
     lines = [finding.message or finding.title]
     if finding.resource:
         lines.append(f"Resource: {finding.resource}")
-    lines += [f"From: {origin}" for origin in finding.provenance]
-    if finding.remediation:
-        lines.append(f"Fix: {finding.remediation}")
-    if finding.docs_url:
-        lines.append(f"Docs: {finding.docs_url}")
+    lines += [f"{label.capitalize()}: {text}" for label, text in explanation(finding)]
     return "\n".join(lines)
 
 

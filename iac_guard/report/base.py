@@ -104,6 +104,17 @@ def level(finding: Finding) -> str:
 _LEVELS = {Severity.CRITICAL: 2, Severity.HIGH: 2, Severity.MEDIUM: 1, Severity.LOW: 0, Severity.INFO: 0}
 
 
+def explanation(finding: Finding) -> list[tuple[str, str]]:
+    """What a plain-text report adds under a finding: where its value came from, the fix
+    and the docs, as (label, text) pairs; each format spells the labels its own way."""
+    out = [("from", origin) for origin in finding.provenance]
+    if finding.remediation:
+        out.append(("fix", finding.remediation))
+    if finding.docs_url:
+        out.append(("docs", finding.docs_url))
+    return out
+
+
 def plural(n: int, word: str) -> str:
     """``1 finding``, ``2 findings``, ``3 policies``; thousands separated."""
     if n == 1:

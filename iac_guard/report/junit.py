@@ -23,7 +23,7 @@ import xml.etree.ElementTree as ET
 from collections import defaultdict
 
 from iac_guard.models import Finding, Notice, ScanResult, Suppression
-from iac_guard.report.base import RenderOptions, Rule, failing, repo_path, rules
+from iac_guard.report.base import RenderOptions, Rule, explanation, failing, repo_path, rules
 
 # what XML 1.0 cannot hold, and the two private-use characters that stand for line
 # breaks in text until the document is serialized
@@ -61,11 +61,7 @@ def _details(finding: Finding, options: RenderOptions) -> str:
         f"resource: {finding.resource or '-'}",
         f"location: {_where(finding, options)}",
     ]
-    lines += [f"from: {origin}" for origin in finding.provenance]
-    if finding.remediation:
-        lines.append(f"fix: {finding.remediation}")
-    if finding.docs_url:
-        lines.append(f"docs: {finding.docs_url}")
+    lines += [f"{label}: {text}" for label, text in explanation(finding)]
     return "\n".join(lines)
 
 

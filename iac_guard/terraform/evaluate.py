@@ -223,14 +223,8 @@ def _render(parts: tuple[str | hcl.Expr, ...], scope: Scope) -> str | None:
             out.append(chosen)
             continue
         if isinstance(part, hcl.TemplateFor):
-            collection = evaluate(part.collection, scope)
-            if isinstance(collection, dict):
-                pairs: list[tuple[Any, Any]] = sorted(collection.items())
-            elif isinstance(collection, TfSet):
-                pairs = [(item, item) for item in collection]
-            elif isinstance(collection, list):
-                pairs = list(enumerate(collection))
-            else:
+            pairs = iteration_pairs(evaluate(part.collection, scope))
+            if pairs is None:
                 return None  # unknown, or not iterable
             for key, value in pairs:
                 names = {part.value_var: value, **({part.key_var: key} if part.key_var else {})}
@@ -437,17 +431,24 @@ def _conditional(expr: hcl.Conditional, scope: Scope) -> Any:
     return evaluate(expr.true if _bool(cond) else expr.false, scope)
 
 
+def iteration_pairs(collection: Any) -> list[tuple[Any, Any]] | None:
+    """(key, value) pairs a ``for`` iterates, in Terraform's order: a map's entries by key,
+    a set's elements as their own keys, a list's indexes; None for anything else."""
+    if isinstance(collection, dict):
+        return sorted(collection.items())
+    if isinstance(collection, TfSet):
+        return [(item, item) for item in collection]
+    if isinstance(collection, list):
+        return list(enumerate(collection))
+    return None
+
+
 def _for(expr: hcl.ForExpr, scope: Scope) -> Any:
     collection = evaluate(expr.collection, scope)
     if isinstance(collection, Unknown):
         return Unknown(expr.src)
-    if isinstance(collection, dict):
-        pairs: list[tuple[Any, Any]] = sorted(collection.items())
-    elif isinstance(collection, TfSet):
-        pairs = [(item, item) for item in collection]
-    elif isinstance(collection, list):
-        pairs = list(enumerate(collection))
-    else:
+    pairs = iteration_pairs(collection)
+    if pairs is None:
         raise EvalError("for expression needs a list, set, map or object")
     out_list: list[Any] = []
     out_map: dict[str, Any] = {}

@@ -562,18 +562,13 @@ class _Builder:
 
 
 def _template(src: str, line: int, parts: list[str | Expr], directives: bool) -> Expr:
-    merged: list[str | Expr] = []
-    for part in parts:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] = merged[-1] + part
-        else:
-            merged.append(part)
+    merged = _merged(parts)
     if not directives:
         if not merged:
             return Literal(src, line, "")
         if len(merged) == 1 and isinstance(merged[0], str):
             return Literal(src, line, merged[0])
-    return Template(src, line, tuple(merged), directives)
+    return Template(src, line, merged, directives)
 
 
 _INTERP = re.compile(r"(\$\$\{|%%\{|\$\{|%\{)")
@@ -674,11 +669,12 @@ def _structure(items: list[Any], src: str, line: int, filename: str) -> list[str
 
 
 def _merged(parts: list[str | Expr]) -> tuple[str | Expr, ...]:
+    """Adjacent literal strings joined into one part."""
     out: list[str | Expr] = []
     for part in parts:
         if isinstance(part, str) and out and isinstance(out[-1], str):
             out[-1] = out[-1] + part
-        elif part != "":
+        else:
             out.append(part)
     return tuple(out)
 
