@@ -26,7 +26,7 @@ from bench_scan import generate
 
 from iac_guard.discover import discover
 from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EmbeddedEngine
+from iac_guard.policy.embedded import EmbeddedEngine
 from iac_guard.policy.loader import load_policies
 
 

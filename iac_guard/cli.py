@@ -30,7 +30,7 @@ def _count(minimum: int) -> Any:
     """An argparse type: an integer of at least ``minimum`` (the config file's rule)."""
 
     def parse(text: str) -> int:
-        from iac_guard.config import whole_number
+        from iac_guard.settings import whole_number
 
         try:
             return whole_number(text, minimum=minimum)
@@ -38,6 +38,33 @@ def _count(minimum: int) -> Any:
             raise argparse.ArgumentTypeError(str(exc)) from None
 
     return parse
+
+
+def add_scan_options(parser: argparse.ArgumentParser, choices: dict[str, list[str]]) -> None:
+    """One flag per ScanConfig field that has one (``iac_guard.settings.Option``): the
+    dest is the field's name; a flag not given is None (the config file's value, else
+    the default)."""
+    from iac_guard.settings import ScanConfig
+
+    for name, option in ScanConfig.options().items():
+        if option.flag is None:
+            continue
+        if not option.flag.startswith("-"):
+            parser.add_argument(name, nargs="*", metavar=option.flag, help=option.help)
+            continue
+        flags = [option.short, option.flag] if option.short else [option.flag]
+        kwargs: dict[str, Any] = {"dest": name, "default": None, "help": option.flag_help or option.help}
+        if ScanConfig.__dataclass_fields__[name].type == "bool":
+            kwargs["action"] = "store_true"
+        else:
+            kwargs["action"] = "append" if option.repeat else "store"
+            kwargs["metavar"] = option.metavar
+            if option.choices:
+                kwargs["choices"] = choices[option.choices]
+                kwargs.pop("metavar")
+            if option.minimum is not None:
+                kwargs["type"] = _count(option.minimum)
+        parser.add_argument(*flags, **kwargs)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,39 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     scan = sub.add_parser("scan", help="scan Terraform and CloudFormation against the policies")
-    scan.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
-    scan.add_argument("--policy-dir", action="append", default=None, metavar="DIR", help="extra Rego policy directory (repeatable)")
-    scan.add_argument("--no-builtin-policies", action="store_true", default=None, help="do not load the built-in policy library")
+    add_scan_options(scan, {"severities": SEVERITIES, "engines": sorted(ENGINES), "scanners": sorted(SCANNERS)})
     scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
     scan.add_argument("--output", metavar="FILE", default=None, help="write the report that would go to standard output (the --format given without a file, default text) to FILE instead; standard output then carries no report")
     for fmt in FORMATTERS.values():
         if fmt.file_option:
             scan.add_argument(f"--{fmt.name}", dest=f"report_{fmt.name}", metavar="FILE", default=None, help=f"also write {fmt.description} to FILE")
-    scan.add_argument("--pr-comment", action="store_true", default=None, help="GitHub Actions: create or update the one iac-guard comment on the pull request")
-    scan.add_argument("--review-comments", action="store_true", default=None, help="GitHub Actions: comment on the PR's changed lines that have findings")
-    scan.add_argument("--comment-key", metavar="KEY", default=None, help="keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)")
-    scan.add_argument("--fail-on", choices=SEVERITIES, default=None, help="lowest severity that fails the gate (default: high)")
-    scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
-    scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
-    scan.add_argument("--var", action="append", default=None, metavar="NAME=VALUE", help="Terraform variable value for root modules (repeatable; wins over --var-file)")
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
-    scan.add_argument("--engine", choices=sorted(ENGINES), default=None, help="policy engine: embedded Regorus (default) or a running OPA server (opa)")
-    scan.add_argument("--opa-url", metavar="URL", default=None, help="OPA server for --engine opa (default: http://localhost:8181)")
-    scan.add_argument("--only", action="append", default=None, metavar="ID", help="report only rules whose id matches this glob (repeatable)")
-    scan.add_argument("--skip", action="append", default=None, metavar="ID", help="do not report rules whose id matches this glob (repeatable)")
-    scan.add_argument("--namespace", action="append", default=None, metavar="NAME", help="conftest mode: evaluate this package's deny/violation/warn rules against each file (repeatable)")
-    scan.add_argument("--all-namespaces", action="store_true", default=None, help="conftest mode for every package of the --policy-dir directories")
-    scan.add_argument("--scanner", action="append", choices=sorted(SCANNERS), default=None, help="also run this scanner (repeatable)")
-    scan.add_argument("--checkov-path", metavar="PATH", default=None, help="checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)")
-    scan.add_argument("--waivers", metavar="FILE", default=None, help="waivers file (default: .iac-guard-waivers.yaml when present)")
-    scan.add_argument("--baseline", metavar="FILE", default=None, help="JSON report of known findings: those are reported as suppressed, not failing")
-    scan.add_argument("--diff-base", metavar="REF", default=None, help="PR mode: findings already present at this git revision are reported as existing, not failing")
-    scan.add_argument("--trusted-ref", metavar="REF", default=None, help="read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)")
-    scan.add_argument("--jobs", type=_count(0), default=None, metavar="N", help="parser processes (default 0: one per core)")
-    scan.add_argument("--max-file-bytes", type=_count(1), default=None, metavar="N", help="an IaC file larger than this is an error, not scanned (default: 5 MiB)")
-    scan.add_argument("--no-cache", action="store_true", default=None, help="parse every file afresh (default: reuse parses of unchanged files)")
     scan.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="colour the text report (default: auto, on a TTY)")
-    scan.add_argument("-q", "--quiet", action="store_true", default=None, help="print only failing findings and the verdict")
     scan.add_argument("-v", "--verbose", action="store_true", help="show Dagster's log and tracebacks")
 
     test = sub.add_parser(
@@ -117,41 +119,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
-    from iac_guard.config import ScanConfig, load_config_file
+    from iac_guard.settings import ScanConfig, load_config_file
 
-    cli: dict[str, Any] = {
-        "paths": args.paths or None,
-        "policy_dirs": args.policy_dir,
-        "fail_on": args.fail_on,
-        "exclude": args.exclude,
-        "engine": args.engine,
-        "opa_url": args.opa_url,
-        "only": args.only,
-        "skip": args.skip,
-        "namespaces": args.namespace,
-        "all_namespaces": args.all_namespaces,
-        "jobs": args.jobs,
-        "max_file_bytes": args.max_file_bytes,
-        "quiet": args.quiet,
-        "scanners": args.scanner,
-        "checkov_path": args.checkov_path,
-        "waivers": args.waivers,
-        "baseline": args.baseline,
-        "diff_base": args.diff_base,
-        "trusted_ref": args.trusted_ref,
-        "var_files": args.var_file,
-        "vars": args.var,
-        "pr_comment": args.pr_comment,
-        "review_comments": args.review_comments,
-        "comment_key": args.comment_key,
-    }
-    if args.no_builtin_policies:
-        cli["builtin_policies"] = False
-    if args.no_cache:
-        cli["cache"] = False
+    cli: dict[str, Any] = {}
+    for name, option in ScanConfig.options().items():
+        value = getattr(args, name, None) if option.flag else None
+        if value in (None, []):
+            continue
+        cli[name] = (not value) if option.negated else value
     given = {k: v for k, v in cli.items() if v is not None}
     if args.trusted_ref:
-        from iac_guard.trusted import settings_at
+        from iac_guard.settings import settings_at
 
         settings = settings_at(args.trusted_ref, args.config, given, cwd)
     else:
@@ -168,8 +146,8 @@ def outputs_from_args(args: argparse.Namespace) -> Any:
     """The reports the command line asks for (None: the config file's): the one
     ``--format NAME`` without a file (default text) on standard output, or in ``--output
     FILE``; every ``--format NAME=FILE`` and ``--<format> FILE`` beside it."""
-    from iac_guard.config import OutputSpec, check_outputs, parse_output
     from iac_guard.report import FORMATTERS
+    from iac_guard.settings import OutputSpec, check_outputs, parse_output
 
     specs = [parse_output(value) for value in args.format or ()]
     specs += [OutputSpec(name, getattr(args, f"report_{name}")) for name in FORMATTERS if getattr(args, f"report_{name}", None)]

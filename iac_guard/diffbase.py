@@ -16,10 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from iac_guard import pipeline, trusted
-from iac_guard.config import ScanConfig
+from iac_guard import gitrev, pipeline
 from iac_guard.errors import ConfigError
 from iac_guard.models import PolicySet
+from iac_guard.settings import ScanConfig
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def findings_at(config: ScanConfig, policy_set: PolicySet) -> BaseFindings:
         return BaseFindings()
     cwd = Path(config.cwd)
     wanted = relative_paths(config.paths, cwd)
-    copy = trusted.extract(ref, wanted, cwd)
+    copy = gitrev.extract(ref, wanted, cwd)
     try:
         present = [copy.root / p for p in wanted if (copy.root / p).exists()]
         if not present:  # the paths are new in the PR: everything in them is new

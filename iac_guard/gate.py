@@ -21,7 +21,7 @@ from iac_guard.models import (
     Severity,
     Suppression,
 )
-from iac_guard.waivers import SuppressionSet, apply
+from iac_guard.suppress import SuppressionSet, apply
 
 
 def decide(findings: Sequence[Finding], problems: Sequence[Problem], fail_on: Severity) -> GateDecision:

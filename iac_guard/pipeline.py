@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from iac_guard import discover, gate, waivers
-from iac_guard.config import ScanConfig
-from iac_guard.evaluate import Evaluation, evaluate_inputs
+from iac_guard import discover, gate, suppress
 from iac_guard.models import Finding, KindInput, PolicySet, ScanResult
 from iac_guard.parse.registry import PARSERS, BuildOptions
 from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EngineOptions, create_engine
+from iac_guard.policy.engine import EngineOptions
+from iac_guard.policy.engines import create_engine
+from iac_guard.policy.evaluate import Evaluation, evaluate_inputs
 from iac_guard.policy.loader import load_policies
 from iac_guard.scanners import ScannerOptions, ScannerResult, run_scanners
+from iac_guard.settings import ScanConfig
 
 
 def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.Discovery:
@@ -73,10 +74,10 @@ def judge(
     base) and the gate decision."""
     selection = config.selection()
     selected = selection.findings(evaluation.findings + extra.findings)
-    suppressions = waivers.collect(
+    suppressions = suppress.collect(
         found.root,
         selected,
-        waivers.resource_spans(r for i in inputs for r in i.resources),
+        suppress.resource_spans(r for i in inputs for r in i.resources),
         waivers_path=config.waivers,
         baseline_path=config.baseline,
         cwd=Path(config.cwd),

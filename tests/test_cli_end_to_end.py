@@ -199,7 +199,7 @@ def test_bad_dagster_home_is_a_config_error(spine: Path, tmp_path: Path, monkeyp
 def test_dagster_home_records_the_run(spine: Path, tmp_path: Path) -> None:
     env = {**os.environ, "DAGSTER_HOME": str(tmp_path)}
     script = (
-        "from iac_guard.config import ScanConfig\nfrom iac_guard.orchestration.jobs import run_scan\n"
+        "from iac_guard.settings import ScanConfig\nfrom iac_guard.orchestration.jobs import run_scan\n"
         "import dagster as dg\n"
         f"out = run_scan(ScanConfig(paths=({str(spine / 'mixed')!r},)))\n"
         "inst = dg.DagsterInstance.get()\n"

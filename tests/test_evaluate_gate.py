@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from iac_guard.evaluate import evaluate_inputs
 from iac_guard.gate import decide
 from iac_guard.models import Finding, FindingKind, KindInput, PolicySet, Problem, Resource, Severity
-from iac_guard.policy.engines import EmbeddedEngine
+from iac_guard.policy.embedded import EmbeddedEngine
+from iac_guard.policy.evaluate import evaluate_inputs
 from iac_guard.policy.loader import load_policies
 
 

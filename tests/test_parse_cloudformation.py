@@ -51,8 +51,8 @@ def test_resource_without_type_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_properties_given_by_an_intrinsic_are_unknown_and_never_flagged(tmp_path: Path) -> None:
-    from iac_guard.evaluate import evaluate_inputs
-    from iac_guard.policy.engines import EmbeddedEngine
+    from iac_guard.policy.embedded import EmbeddedEngine
+    from iac_guard.policy.evaluate import evaluate_inputs
     from iac_guard.policy.loader import load_policies
 
     path = tmp_path / "t.yaml"

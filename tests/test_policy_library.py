@@ -14,7 +14,7 @@ import pytest
 from iac_guard.cli import main
 from iac_guard.discover import discover
 from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EmbeddedEngine
+from iac_guard.policy.embedded import EmbeddedEngine
 from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
 

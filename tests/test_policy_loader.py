@@ -8,7 +8,7 @@ import pytest
 
 from iac_guard.errors import PolicyError
 from iac_guard.models import Severity
-from iac_guard.policy.engines import EmbeddedEngine
+from iac_guard.policy.embedded import EmbeddedEngine
 from iac_guard.policy.loader import builtin_policy_dir, load_policies
 from iac_guard.policy.metadata import scan_module
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from iac_guard.cli import main
-from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, Policy, PolicySet, Severity
 from iac_guard.selection import Selection
+from iac_guard.settings import ScanConfig
 from tests.conftest import FIXTURES
 
 CFN = str(FIXTURES / "spine" / "mixed" / "cloudformation")

@@ -164,7 +164,7 @@ def test_trusted_ref_rejects_inline_ignores_in_a_file_new_since_the_ref(tmp_path
 def test_trusted_ref_leaves_no_temporary_copy_of_the_config(spine: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     import tempfile
 
-    from iac_guard import trusted
+    from iac_guard.settings import settings_at
 
     repo = tmp_path / "repo"
     (repo / "infra").mkdir(parents=True)
@@ -176,7 +176,7 @@ def test_trusted_ref_leaves_no_temporary_copy_of_the_config(spine: Path, tmp_pat
     monkeypatch.chdir(repo)
     scratch = Path(tempfile.gettempdir())
     before = set(scratch.glob("iac-guard-trusted-*"))
-    settings = trusted.settings_at("HEAD", None, {}, repo)
+    settings = settings_at("HEAD", None, {}, repo)
     after = set(scratch.glob("iac-guard-trusted-*")) - before
     assert settings["fail_on"] == "low"
     assert len(after) == 1  # the policies/waivers copy the scan still reads; removed at exit

@@ -10,7 +10,7 @@ import pytest
 
 from iac_guard.cli import main
 from iac_guard.errors import ConfigError
-from iac_guard.waivers import load_waivers_file
+from iac_guard.suppress import load_waivers_file
 
 
 def _scan(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, dict]:

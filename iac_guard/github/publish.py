@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 
 from github import Github
 
-from iac_guard.config import ScanConfig
 from iac_guard.github import comments, review, workflow
 from iac_guard.github.client import ClientSettings, connect, error_message, is_permission_denied
 from iac_guard.github.context import GitHubContext
@@ -25,6 +24,7 @@ from iac_guard.github.workflow import StepOutput
 from iac_guard.models import ScanResult
 from iac_guard.report import options_for
 from iac_guard.report.annotations import command
+from iac_guard.report.base import ReportSettings
 from iac_guard.report.markdown import COMMENT_LIMIT, render_body
 
 
@@ -57,7 +57,7 @@ class Published:
 
 
 def publish_all(
-    result: ScanResult, config: ScanConfig, context: GitHubContext, report: str, publisher: Publisher | None = None
+    result: ScanResult, config: ReportSettings, context: GitHubContext, report: str, publisher: Publisher | None = None
 ) -> Published:
     """The step's annotations, summary and outputs around ``report`` (the standard-output
     report), then the pull request. Never raises; never changes the exit code."""
@@ -67,7 +67,7 @@ def publish_all(
     return Published(StepOutput(step.stdout, step.stderr + outcome.stderr), outcome)
 
 
-def publish(result: ScanResult, config: ScanConfig, context: GitHubContext, publisher: Publisher | None = None) -> PublishOutcome:
+def publish(result: ScanResult, config: ReportSettings, context: GitHubContext, publisher: Publisher | None = None) -> PublishOutcome:
     if not (config.pr_comment or config.review_comments):
         return PublishOutcome()
     publisher = publisher or DEFAULT_PUBLISHER
@@ -89,7 +89,7 @@ def publish(result: ScanResult, config: ScanConfig, context: GitHubContext, publ
         return _fallback(context, f"publishing to pull request #{pr.number} failed: {error_message(exc)}")
 
 
-def _publish(result: ScanResult, config: ScanConfig, context: GitHubContext, publisher: Publisher) -> PublishOutcome:
+def _publish(result: ScanResult, config: ReportSettings, context: GitHubContext, publisher: Publisher) -> PublishOutcome:
     assert context.pull_request is not None
     pr = context.pull_request
     retry = publisher.settings.retry

@@ -21,14 +21,13 @@ import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
-from iac_guard.config import ScanConfig
 from iac_guard.errors import IacGuardError
 from iac_guard.github.context import GitHubContext
 from iac_guard.models import ScanResult
 from iac_guard.report import json_report, markdown, options_for, stdout_for_programs, stdout_format
 from iac_guard.report.annotations import command
 from iac_guard.report.annotations import render as render_annotations
-from iac_guard.report.base import repo_root_of
+from iac_guard.report.base import ReportSettings, repo_root_of
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class StepOutput:
     stderr: str = ""
 
 
-def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdout: str) -> StepOutput:
+def finish(result: ScanResult, config: ReportSettings, context: GitHubContext, stdout: str) -> StepOutput:
     """Add annotations, the step summary and step outputs when running in GitHub Actions."""
     if not context.actions:
         return StepOutput(stdout)
@@ -58,7 +57,7 @@ def finish(result: ScanResult, config: ScanConfig, context: GitHubContext, stdou
     return with_commands(step, annotations, config)
 
 
-def with_commands(step: StepOutput, commands: str, config: ScanConfig) -> StepOutput:
+def with_commands(step: StepOutput, commands: str, config: ReportSettings) -> StepOutput:
     """Workflow commands go to standard output unless it carries a machine-readable
     report, then to standard error (GitHub reads commands from both)."""
     if stdout_for_programs(config.outputs):
@@ -98,7 +97,7 @@ def _repo_relative(file: str | None, cwd: Path) -> str | None:
     return path.relative_to(repo).as_posix() if repo else file
 
 
-def step_outputs(result: ScanResult, config: ScanConfig) -> str:
+def step_outputs(result: ScanResult, config: ReportSettings) -> str:
     """``name=value`` lines for ``$GITHUB_OUTPUT`` (a heredoc for a value with a newline)."""
     values: dict[str, str] = {
         "verdict": result.decision.verdict,

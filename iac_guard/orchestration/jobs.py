@@ -12,13 +12,13 @@ from dataclasses import dataclass
 
 import dagster as dg
 
-from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
 from iac_guard.github.publish import Published, PublishOutcome
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
 from iac_guard.orchestration.resources import ScanSettings
 from iac_guard.parse.registry import PARSERS
+from iac_guard.settings import ScanConfig
 
 PARSE_OPS = {kind: ops.parse_op(kind) for kind in PARSERS}
 

@@ -7,11 +7,11 @@ import os
 import dagster as dg
 
 from iac_guard import diffbase, discover, pipeline, report
-from iac_guard.evaluate import Evaluation
 from iac_guard.github.context import GitHubContext
 from iac_guard.github.publish import Published, publish_all
 from iac_guard.models import KindInput, PolicySet, ScanResult
 from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.policy.evaluate import Evaluation
 from iac_guard.scanners import ScannerResult
 
 

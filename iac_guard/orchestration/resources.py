@@ -7,7 +7,7 @@ from typing import Any
 
 import dagster as dg
 
-from iac_guard.config import ScanConfig
+from iac_guard.settings import ScanConfig
 
 
 class ScanSettings(dg.ConfigurableResource):  # type: ignore[type-arg]

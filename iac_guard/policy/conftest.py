@@ -29,6 +29,7 @@ from typing import Any
 
 from iac_guard.errors import IacGuardError
 from iac_guard.models import Finding, FindingKind, KindInput, Policy, Problem, Resource, Suppression
+from iac_guard.policy.findings import ResourceIndex, to_finding
 
 FAILURE = re.compile(r"^(deny|violation)(_[a-zA-Z0-9]+)*$")
 WARNING = re.compile(r"^warn(_[a-zA-Z0-9]+)*$")
@@ -120,8 +121,6 @@ def _check(policy: Policy, values: Mapping[str, Any], relpath: str, iac_kind: st
 
 
 def _finding(policy: Policy, rule: str, item: str | dict[str, Any], kind: FindingKind, relpath: str, iac_kind: str, locator: _Locator) -> Finding:
-    from iac_guard.evaluate import ResourceIndex, to_finding
-
     result = {"msg": item} if isinstance(item, str) else dict(item)
     resource = locator.find(str(result["msg"]))
     if resource is not None:

@@ -23,6 +23,7 @@ import yaml
 from iac_guard.errors import PolicyError
 from iac_guard.models import Policy, PolicySet, Severity
 from iac_guard.policy.metadata import RegoModule, scan_module
+from iac_guard.policy.regorus import add_modules
 
 RULE_CLASSES = ("deny", "violation", "warn")
 DATA_FILES = ("data.json", "data.yaml", "data.yml")
@@ -188,7 +189,6 @@ def check_syntax(modules: Mapping[str, str]) -> None:
     would otherwise hide a syntax error.)"""
     import regorus
 
-    from iac_guard.policy.regorus_modules import add_modules
 
     add_modules(regorus.Engine(), modules)
 

@@ -27,8 +27,8 @@ from urllib.parse import urlsplit
 
 from iac_guard.errors import EngineError, PolicyError, UsageError
 from iac_guard.models import PolicySet
-from iac_guard.policy.engines import Engine, EngineOptions, PackageResults
-from iac_guard.policy.regorus_modules import is_v0_module
+from iac_guard.policy.engine import Engine, EngineOptions, PackageResults
+from iac_guard.policy.regorus import is_v0_module
 
 PREFIX = "iac-guard/"
 _MESSAGE_LOCATION = re.compile(r"(?P<file>[^\s:]+):(?P<line>\d+): ")

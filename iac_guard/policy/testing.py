@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.errors import EXIT_OK, EXIT_VIOLATIONS, UsageError
-from iac_guard.policy.engines import policy_error
 from iac_guard.policy.loader import (
     ModuleSet,
     is_test_file,
@@ -38,6 +37,7 @@ from iac_guard.policy.loader import (
     read_modules,
 )
 from iac_guard.policy.metadata import RegoModule
+from iac_guard.policy.regorus import add_modules, check_compiles, policy_error
 
 TEST_PREFIX = "test_"
 SKIP_PREFIX = "todo_test_"
@@ -154,7 +154,6 @@ def run_tests(
     (exit 2) for a policy that does not parse or compile, UsageError for a bad regex."""
     import regorus
 
-    from iac_guard.policy.regorus_modules import add_modules, check_compiles
 
     try:
         pattern = re.compile(run) if run else None

@@ -4,13 +4,16 @@ registry (``FORMATTERS``) from which every list of formats shown to a user (the
 
 from __future__ import annotations
 
-from iac_guard.config import OutputSpec, ScanConfig
+from dataclasses import replace
+from pathlib import Path
+
+from iac_guard.errors import InputError
 from iac_guard.models import ScanResult
 from iac_guard.report import json_report, junit, markdown, sarif, text
 from iac_guard.report.annotations import (
     render as render_annotations,  # `annotations` is __future__'s name
 )
-from iac_guard.report.base import Format, Links, RenderOptions, locate
+from iac_guard.report.base import Format, Links, OutputSpec, RenderOptions, ReportSettings, locate
 
 NO_LINKS = Links()
 DEFAULT_OPTIONS = RenderOptions()
@@ -35,7 +38,7 @@ FORMATTERS: dict[str, Format] = {
 }
 
 
-def options_for(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> RenderOptions:
+def options_for(result: ScanResult, config: ReportSettings, links: Links = NO_LINKS) -> RenderOptions:
     prefix, repo_root = locate(result.root)
     return RenderOptions(
         color=config.color, quiet=config.quiet, links=links, source_prefix=prefix, repo_root=repo_root, comment_key=config.comment_key
@@ -46,13 +49,8 @@ def render(name: str, result: ScanResult, options: RenderOptions = DEFAULT_OPTIO
     return FORMATTERS[name].render(result, options)
 
 
-def write_outputs(result: ScanResult, config: ScanConfig, links: Links = NO_LINKS) -> str:
+def write_outputs(result: ScanResult, config: ReportSettings, links: Links = NO_LINKS) -> str:
     """Write every file output; return the text for standard output."""
-    from dataclasses import replace
-    from pathlib import Path
-
-    from iac_guard.errors import InputError
-
     options = options_for(result, config, links)
     stdout: list[str] = []
     for spec in config.outputs:
@@ -80,4 +78,4 @@ def stdout_for_programs(outputs: tuple[OutputSpec, ...]) -> bool:
     return fmt is not None and FORMATTERS[fmt].machine_readable
 
 
-__all__ = ["FORMATTERS", "Format", "Links", "RenderOptions", "options_for", "render", "stdout_for_programs", "stdout_format", "write_outputs"]
+__all__ = ["FORMATTERS", "Format", "Links", "OutputSpec", "RenderOptions", "ReportSettings", "options_for", "render", "stdout_for_programs", "stdout_format", "write_outputs"]

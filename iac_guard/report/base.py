@@ -30,6 +30,26 @@ class Links:
 
 
 @dataclass(frozen=True)
+class OutputSpec:
+    """A report format and where it goes (None: standard output)."""
+
+    format: str
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportSettings:
+    """The scan settings the report and publish stages read (``ScanConfig.report_settings()``)."""
+
+    outputs: tuple[OutputSpec, ...] = (OutputSpec("text"),)
+    color: bool = False
+    quiet: bool = False
+    comment_key: str = ""  # one sticky PR comment per key
+    pr_comment: bool = False  # post/update the sticky PR comment
+    review_comments: bool = False  # line comments on the PR's changed lines
+
+
+@dataclass(frozen=True)
 class RenderOptions:
     """Everything a renderer may use besides the ScanResult."""
 

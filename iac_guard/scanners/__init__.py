@@ -9,48 +9,14 @@
 
 from __future__ import annotations
 
-from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from iac_guard.models import Finding, Problem, Severity, SourceFile
-
-
-@dataclass(frozen=True)
-class ScannerOptions:
-    checkov_path: str | None = None
-    timeout: float = 900.0
-    default_severity: Severity = Severity.MEDIUM  # for checkov, whose OSS results carry none
-
-
-@dataclass(frozen=True)
-class ScannerResult:
-    findings: tuple[Finding, ...] = ()
-    problems: tuple[Problem, ...] = ()
-
-
-class Scanner(ABC):
-    name: str
-
-    def __init__(self, options: ScannerOptions) -> None:
-        self.options = options
-
-    @abstractmethod
-    def scan(self, root: Path, files: Sequence[SourceFile]) -> ScannerResult:
-        """Scan the discovered files; failures are Problems, never exceptions."""
-
-
-def _cfn_lint(options: ScannerOptions) -> Scanner:
-    from iac_guard.scanners.cfn_lint import CfnLintScanner
-
-    return CfnLintScanner(options)
-
-
-def _checkov(options: ScannerOptions) -> Scanner:
-    from iac_guard.scanners.checkov import CheckovScanner
-
-    return CheckovScanner(options)
+from iac_guard.models import Finding, Problem, SourceFile
+from iac_guard.scanners.base import Scanner, ScannerOptions, ScannerResult
+from iac_guard.scanners.cfn_lint import CfnLintScanner
+from iac_guard.scanners.checkov import CheckovScanner
 
 
 @dataclass(frozen=True)
@@ -63,8 +29,8 @@ class ScannerKind:
 
 
 SCANNERS: dict[str, ScannerKind] = {
-    "cfn-lint": ScannerKind(_cfn_lint, ("cfn-lint:",)),
-    "checkov": ScannerKind(_checkov, ("CKV_", "CKV2_")),
+    "cfn-lint": ScannerKind(CfnLintScanner, ("cfn-lint:",)),
+    "checkov": ScannerKind(CheckovScanner, ("CKV_", "CKV2_")),
 }
 
 
@@ -80,3 +46,6 @@ def run_scanners(names: Sequence[str], root: Path, files: Sequence[SourceFile], 
         findings.extend(result.findings)
         problems.extend(result.problems)
     return ScannerResult(tuple(findings), tuple(problems))
+
+
+__all__ = ["SCANNERS", "Scanner", "ScannerKind", "ScannerOptions", "ScannerResult", "run_scanners"]

@@ -11,7 +11,7 @@ from typing import Any
 
 from iac_guard.models import Finding, FindingKind, Problem, Severity, SourceFile
 from iac_guard.parse.registry import read_text
-from iac_guard.scanners import Scanner, ScannerResult
+from iac_guard.scanners.base import Scanner, ScannerResult
 
 SEVERITIES = {"error": Severity.MEDIUM, "warning": Severity.LOW}
 

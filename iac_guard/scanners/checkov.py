@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.models import Finding, FindingKind, Problem, Severity, SourceFile
-from iac_guard.scanners import Scanner, ScannerResult
+from iac_guard.scanners.base import Scanner, ScannerResult
 
 FRAMEWORKS = {"terraform": "terraform", "cloudformation": "cloudformation"}
 # Credentials checkov has no use for: it reads the scanned code, which may be hostile.

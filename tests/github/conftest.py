@@ -4,10 +4,10 @@ from collections.abc import Iterator
 
 import pytest
 
-from iac_guard.config import ScanConfig
 from iac_guard.github.client import ClientSettings, RetryPolicy
 from iac_guard.github.context import GitHubContext, PullRequest
 from iac_guard.github.publish import Publisher
+from iac_guard.settings import ScanConfig
 from tests.github.fake_github import ACTIONS_BOT, Account, FakeGitHub
 
 PR = 7

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 import yaml
 
-from iac_guard.config import OutputSpec, ScanConfig
 from iac_guard.github.workflow import step_outputs
+from iac_guard.settings import OutputSpec, ScanConfig
 from tests.conftest import REPO
 from tests.report.builders import finding, result
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 from github import Auth, Github, GithubException
 
-from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
 from iac_guard.github.publish import publish
 from iac_guard.models import Severity
 from iac_guard.report.markdown import COMMENT_LIMIT, SUMMARY_MARKER
+from iac_guard.settings import ScanConfig
 from tests.github.conftest import ALICE, COMMENT, MALLORY, PR, Sleeps, context_for, publisher_for
 from tests.github.fake_github import ACTIONS_BOT, FakeGitHub
 from tests.report.builders import finding, result

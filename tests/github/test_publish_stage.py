@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from iac_guard.config import OutputSpec, ScanConfig
 from iac_guard.github.publish import publish_all
 from iac_guard.orchestration.ops import report_op
 from iac_guard.orchestration.resources import ScanSettings
 from iac_guard.report.markdown import SUMMARY_MARKER
+from iac_guard.settings import OutputSpec, ScanConfig
 from tests.github.conftest import PR, Sleeps, context_for, publisher_for
 from tests.github.fake_github import FakeGitHub
 from tests.report.builders import finding, result

@@ -8,9 +8,9 @@ import pytest
 
 from iac_guard.cli import main
 from iac_guard.errors import PolicyError
-from iac_guard.policy.engines import EmbeddedEngine
+from iac_guard.policy.embedded import EmbeddedEngine
 from iac_guard.policy.loader import load_policies, resource_types_in
-from iac_guard.policy.regorus_modules import looks_like_v0
+from iac_guard.policy.regorus import looks_like_v0
 
 POLICY = """# METADATA
 # title: Demo

@@ -16,7 +16,8 @@ import pytest
 
 from iac_guard.cli import main
 from iac_guard.errors import EngineError, PolicyError, UsageError
-from iac_guard.policy.engines import ENGINES, EngineOptions, create_engine
+from iac_guard.policy.engine import EngineOptions
+from iac_guard.policy.engines import ENGINES, create_engine
 from iac_guard.policy.loader import load_policies
 from iac_guard.policy.opa_server import OpaServerEngine
 from tests.conftest import FIXTURES

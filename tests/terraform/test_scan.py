@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from iac_guard.cli import build_parser, config_from_args
-from iac_guard.config import ScanConfig
 from iac_guard.errors import ConfigError
 from iac_guard.orchestration.jobs import run_scan
 from iac_guard.report.text import render
+from iac_guard.settings import ScanConfig
 
 from .helpers import FIXTURES
 

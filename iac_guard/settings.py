@@ -8,62 +8,96 @@ values win over the file.
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from iac_guard import gitrev
 from iac_guard.errors import ConfigError
 from iac_guard.models import Severity
-
-if TYPE_CHECKING:
-    from iac_guard.selection import Selection
+from iac_guard.report import FORMATTERS
+from iac_guard.report.base import OutputSpec, ReportSettings
+from iac_guard.report.markdown import check_comment_key
+from iac_guard.selection import Selection
+from iac_guard.suppress import WAIVERS_FILE
 
 CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
 
 
 @dataclass(frozen=True)
-class OutputSpec:
-    """A report format and where it goes (None: standard output)."""
+class Option:
+    """How a ScanConfig field is offered: the one source for the command-line flag, the
+    config-file key, the Dagster run-config field and their help text."""
 
-    format: str
-    path: str | None = None
+    help: str
+    flag: str | None = None  # the command-line flag ("--fail-on"); None: not on the command line
+    metavar: str | None = None
+    repeat: bool = False  # a flag given once per value (append)
+    negated: bool = False  # a boolean whose flag turns it off (--no-cache)
+    flag_help: str | None = None  # the flag's own help when it differs (a negated flag)
+    in_file: bool = True  # may be set in a config file
+    choices: str | None = None  # the registry whose names are the choices ("severities", "engines", "scanners")
+    short: str | None = None  # a one-letter alias ("-q")
+    minimum: int | None = None  # a whole number of at least this
+
+
+def setting(default: Any, option: Option, **kwargs: Any) -> Any:
+    """A ScanConfig field with its Option."""
+    if isinstance(default, (dict, list)):
+        return field(default_factory=lambda: type(default)(default), metadata={"option": option}, **kwargs)
+    return field(default=default, metadata={"option": option}, **kwargs)
+
+
+def option_of(f: dataclasses.Field[Any]) -> Option:
+    option = f.metadata.get("option")
+    assert isinstance(option, Option), f"ScanConfig.{f.name} has no Option"
+    return option
 
 
 @dataclass(frozen=True)
 class ScanConfig:
-    paths: tuple[str, ...] = (".",)
-    policy_dirs: tuple[str, ...] = ()
-    builtin_policies: bool = True
-    fail_on: Severity = Severity.HIGH
-    outputs: tuple[OutputSpec, ...] = (OutputSpec("text"),)
-    exclude: tuple[str, ...] = ()
-    engine: str = "embedded"
-    opa_url: str = "http://localhost:8181"
-    jobs: int = 0  # 0: one per core
-    color: bool = False
-    quiet: bool = False
-    max_file_bytes: int = 5 * 1024 * 1024
-    cache: bool = True  # reuse parses of unchanged files (see parse/cache.py)
-    scanners: tuple[str, ...] = ()  # extra finding sources: "cfn-lint", "checkov"
-    checkov_path: str | None = None
-    waivers: str | None = None  # waivers file (None: .iac-guard-waivers.yaml when present; "": none)
-    baseline: str | None = None  # JSON report of known findings
-    diff_base: str | None = None  # git revision: findings already present there are not new
-    trusted_ref: str | None = None  # git revision whose checks grade the scan (command line only)
-    cwd: str = "."  # the directory relative paths (waivers, baseline, git revisions) are read from
-    severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
-    var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
-    vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order
-    only: tuple[str, ...] = ()  # rule id globs to report (all when empty)
-    skip: tuple[str, ...] = ()  # rule id globs not to report
-    namespaces: tuple[str, ...] = ()  # conftest namespaces evaluated per file (--namespace)
-    all_namespaces: bool = False  # every package of --policy-dir is a conftest namespace
-    pr_comment: bool = False  # post/update the sticky PR comment (GitHub Actions, pull_request events)
-    review_comments: bool = False  # line comments on the PR's changed lines
-    comment_key: str = ""  # one sticky PR comment per key (several scans on one PR)
+    """Every setting of a scan. Built once (command line + config file, or the Dagster run
+    config) and passed down; nothing below reads the environment."""
+
+    paths: tuple[str, ...] = setting((".",), Option("files or directories to scan (default: .)", flag="PATH", repeat=True))
+    policy_dirs: tuple[str, ...] = setting((), Option("extra Rego policy directory (repeatable)", flag="--policy-dir", metavar="DIR", repeat=True))
+    builtin_policies: bool = setting(True, Option("load the built-in policy library", flag="--no-builtin-policies", negated=True, flag_help="do not load the built-in policy library"))
+    fail_on: Severity = setting(Severity.HIGH, Option("lowest severity that fails the gate (default: high)", flag="--fail-on", choices="severities"))
+    outputs: tuple[OutputSpec, ...] = setting((OutputSpec("text"),), Option("reports: NAME (standard output) or NAME=FILE, e.g. sarif=out.sarif"))
+    exclude: tuple[str, ...] = setting((), Option("skip matching files or directories (repeatable)", flag="--exclude", metavar="GLOB", repeat=True))
+    engine: str = setting("embedded", Option("policy engine: embedded Regorus (default) or a running OPA server (opa)", flag="--engine", choices="engines"))
+    opa_url: str = setting("http://localhost:8181", Option("OPA server for --engine opa (default: http://localhost:8181)", flag="--opa-url", metavar="URL"))
+    jobs: int = setting(0, Option("parser processes (default 0: one per core)", flag="--jobs", metavar="N", minimum=0))
+    color: bool = setting(False, Option("colour the text report", in_file=False))
+    quiet: bool = setting(False, Option("print only failing findings and the verdict", flag="--quiet", short="-q"))
+    max_file_bytes: int = setting(5 * 1024 * 1024, Option("an IaC file larger than this is an error, not scanned (default: 5 MiB)", flag="--max-file-bytes", metavar="N", minimum=1))
+    cache: bool = setting(True, Option("reuse parses of unchanged files", flag="--no-cache", negated=True, flag_help="parse every file afresh (default: reuse parses of unchanged files)"))
+    scanners: tuple[str, ...] = setting((), Option("also run this scanner (repeatable)", flag="--scanner", repeat=True, choices="scanners"))
+    checkov_path: str | None = setting(None, Option("checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)", flag="--checkov-path", metavar="PATH", in_file=False))
+    waivers: str | None = setting(None, Option("waivers file (default: .iac-guard-waivers.yaml when present)", flag="--waivers", metavar="FILE"))
+    baseline: str | None = setting(None, Option("JSON report of known findings: those are reported as suppressed, not failing", flag="--baseline", metavar="FILE"))
+    diff_base: str | None = setting(None, Option("PR mode: findings already present at this git revision are reported as existing, not failing", flag="--diff-base", metavar="REF"))
+    trusted_ref: str | None = setting(None, Option("read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)", flag="--trusted-ref", metavar="REF", in_file=False))
+    cwd: str = setting(".", Option("the directory relative paths (waivers, baseline, git revisions) are read from", in_file=False))
+    severity_overrides: Mapping[str, Severity] = setting({}, Option("policy id -> severity, replacing the policy's own"), hash=False)
+    var_files: tuple[str, ...] = setting((), Option("Terraform variables file for root modules (repeatable; after *.auto.tfvars)", flag="--var-file", metavar="FILE", repeat=True))
+    vars: tuple[str, ...] = setting((), Option("Terraform variable value for root modules (repeatable; wins over --var-file)", flag="--var", metavar="NAME=VALUE", repeat=True))
+    only: tuple[str, ...] = setting((), Option("report only rules whose id matches this glob (repeatable)", flag="--only", metavar="ID", repeat=True))
+    skip: tuple[str, ...] = setting((), Option("do not report rules whose id matches this glob (repeatable)", flag="--skip", metavar="ID", repeat=True))
+    namespaces: tuple[str, ...] = setting((), Option("conftest mode: evaluate this package's deny/violation/warn rules against each file (repeatable)", flag="--namespace", metavar="NAME", repeat=True))
+    all_namespaces: bool = setting(False, Option("conftest mode for every package of the --policy-dir directories", flag="--all-namespaces"))
+    pr_comment: bool = setting(False, Option("GitHub Actions: create or update the one iac-guard comment on the pull request", flag="--pr-comment"))
+    review_comments: bool = setting(False, Option("GitHub Actions: comment on the PR's changed lines that have findings", flag="--review-comments"))
+    comment_key: str = setting("", Option("keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)", flag="--comment-key", metavar="KEY"))
+
+    @classmethod
+    def options(cls) -> dict[str, Option]:
+        """Every field's Option, in declaration order."""
+        return {f.name: option_of(f) for f in dataclasses.fields(cls)}
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (what the Dagster resource carries)."""
@@ -93,15 +127,26 @@ class ScanConfig:
             kwargs[key] = _coerce(key, value)
         return cls(**kwargs)
 
+    def report_settings(self) -> ReportSettings:
+        """What the report and publish stages read."""
+        return ReportSettings(
+            outputs=self.outputs,
+            color=self.color,
+            quiet=self.quiet,
+            comment_key=self.comment_key,
+            pr_comment=self.pr_comment,
+            review_comments=self.review_comments,
+        )
+
     def merged(self, **changes: Any) -> ScanConfig:
         return dataclasses.replace(self, **changes)
 
     def selection(self) -> Selection:
         """--only / --skip / severity-overrides, applied to every finding source."""
-        from iac_guard.selection import Selection
-
         return Selection(self.only, self.skip, self.severity_overrides, self.scanners)
 
+
+OPTIONS = ScanConfig.options()
 
 ALIASES = {
     "policy_dir": "policy_dirs",
@@ -155,11 +200,10 @@ def _coerce(key: str, value: Any) -> Any:
                     raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
             return tuple(items)
         if key == "comment_key":
-            from iac_guard.report.markdown import check_comment_key
-
             return check_comment_key(value)
-        if key in ("jobs", "max_file_bytes"):
-            return _count(key, value, minimum=0 if key == "jobs" else 1)
+        minimum = OPTIONS[key].minimum if key in OPTIONS else None
+        if minimum is not None:
+            return _count(key, value, minimum=minimum)
         if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
@@ -198,8 +242,6 @@ def parse_output(value: str) -> OutputSpec:
 
 def check_outputs(outputs: tuple[OutputSpec, ...]) -> tuple[OutputSpec, ...]:
     """Known format names only, and at most one report on standard output."""
-    from iac_guard.report import FORMATTERS
-
     for spec in outputs:
         if spec.format not in FORMATTERS:
             raise ConfigError(f"unknown format {spec.format!r} (expected one of: {', '.join(FORMATTERS)})")
@@ -221,8 +263,9 @@ def check_outputs(outputs: tuple[OutputSpec, ...]) -> tuple[OutputSpec, ...]:
 # Settings a config file must never carry: the repository being scanned controls that
 # file, and these choose which program runs or which revision's checks grade the scan.
 COMMAND_LINE_ONLY = {
-    "checkov_path": "pass --checkov-path or set IAC_GUARD_CHECKOV",
-    "trusted_ref": "pass --trusted-ref",
+    name: f"pass {option.flag}" + (" or set IAC_GUARD_CHECKOV" if name == "checkov_path" else "")
+    for name, option in ScanConfig.options().items()
+    if not option.in_file and option.flag
 }
 
 KeyPath = tuple[str | int, ...]
@@ -256,6 +299,8 @@ def check_file_settings(data: Mapping[str, Any], name: str, lines: Mapping[KeyPa
         line = lines.get((raw_key,))
         if key in COMMAND_LINE_ONLY:
             raise ConfigError(f"{raw_key} cannot be set in a config file: {COMMAND_LINE_ONLY[key]}", file=name, line=line)
+        if key in OPTIONS and not OPTIONS[key].in_file:
+            raise ConfigError(f"unknown setting {raw_key!r}", file=name, line=line)
         try:
             ScanConfig.from_dict({raw_key: value})
         except ConfigError as exc:
@@ -341,3 +386,32 @@ def _toml_key_lines(text: str, section: Mapping[str, Any]) -> dict[KeyPath, int]
         if assignment and table == "tool.iac-guard" and assignment.group(1) in section:
             lines.setdefault((assignment.group(1),), number)
     return lines
+
+
+def settings_at(ref: str, explicit_config: str | None, cli: dict[str, Any], cwd: Path) -> dict[str, Any]:
+    """Scan settings with the config file, policy directories, waivers and baseline taken
+    from ``ref``; command-line values still win, but their paths are read at ``ref`` too."""
+    config_names = [explicit_config] if explicit_config else [*CONFIG_FILES, "pyproject.toml"]
+    first = gitrev.extract(ref, config_names, cwd)
+    try:
+        present = [name for name in config_names if (first.root / name).is_file()]
+        settings = normalize(load_config_file(str(first.root / present[0]), first.root, display=f"{ref}:{present[0]}") if present else {})
+    finally:
+        first.remove()
+    settings.update(normalize(cli))
+    policy_dirs = [str(settings["policy_dirs"])] if isinstance(settings.get("policy_dirs"), str) else [str(p) for p in settings.get("policy_dirs") or []]
+    waivers = str(settings.get("waivers") or WAIVERS_FILE)
+    baseline = settings.get("baseline")
+    copy = gitrev.extract(ref, [*policy_dirs, waivers, *([str(baseline)] if baseline else [])], cwd)
+    atexit.register(copy.remove)  # the scan reads policies and waivers from it until the process ends
+    settings["policy_dirs"] = [str(copy.root / p) for p in policy_dirs if (copy.root / p).exists()]
+    missing = [p for p in policy_dirs if not (copy.root / p).exists()]
+    if missing:
+        raise ConfigError(f"policy directory {missing[0]} does not exist at {ref}")
+    # "" means no waivers at all: the working tree's waivers file belongs to the PR
+    settings["waivers"] = str(copy.root / waivers) if (copy.root / waivers).is_file() else ""
+    if baseline:
+        if not (copy.root / baseline).is_file():
+            raise ConfigError(f"baseline {baseline} does not exist at {ref}")
+        settings["baseline"] = str(copy.root / baseline)
+    return {k: v for k, v in settings.items() if v is not None}

@@ -33,6 +33,7 @@ from typing import Any
 
 import yaml
 
+from iac_guard import gitrev
 from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, Notice, Suppression
 
@@ -164,15 +165,13 @@ def trusted_inline(root: Path, waivers: Sequence[Waiver], ref: str) -> list[Waiv
     moved lines keep their trust. A file cannot gain more copies of an ignore than it had:
     the copies on unchanged lines are trusted first, then the others in line order. Every
     other inline ignore is marked untrusted (reported, not applied)."""
-    from iac_guard.trusted import read_at
-
     trusted_lines: dict[str, set[tuple[int, str, str]]] = {}
     for rel in sorted({w.file for w in waivers if w.kind == "inline"}):
         try:
             current = (root / rel).read_text(encoding="utf-8", errors="replace").splitlines()
         except OSError:
             current = []
-        before = (read_at(ref, root / rel) or "").splitlines()
+        before = (gitrev.read_at(ref, root / rel) or "").splitlines()
         trusted_lines[rel] = _trusted_ignores(before, current)
     out: list[Waiver] = []
     for waiver in waivers:

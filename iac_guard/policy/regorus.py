@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from iac_guard.errors import PolicyError
+from iac_guard.errors import PolicyError, clean_engine_message, engine_location
 
 V0_ONLY_MARKERS = ("`if` keyword is required", "`contains` keyword is required")
 
@@ -26,8 +26,6 @@ def add_modules(engine: Any, modules: Mapping[str, str]) -> tuple[str, ...]:
     """Add every module to ``engine`` (a ``regorus.Engine``); return the paths loaded as v0.
 
     Raises PolicyError with the module's file and line when a module parses as neither."""
-    from iac_guard.policy.engines import policy_error
-
     v0: list[str] = []
     for path, source in modules.items():
         engine.set_rego_v0(False)
@@ -70,10 +68,19 @@ def is_v0_module(source: str) -> bool:
 def check_compiles(engine: Any) -> None:
     """Regorus reports compile errors (an unsafe variable, ...) at the first evaluation:
     evaluate a constant so they surface at load time, with file and line."""
-    from iac_guard.policy.engines import policy_error
-
     try:
         engine.eval_query("true")
     except RuntimeError as exc:
         error: PolicyError = policy_error(str(exc), None)
         raise error from None
+
+
+def policy_error(message: str, default_file: str | None) -> PolicyError:
+    """A Regorus error as a PolicyError with file and line, backtrace stripped."""
+    text = clean_engine_message(message)
+    file, line = engine_location(text)
+    summary = next(
+        (ln.removeprefix("error:").strip() for ln in text.splitlines() if ln.startswith("error:")),
+        text,
+    )
+    return PolicyError(summary or text, file=file or default_file, line=line)

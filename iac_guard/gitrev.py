@@ -1,4 +1,7 @@
-"""Take policies, waivers and the config file from a trusted git revision.
+"""Files as they are at a git revision: read one (``read_at``) or copy a few paths out
+(``extract``, with ``git archive``). Used by ``--trusted-ref`` and ``--diff-base``.
+
+Why ``--trusted-ref``:
 
 In pull-request mode the checks that grade a PR must not come from the PR itself: a PR
 could delete a policy, loosen ``fail-on`` or waive its own findings. ``--trusted-ref REF``
@@ -8,7 +11,6 @@ config file as they are at REF, into a temporary directory, with ``git archive``
 
 from __future__ import annotations
 
-import atexit
 import io
 import shutil
 import subprocess
@@ -17,7 +19,6 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from iac_guard.errors import ConfigError
 
@@ -103,35 +104,3 @@ def _extract_regular_files(data: bytes, target: Path) -> None:
                 if handle is not None:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     dest.write_bytes(handle.read())
-
-
-def settings_at(ref: str, explicit_config: str | None, cli: dict[str, Any], cwd: Path) -> dict[str, Any]:
-    """Scan settings with the config file, policy directories, waivers and baseline taken
-    from ``ref``; command-line values still win, but their paths are read at ``ref`` too."""
-    from iac_guard.config import CONFIG_FILES, load_config_file, normalize
-    from iac_guard.waivers import WAIVERS_FILE
-
-    config_names = [explicit_config] if explicit_config else [*CONFIG_FILES, "pyproject.toml"]
-    first = extract(ref, config_names, cwd)
-    try:
-        present = [name for name in config_names if (first.root / name).is_file()]
-        settings = normalize(load_config_file(str(first.root / present[0]), first.root, display=f"{ref}:{present[0]}") if present else {})
-    finally:
-        first.remove()
-    settings.update(normalize(cli))
-    policy_dirs = [str(settings["policy_dirs"])] if isinstance(settings.get("policy_dirs"), str) else [str(p) for p in settings.get("policy_dirs") or []]
-    waivers = str(settings.get("waivers") or WAIVERS_FILE)
-    baseline = settings.get("baseline")
-    copy = extract(ref, [*policy_dirs, waivers, *([str(baseline)] if baseline else [])], cwd)
-    atexit.register(copy.remove)  # the scan reads policies and waivers from it until the process ends
-    settings["policy_dirs"] = [str(copy.root / p) for p in policy_dirs if (copy.root / p).exists()]
-    missing = [p for p in policy_dirs if not (copy.root / p).exists()]
-    if missing:
-        raise ConfigError(f"policy directory {missing[0]} does not exist at {ref}")
-    # "" means no waivers at all: the working tree's waivers file belongs to the PR
-    settings["waivers"] = str(copy.root / waivers) if (copy.root / waivers).is_file() else ""
-    if baseline:
-        if not (copy.root / baseline).is_file():
-            raise ConfigError(f"baseline {baseline} does not exist at {ref}")
-        settings["baseline"] = str(copy.root / baseline)
-    return {k: v for k, v in settings.items() if v is not None}

