@@ -147,7 +147,8 @@ def outputs_from_args(args: argparse.Namespace) -> Any:
     ``--format NAME`` without a file (default text) on standard output, or in ``--output
     FILE``; every ``--format NAME=FILE`` and ``--<format> FILE`` beside it."""
     from iac_guard.report import FORMATTERS
-    from iac_guard.settings import OutputSpec, check_outputs, parse_output
+    from iac_guard.report.base import OutputSpec
+    from iac_guard.settings import check_outputs, parse_output
 
     specs = [parse_output(value) for value in args.format or ()]
     specs += [OutputSpec(name, getattr(args, f"report_{name}")) for name in FORMATTERS if getattr(args, f"report_{name}", None)]

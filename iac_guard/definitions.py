@@ -6,6 +6,6 @@ from __future__ import annotations
 import dagster as dg
 
 from iac_guard.orchestration.jobs import scan_job
-from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.orchestration.resources import RESOURCES
 
-defs = dg.Definitions(jobs=[scan_job], resources={"settings": ScanSettings()})
+defs = dg.Definitions(jobs=[scan_job], resources=RESOURCES)

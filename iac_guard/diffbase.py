@@ -42,7 +42,7 @@ def relative_paths(paths: tuple[str, ...], cwd: Path) -> list[str]:
     return out
 
 
-def findings_at(config: ScanConfig, policy_set: PolicySet) -> BaseFindings:
+def findings_at(config: ScanConfig, policy_set: PolicySet, services: pipeline.Services) -> BaseFindings:
     """The fingerprints of what the scan finds at ``config.diff_base`` (none without one)."""
     ref = config.diff_base
     if not ref:
@@ -54,7 +54,7 @@ def findings_at(config: ScanConfig, policy_set: PolicySet) -> BaseFindings:
         present = [copy.root / p for p in wanted if (copy.root / p).exists()]
         if not present:  # the paths are new in the PR: everything in them is new
             return BaseFindings(ref=ref)
-        found = pipeline.findings(config, policy_set, present)
+        found = pipeline.findings(config, policy_set, present, services)
         return BaseFindings(ref=ref, fingerprints=frozenset(f.fingerprint for f in found))
     finally:
         copy.remove()

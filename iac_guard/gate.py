@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from iac_guard.models import (
     Finding,
@@ -29,37 +30,39 @@ def decide(findings: Sequence[Finding], problems: Sequence[Problem], fail_on: Se
     return GateDecision(fail_on=fail_on, failing=failing, problems=len(problems))
 
 
-def assemble(
-    inputs: Sequence[KindInput],
-    findings: Sequence[Finding],
-    problems: Sequence[Problem],
-    *,
-    fail_on: Severity,
-    policies: int,
-    files_scanned: int,
-    notices: Sequence[Notice] = (),
-    root: str = ".",
-    suppressions: SuppressionSet | None = None,
-    today: dt.date | None = None,
-    suppressed: Sequence[Suppression] = (),
-    rules: Sequence[Policy] = (),
-) -> ScanResult:
+@dataclass(frozen=True)
+class GateInput:
+    """What the stages before the gate produced."""
+
+    inputs: tuple[KindInput, ...]  # the parsed input of each IaC kind (their problems and notices too)
+    findings: tuple[Finding, ...]  # selected findings of every source
+    problems: tuple[Problem, ...]  # discovery, policy and scanner problems
+    fail_on: Severity
+    rules: tuple[Policy, ...] = ()  # the policies evaluated
+    files_scanned: int = 0
+    notices: tuple[Notice, ...] = ()
+    root: str = "."
+    suppressed: tuple[Suppression, ...] = ()  # conftest exceptions
+
+
+def assemble(gate: GateInput, suppressions: SuppressionSet | None = None, today: dt.date | None = None) -> ScanResult:
     """Merge what every stage produced into the ScanResult and its decision; suppressed
-    findings (waivers, inline ignores, baseline, and ``suppressed``: conftest exceptions)
-    are kept apart and never fail."""
-    all_problems = [p for i in inputs for p in i.problems] + list(problems)
-    all_notices = list(notices) + [n for i in inputs for n in i.notices]
-    kept, waived, waiver_notices = apply(findings, suppressions or SuppressionSet(), today or dt.date.today())
+    findings (waivers, inline ignores, baseline, findings already at the diff base, and
+    conftest exceptions) are kept apart and never fail."""
+    inputs = gate.inputs
+    all_problems = [p for i in inputs for p in i.problems] + list(gate.problems)
+    all_notices = list(gate.notices) + [n for i in inputs for n in i.notices]
+    kept, waived, waiver_notices = apply(gate.findings, suppressions or SuppressionSet(), today or dt.date.today())
     ordered = sorted(kept, key=Finding.sort_key)
     return ScanResult(
         findings=tuple(ordered),
         problems=tuple(all_problems),
-        decision=decide(ordered, all_problems, fail_on),
-        files_scanned=files_scanned,
+        decision=decide(ordered, all_problems, gate.fail_on),
+        files_scanned=gate.files_scanned,
         resources=sum(len(i.resources) for i in inputs),
-        policies=policies,
+        policies=len(gate.rules),
         notices=tuple(all_notices + waiver_notices),
-        root=root,
-        suppressed=tuple(sorted([*waived, *suppressed], key=lambda s: s.finding.sort_key())),
-        rules=tuple(rules),
+        root=gate.root,
+        suppressed=tuple(sorted([*waived, *gate.suppressed], key=lambda s: s.finding.sort_key())),
+        rules=gate.rules,
     )

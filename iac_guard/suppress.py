@@ -250,23 +250,28 @@ def _split(origin: str) -> tuple[str | None, int | None]:
     return origin or None, None
 
 
-def collect(
-    root: Path,
-    findings: Sequence[Finding],
-    spans: dict[tuple[str, str], tuple[int, int]],
-    *,
-    waivers_path: str | None,
-    baseline_path: str | None,
-    cwd: Path,
-    existing: frozenset[str] = frozenset(),
-    existing_ref: str = "",
-    trusted_ref: str | None = None,
-) -> SuppressionSet:
-    """Gather every suppression source for one scan. With ``trusted_ref`` an inline
-    ignore applies only when that revision already had it (see ``trusted_inline``)."""
-    waivers: list[Waiver] = inline_waivers(root, findings, spans)
-    if trusted_ref:
-        waivers = trusted_inline(root, waivers, trusted_ref)
+@dataclass(frozen=True)
+class SuppressionSources:
+    """Where one scan's suppressions come from."""
+
+    root: Path  # the scan root (inline ignores are read from its files)
+    spans: dict[tuple[str, str], tuple[int, int]]  # (file, address) -> (line, end_line)
+    cwd: Path  # where the default waivers file is looked for
+    waivers_path: str | None = None  # None: .iac-guard-waivers.yaml when present; "": none
+    baseline_path: str | None = None
+    trusted_ref: str | None = None  # inline ignores apply only when this revision had them
+    existing: frozenset[str] = frozenset()  # fingerprints found at the --diff-base revision
+    existing_ref: str = ""
+
+
+def collect(sources: SuppressionSources, findings: Sequence[Finding]) -> SuppressionSet:
+    """Gather every suppression source for one scan (reads files, and git with a trusted
+    ref). With ``trusted_ref`` an inline ignore applies only when that revision already
+    had it (see ``trusted_inline``)."""
+    waivers: list[Waiver] = inline_waivers(sources.root, findings, sources.spans)
+    if sources.trusted_ref:
+        waivers = trusted_inline(sources.root, waivers, sources.trusted_ref)
+    waivers_path, cwd = sources.waivers_path, sources.cwd
     if waivers_path:
         path = Path(waivers_path)
         if not path.is_file():
@@ -275,12 +280,12 @@ def collect(
     elif waivers_path is None and (cwd / WAIVERS_FILE).is_file():  # "" disables the default
         waivers += load_waivers_file(cwd / WAIVERS_FILE, WAIVERS_FILE)
     baseline: frozenset[str] = frozenset()
-    if baseline_path:
-        path = Path(baseline_path)
+    if sources.baseline_path:
+        path = Path(sources.baseline_path)
         if not path.is_file():
-            raise ConfigError(f"baseline file not found: {baseline_path}")
-        baseline = load_baseline(path, baseline_path)
-    return SuppressionSet(tuple(waivers), baseline, baseline_path or "", existing, existing_ref)
+            raise ConfigError(f"baseline file not found: {sources.baseline_path}")
+        baseline = load_baseline(path, sources.baseline_path)
+    return SuppressionSet(tuple(waivers), baseline, sources.baseline_path or "", sources.existing, sources.existing_ref)
 
 
 def resource_spans(resources: Iterable[Any]) -> dict[tuple[str, str], tuple[int, int]]:

@@ -11,6 +11,22 @@ def test_job_ops_follow_the_stages_and_the_registry() -> None:
     job = defs.resolve_job_def("scan_job")
     names = [node.name for node in job.graph.node_defs]
     assert sorted(names) == sorted(
-        ["discover_op", *(f"parse_{kind}" for kind in PARSERS), "load_policies_op", "evaluate_op", "scanners_op", "diff_base_op", "gate_op", "report_op", "publish_op"]
+        ["settings_op", "discover_op", *(f"parse_{kind}" for kind in PARSERS), "load_policies_op", "evaluate_op", "scanners_op", "diff_base_op", "merge_op", "suppressions_op", "gate_op", "report_op", "publish_op"]
     )
-    assert set(job.required_resource_keys) >= {"settings"}
+    assert set(job.required_resource_keys) - {"io_manager"} == {"github", "policy_engine", "host"}
+
+
+def test_run_config_is_the_command_line() -> None:
+    """Every ScanConfig field is a typed run-config field of the settings op, with the
+    Option's help as its description and the same default; a round trip gives the same
+    ScanConfig."""
+    from iac_guard.orchestration.config import ScanRunConfig, from_run_config, to_run_config
+    from iac_guard.settings import ScanConfig
+
+    fields = ScanRunConfig.to_config_schema().as_field().config_type.fields  # type: ignore[attr-defined]
+    options = ScanConfig.options()
+    assert list(fields) == list(options)
+    assert {name: f.description for name, f in fields.items()} == {name: o.help for name, o in options.items()}
+    assert fields["fail_on"].default_value == "high" and fields["jobs"].default_value == 0
+    config = ScanConfig.from_dict({"paths": ["a", "b"], "fail_on": "low", "severity_overrides": {"X-1": "info"}, "format": ["text", "sarif=o.sarif"], "vars": ["a=b"]})
+    assert from_run_config(ScanRunConfig(**to_run_config(config))) == config

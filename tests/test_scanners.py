@@ -86,7 +86,11 @@ def test_checkov_runs_without_github_or_actions_tokens(spine: Path, tmp_path: Pa
         monkeypatch.setenv(name, "s3cr3t")
     monkeypatch.setenv("GITHUB_REPOSITORY", "acme/infra")
     found = discover([spine / "mixed" / "terraform"])
-    result = run_scanners(["checkov"], found.root, found.files, ScannerOptions(checkov_path=fake))
+    from iac_guard.orchestration.resources import HostResource, PolicyEngineResource, services
+    from iac_guard.settings import ScanConfig
+
+    options = services(ScanConfig(checkov_path=fake), PolicyEngineResource(), HostResource()).scanner_options
+    result = run_scanners(["checkov"], found.root, found.files, options)
     assert result == ScannerResult()
     seen = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
     assert "s3cr3t" not in seen.values()

@@ -7,8 +7,9 @@ import contextlib
 import io
 import os
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import dagster as dg
 
@@ -16,23 +17,26 @@ from iac_guard.errors import ConfigError
 from iac_guard.github.publish import Published, PublishOutcome
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
-from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.orchestration.config import to_run_config
+from iac_guard.orchestration.resources import RESOURCES
 from iac_guard.parse.registry import PARSERS
 from iac_guard.settings import ScanConfig
 
 PARSE_OPS = {kind: ops.parse_op(kind) for kind in PARSERS}
 
 
-@dg.job(description="Policy-as-code gate over Terraform and CloudFormation.")
+@dg.job(description="Policy-as-code gate over Terraform and CloudFormation.", resource_defs=RESOURCES)
 def scan_job() -> None:
-    discovery = ops.discover_op()
-    inputs = [parse(discovery) for parse in PARSE_OPS.values()]
-    policy_set = ops.load_policies_op()
-    evaluation = ops.evaluate_op(policy_set, inputs)
-    extra = ops.scanners_op(discovery)
-    base = ops.diff_base_op(policy_set)
-    result = ops.gate_op(discovery, policy_set, inputs, evaluation, extra, base)
-    ops.publish_op(result, ops.report_op(result))
+    settings = ops.settings_op()
+    discovery = ops.discover_op(settings)
+    inputs = [parse(settings, discovery) for parse in PARSE_OPS.values()]
+    policy_set = ops.load_policies_op(settings)
+    evaluation = ops.evaluate_op(settings, policy_set, inputs)
+    extra = ops.scanners_op(settings, discovery)
+    base = ops.diff_base_op(settings, policy_set)
+    judged = ops.merge_op(settings, discovery, policy_set, inputs, evaluation, extra)
+    result = ops.gate_op(judged, ops.suppressions_op(settings, judged, base))
+    ops.publish_op(settings, result, ops.report_op(settings, result))
 
 
 @contextlib.contextmanager
@@ -73,7 +77,9 @@ def instance_home() -> str | None:
     return home
 
 
-def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
+def run_scan(
+    config: ScanConfig, *, verbose: bool = False, resources: Mapping[str, Any] | None = None
+) -> RunOutcome:
     """Run the job in process: on the instance at DAGSTER_HOME when set (so the run shows
     in the Dagster UI), otherwise on an ephemeral instance. Stage errors propagate as
     the original IacGuardError. Unless ``verbose``, what Dagster itself prints (its
@@ -85,8 +91,8 @@ def run_scan(config: ScanConfig, *, verbose: bool = False) -> RunOutcome:
         instance = dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral()
         run = scan_job.execute_in_process(
             instance=instance,
-            resources={"settings": ScanSettings.from_config(config)},
-            run_config={} if verbose else QUIET_LOGGING,
+            resources=dict(resources) if resources else None,
+            run_config={"ops": {"settings_op": {"config": to_run_config(config)}}, **({} if verbose else QUIET_LOGGING)},
         )
     published: Published = run.output_for_node("publish_op")
     return RunOutcome(

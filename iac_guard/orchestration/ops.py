@@ -1,77 +1,97 @@
-"""Thin ops: each calls one stage module. No logic lives here."""
+"""Thin ops: each calls one stage of iac_guard.pipeline. No logic lives here.
 
-from __future__ import annotations
+The first op turns the typed run config into the one frozen ScanConfig every other op
+takes as an input (built and validated once per run)."""
 
-import os
 
 import dagster as dg
 
 from iac_guard import diffbase, discover, pipeline, report
-from iac_guard.github.context import GitHubContext
+from iac_guard.gate import GateInput
 from iac_guard.github.publish import Published, publish_all
 from iac_guard.models import KindInput, PolicySet, ScanResult
-from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.orchestration.config import ScanRunConfig, from_run_config
+from iac_guard.orchestration.resources import (
+    GitHubResource,
+    HostResource,
+    PolicyEngineResource,
+    services,
+)
 from iac_guard.policy.evaluate import Evaluation
 from iac_guard.scanners import ScannerResult
+from iac_guard.settings import ScanConfig
+from iac_guard.suppress import SuppressionSet
 
 
-@dg.op
-def discover_op(settings: ScanSettings) -> discover.Discovery:
-    return pipeline.find_files(settings.scan_config())
+@dg.op(description="The scan's settings, validated once (the run config is the command line's options).")
+def settings_op(config: ScanRunConfig) -> ScanConfig:
+    return from_run_config(config)
+
+
+@dg.op(description="Find the Terraform and CloudFormation files under the scan paths.")
+def discover_op(settings: ScanConfig) -> discover.Discovery:
+    return pipeline.find_files(settings)
 
 
 def parse_op(kind: str) -> dg.OpDefinition:
     """One parse op per registered parser kind (``parse_terraform``, ...)."""
 
-    @dg.op(name=f"parse_{kind}")
-    def _parse(settings: ScanSettings, discovery: discover.Discovery) -> KindInput:
-        return pipeline.parse(kind, settings.scan_config(), discovery)
+    @dg.op(name=f"parse_{kind}", description=f"Parse the {kind} files into the policy input.")
+    def _parse(settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource) -> KindInput:
+        return pipeline.parse(kind, settings, discovery, services(settings, policy_engine, host))
 
     return _parse
 
 
-@dg.op
-def load_policies_op(settings: ScanSettings) -> PolicySet:
-    return pipeline.policies(settings.scan_config())
+@dg.op(description="Load the Rego policies (built-in library and --policy-dir).")
+def load_policies_op(settings: ScanConfig) -> PolicySet:
+    return pipeline.policies(settings)
 
 
-@dg.op
-def evaluate_op(settings: ScanSettings, policy_set: PolicySet, inputs: list[KindInput]) -> Evaluation:
-    return pipeline.evaluate(settings.scan_config(), policy_set, inputs)
+@dg.op(description="Evaluate every policy over each IaC kind's input.")
+def evaluate_op(
+    settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource
+) -> Evaluation:
+    return pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host))
 
 
-@dg.op
-def scanners_op(settings: ScanSettings, discovery: discover.Discovery) -> ScannerResult:
-    return pipeline.scanners(settings.scan_config(), discovery)
+@dg.op(description="Run the extra scanners (cfn-lint, checkov).")
+def scanners_op(settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource) -> ScannerResult:
+    return pipeline.scanners(settings, discovery, services(settings, policy_engine, host))
 
 
-@dg.op
-def diff_base_op(settings: ScanSettings, policy_set: PolicySet) -> diffbase.BaseFindings:
-    return diffbase.findings_at(settings.scan_config(), policy_set)
+@dg.op(description="PR mode: the findings already present at --diff-base.")
+def diff_base_op(settings: ScanConfig, policy_set: PolicySet, policy_engine: PolicyEngineResource, host: HostResource) -> diffbase.BaseFindings:
+    return diffbase.findings_at(settings, policy_set, services(settings, policy_engine, host))
 
 
-@dg.op
-def gate_op(
-    settings: ScanSettings,
+@dg.op(description="Merge the findings of every source and select them (--only/--skip).")
+def merge_op(
+    settings: ScanConfig,
     discovery: discover.Discovery,
     policy_set: PolicySet,
     inputs: list[KindInput],
     evaluation: Evaluation,
     extra: ScannerResult,
-    base: diffbase.BaseFindings,
-) -> ScanResult:
-    config = settings.scan_config()
-    return pipeline.judge(config, discovery, policy_set, inputs, evaluation, extra, base.fingerprints, base.ref)
+) -> GateInput:
+    return pipeline.gate_input(settings, discovery, policy_set, inputs, evaluation, extra)
 
 
-@dg.op
-def report_op(settings: ScanSettings, result: ScanResult) -> str:
-    """Writes the file reports; returns the report for standard output."""
-    return report.write_outputs(result, settings.scan_config(), GitHubContext.from_environ(os.environ).links)
+@dg.op(description="Collect the suppressions: inline ignores, waivers, baseline, diff base.")
+def suppressions_op(settings: ScanConfig, judged: GateInput, base: diffbase.BaseFindings) -> SuppressionSet:
+    return pipeline.suppressions(settings, judged, base.fingerprints, base.ref)
 
 
-@dg.op
-def publish_op(settings: ScanSettings, result: ScanResult, stdout: str) -> Published:
-    """The step's annotations, summary and outputs, the PR comment and line comments;
-    never raises, never changes the exit code."""
-    return publish_all(result, settings.scan_config(), GitHubContext.from_environ(os.environ), stdout)
+@dg.op(description="The gate decision (pure).")
+def gate_op(judged: GateInput, suppressions: SuppressionSet) -> ScanResult:
+    return pipeline.judge(judged, suppressions)
+
+
+@dg.op(description="Write the file reports; return the report for standard output.")
+def report_op(settings: ScanConfig, result: ScanResult, github: GitHubResource) -> str:
+    return report.write_outputs(result, settings.report_settings(), github.context().links)
+
+
+@dg.op(description="Annotations, step summary and outputs, the PR comment and line comments; never fails the scan.")
+def publish_op(settings: ScanConfig, result: ScanResult, stdout: str, github: GitHubResource) -> Published:
+    return publish_all(result, settings.report_settings(), github.context(), stdout, github.publisher())

@@ -1,23 +1,65 @@
-"""The scan's settings as a Dagster resource, so runs launched from the Dagster UI can set
-them too. It carries ``ScanConfig.to_dict()``; the ops read ``scan_config()``."""
+"""Dagster resources: everything a scan uses that has a side effect or comes from the
+process (the GitHub Actions context and publishing, the policy engine, the environment
+Terraform variables and the scanners read). Each is a ``ConfigurableResource`` read when
+a run starts, never at import, and swapped for a double in tests. None puts a secret
+into run config: the GitHub token and TF_VAR_* values are read from the environment
+inside the run and never recorded."""
 
 from __future__ import annotations
 
-from typing import Any
+import os
 
 import dagster as dg
 
+from iac_guard.github.context import GitHubContext
+from iac_guard.github.publish import DEFAULT_PUBLISHER, Publisher
+from iac_guard.models import PolicySet
+from iac_guard.pipeline import Services, default_engine
+from iac_guard.policy.engine import Engine
+from iac_guard.scanners import ScannerOptions
+from iac_guard.scanners.checkov import scanner_environment
 from iac_guard.settings import ScanConfig
 
 
-class ScanSettings(dg.ConfigurableResource):  # type: ignore[type-arg]
-    """Settings of one scan (keys as in the config file: paths, policy_dirs, fail_on, ...)."""
+class GitHubResource(dg.ConfigurableResource):  # type: ignore[type-arg]
+    """The GitHub Actions context (GITHUB_* variables, the event, the token) and the
+    client that publishes the PR comment and line comments."""
 
-    options: dict[str, Any] = {}  # noqa: RUF012 - pydantic copies field defaults
+    def context(self) -> GitHubContext:
+        return GitHubContext.from_environ(os.environ)
 
-    def scan_config(self) -> ScanConfig:
-        return ScanConfig.from_dict(self.options)
+    def publisher(self) -> Publisher:
+        return DEFAULT_PUBLISHER
 
-    @classmethod
-    def from_config(cls, config: ScanConfig) -> ScanSettings:
-        return cls(options=config.to_dict())
+
+class PolicyEngineResource(dg.ConfigurableResource):  # type: ignore[type-arg]
+    """Makes the policy engine the scan settings name (embedded Regorus, or an OPA server)."""
+
+    def create(self, config: ScanConfig, policy_set: PolicySet) -> Engine:
+        return default_engine(config, policy_set)
+
+
+class HostResource(dg.ConfigurableResource):  # type: ignore[type-arg]
+    """What the scan reads from the process environment: TF_VAR_* / TF_WORKSPACE for
+    Terraform, IAC_GUARD_CHECKOV and the (token-free) environment checkov runs with."""
+
+    def environ(self) -> dict[str, str]:
+        return dict(os.environ)
+
+
+def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource) -> Services:
+    """The pipeline's Services from the resources."""
+    environ = host.environ()
+    checkov = config.checkov_path or environ.get("IAC_GUARD_CHECKOV") or None
+    return Services(
+        engine=engine.create,
+        environ={k: v for k, v in environ.items() if k.startswith("TF_")},
+        scanner_options=ScannerOptions(checkov_path=checkov, environ=scanner_environment(environ)),
+    )
+
+
+RESOURCES: dict[str, dg.ConfigurableResource] = {  # type: ignore[type-arg]
+    "github": GitHubResource(),
+    "policy_engine": PolicyEngineResource(),
+    "host": HostResource(),
+}

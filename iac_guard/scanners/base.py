@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from iac_guard.models import Finding, Problem, Severity, SourceFile
@@ -15,6 +15,7 @@ class ScannerOptions:
     checkov_path: str | None = None
     timeout: float = 900.0
     default_severity: Severity = Severity.MEDIUM  # for checkov, whose OSS results carry none
+    environ: Mapping[str, str] = field(default_factory=dict)  # what checkov runs with (no tokens)
 
 
 @dataclass(frozen=True)

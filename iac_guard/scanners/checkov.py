@@ -31,7 +31,7 @@ def scanner_environment(environ: Mapping[str, str]) -> dict[str, str]:
 
 
 def find_checkov(explicit: str | None) -> str | None:
-    candidate = explicit or os.environ.get("IAC_GUARD_CHECKOV") or "checkov"
+    candidate = explicit or "checkov"
     if os.sep in candidate:
         return candidate if os.access(candidate, os.X_OK) else None
     return shutil.which(candidate)
@@ -58,7 +58,7 @@ class CheckovScanner(Scanner):
         cmd = [executable, "-d", str(root), "--framework", *kinds, "-o", "json", "--quiet", "--compact", "--skip-download"]
         try:
             proc = subprocess.run(
-                cmd, capture_output=True, text=True, timeout=self.options.timeout, check=False, env=scanner_environment(os.environ)
+                cmd, capture_output=True, text=True, timeout=self.options.timeout, check=False, env=scanner_environment(self.options.environ)
             )
         except subprocess.TimeoutExpired:
             return ScannerResult(problems=(Problem("scanner-error", f"checkov did not finish within {self.options.timeout:g} s"),))

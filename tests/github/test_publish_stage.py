@@ -11,7 +11,7 @@ import pytest
 
 from iac_guard.github.publish import publish_all
 from iac_guard.orchestration.ops import report_op
-from iac_guard.orchestration.resources import ScanSettings
+from iac_guard.orchestration.resources import GitHubResource
 from iac_guard.report.markdown import SUMMARY_MARKER
 from iac_guard.settings import OutputSpec, ScanConfig
 from tests.github.conftest import PR, Sleeps, context_for, publisher_for
@@ -25,7 +25,7 @@ def test_report_stage_writes_report_files_and_no_step_files(tmp_path: Path, monk
     for name, value in {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(tmp_path / "summary.md"), "GITHUB_OUTPUT": str(tmp_path / "output.txt")}.items():
         monkeypatch.setenv(name, value)
     config = ScanConfig(outputs=(OutputSpec("text"), OutputSpec("json", str(tmp_path / "r.json"))))
-    stdout = report_op(settings=ScanSettings.from_config(config), result=SCAN)
+    stdout = report_op(settings=config, result=SCAN, github=GitHubResource())
     assert stdout.startswith("main.tf\n  CRITICAL  IAC-AWS-S3-001  main.tf:3  aws_s3_bucket.logs\n")
     assert "::" not in stdout  # no stop-commands guard, no annotation: those are the publish stage's
     assert (tmp_path / "r.json").is_file()
