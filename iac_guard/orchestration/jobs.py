@@ -9,16 +9,19 @@ import os
 import warnings
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import dagster as dg
 
+from iac_guard.audit import run_tags
 from iac_guard.errors import ConfigError
 from iac_guard.github.publish import Published, PublishOutcome
 from iac_guard.models import ScanResult
 from iac_guard.orchestration import ops
+from iac_guard.orchestration.audit import revision
 from iac_guard.orchestration.config import to_run_config
-from iac_guard.orchestration.resources import RESOURCES
+from iac_guard.orchestration.resources import RESOURCES, GitHubResource
 from iac_guard.parse.registry import PARSERS
 from iac_guard.settings import ScanConfig
 
@@ -36,6 +39,7 @@ def scan_job() -> None:
     base = ops.diff_base_op(settings, policy_set)
     judged = ops.merge_op(settings, discovery, policy_set, inputs, evaluation, extra)
     result = ops.gate_op(judged, ops.suppressions_op(settings, judged, base))
+    ops.record_op(settings, policy_set, judged, result)
     ops.publish_op(settings, result, ops.report_op(settings, result))
 
 
@@ -77,6 +81,27 @@ def instance_home() -> str | None:
     return home
 
 
+def persistent_instance(home: str) -> dg.DagsterInstance:
+    """The instance at DAGSTER_HOME, with Dagster's telemetry off unless its dagster.yaml
+    turns it on (``telemetry: enabled: true``)."""
+    import yaml
+    from dagster._core.instance.ref import InstanceRef
+
+    settings: object = None
+    for name in ("dagster.yaml", "dagster.yml"):
+        path = Path(home) / name
+        if path.is_file():
+            try:
+                settings = yaml.safe_load(path.read_text(encoding="utf-8"))
+            except (OSError, yaml.YAMLError) as exc:
+                raise ConfigError(f"cannot read {path}: {exc}") from None
+            break
+    telemetry = settings.get("telemetry") if isinstance(settings, dict) else None
+    explicit = isinstance(telemetry, dict) and "enabled" in telemetry
+    overrides = None if explicit else {"telemetry": {"enabled": False}}
+    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(home, overrides=overrides))
+
+
 def run_scan(
     config: ScanConfig, *, verbose: bool = False, resources: Mapping[str, Any] | None = None
 ) -> RunOutcome:
@@ -88,11 +113,14 @@ def run_scan(
     with warnings.catch_warnings(), _silenced(not verbose):
         if not verbose:
             warnings.simplefilter("ignore")
-        instance = dg.DagsterInstance.get() if home else dg.DagsterInstance.ephemeral()
+        instance = persistent_instance(home) if home else dg.DagsterInstance.ephemeral()
+        github: GitHubResource = (resources or {}).get("github") or GitHubResource()
+        rev = revision(github.context(), Path(config.cwd))
         run = scan_job.execute_in_process(
             instance=instance,
             resources=dict(resources) if resources else None,
             run_config={"ops": {"settings_op": {"config": to_run_config(config)}}, **({} if verbose else QUIET_LOGGING)},
+            tags=run_tags(rev, config.fail_on),
         )
     published: Published = run.output_for_node("publish_op")
     return RunOutcome(

@@ -3,13 +3,14 @@
 The first op turns the typed run config into the one frozen ScanConfig every other op
 takes as an input (built and validated once per run)."""
 
-
 import dagster as dg
 
 from iac_guard import diffbase, discover, pipeline, report
 from iac_guard.gate import GateInput
 from iac_guard.github.publish import Published, publish_all
 from iac_guard.models import KindInput, PolicySet, ScanResult
+from iac_guard.orchestration import metadata as meta
+from iac_guard.orchestration.audit import record
 from iac_guard.orchestration.config import ScanRunConfig, from_run_config
 from iac_guard.orchestration.resources import (
     GitHubResource,
@@ -29,30 +30,36 @@ def settings_op(config: ScanRunConfig) -> ScanConfig:
 
 
 @dg.op(description="Find the Terraform and CloudFormation files under the scan paths.")
-def discover_op(settings: ScanConfig) -> discover.Discovery:
-    return pipeline.find_files(settings)
+def discover_op(settings: ScanConfig) -> dg.Output[discover.Discovery]:
+    found = pipeline.find_files(settings)
+    return dg.Output(found, metadata=meta.discovery(found))
 
 
 def parse_op(kind: str) -> dg.OpDefinition:
     """One parse op per registered parser kind (``parse_terraform``, ...)."""
 
     @dg.op(name=f"parse_{kind}", description=f"Parse the {kind} files into the policy input.")
-    def _parse(settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource) -> KindInput:
-        return pipeline.parse(kind, settings, discovery, services(settings, policy_engine, host))
+    def _parse(
+        settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource
+    ) -> dg.Output[KindInput]:
+        parsed = pipeline.parse(kind, settings, discovery, services(settings, policy_engine, host))
+        return dg.Output(parsed, metadata=meta.parsed(parsed))
 
     return _parse
 
 
 @dg.op(description="Load the Rego policies (built-in library and --policy-dir).")
-def load_policies_op(settings: ScanConfig) -> PolicySet:
-    return pipeline.policies(settings)
+def load_policies_op(settings: ScanConfig) -> dg.Output[PolicySet]:
+    policy_set = pipeline.policies(settings)
+    return dg.Output(policy_set, metadata=meta.policies(policy_set))
 
 
 @dg.op(description="Evaluate every policy over each IaC kind's input.")
 def evaluate_op(
     settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource
-) -> Evaluation:
-    return pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host))
+) -> dg.Output[Evaluation]:
+    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host))
+    return dg.Output(evaluation, metadata=meta.evaluation(evaluation))
 
 
 @dg.op(description="Run the extra scanners (cfn-lint, checkov).")
@@ -83,8 +90,16 @@ def suppressions_op(settings: ScanConfig, judged: GateInput, base: diffbase.Base
 
 
 @dg.op(description="The gate decision (pure).")
-def gate_op(judged: GateInput, suppressions: SuppressionSet) -> ScanResult:
-    return pipeline.judge(judged, suppressions)
+def gate_op(judged: GateInput, suppressions: SuppressionSet) -> dg.Output[ScanResult]:
+    result = pipeline.judge(judged, suppressions)
+    return dg.Output(result, metadata=meta.gate(result))
+
+
+@dg.op(description="The audit trail: verdict and policy-set tags on the run; on a persistent instance, the repository's inventory and findings materializations and the gate check.")
+def record_op(
+    context: dg.OpExecutionContext, settings: ScanConfig, policy_set: PolicySet, judged: GateInput, result: ScanResult, github: GitHubResource
+) -> None:
+    record(context, settings, policy_set, judged, result, github)
 
 
 @dg.op(description="Write the file reports; return the report for standard output.")
