@@ -11,7 +11,7 @@ def test_job_ops_follow_the_stages_and_the_registry() -> None:
     job = defs.resolve_job_def("scan_job")
     names = [node.name for node in job.graph.node_defs]
     assert sorted(names) == sorted(
-        ["settings_op", "discover_op", *(f"parse_{kind}" for kind in PARSERS), "load_policies_op", "evaluate_op", "scanners_op", "diff_base_op", "merge_op", "suppressions_op", "gate_op", "report_op", "publish_op"]
+        ["settings_op", "discover_op", *(f"parse_{kind}" for kind in PARSERS), "load_policies_op", "evaluate_op", "scanners_op", "diff_base_op", "merge_op", "suppressions_op", "gate_op", "record_op", "report_op", "publish_op"]
     )
     assert set(job.required_resource_keys) - {"io_manager"} == {"github", "policy_engine", "host"}
 
