@@ -53,13 +53,14 @@ def gate(result: ScanResult) -> dict[str, Any]:
     return {**audit.summary(result), "exit_code": result.decision.exit_code, "fail_on": result.decision.fail_on.value}
 
 
-def _failing_table(result: ScanResult, limit: int = 50) -> str:
+def _failing_table(result: ScanResult, limit: int = 50, only: set[str] | None = None) -> str:
     rows = ["| severity | rule | resource | location |", "| --- | --- | --- | --- |"]
-    for f in result.decision.failing[:limit]:
+    failing = [f for f in result.decision.failing if only is None or f.fingerprint in only]
+    for f in failing[:limit]:
         cells = [f.severity.value, f.rule_id, f.resource or "-", f"{f.file}:{f.line}"]
         rows.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in cells) + " |")
-    if len(result.decision.failing) > limit:
-        rows.append(f"| ... | {len(result.decision.failing) - limit} more | | |")
+    if len(failing) > limit:
+        rows.append(f"| ... | {len(failing) - limit} more | | |")
     return "\n".join(rows)
 
 
@@ -91,7 +92,10 @@ def asset_events(
         "failing_findings": dg.MetadataValue.md(_failing_table(result)),
         "fingerprints": dg.MetadataValue.json(current),
         "new_since_previous": len(new) if previous is not None else len(current),
+        "new_critical": sum(1 for f in result.decision.failing if f.fingerprint in set(new if previous is not None else current) and f.severity.value == "critical"),
+        "new_findings": dg.MetadataValue.md(_failing_table(result, only=set(new if previous is not None else current))),
         "fixed_since_previous": len(fixed),
+        "fixed_fingerprints": dg.MetadataValue.json(fixed),
     }
     findings_event = dg.AssetMaterialization(
         asset_key=FINDINGS, partition=partition, metadata=findings_meta, tags={"dagster/data_version": audit.digest(current)}
