@@ -309,9 +309,9 @@ def _format_one(verb: str, flags: str, precision: str | None, value: Any) -> str
     if verb == "v":
         if "#" in flags or isinstance(value, (list, dict)):
             return _json_text(value)
-        verb = "t" if isinstance(value, bool) else "s" if isinstance(value, str) else "g" if value is not None else "s"
         if value is None:
             raise EvalError("format: null value")
+        verb = "t" if isinstance(value, bool) else "s" if isinstance(value, str) else "g"
     if verb == "s":
         rendered = to_string(value)
         return rendered[: int(precision or 0)] if precision is not None else rendered
@@ -329,32 +329,32 @@ def _format_one(verb: str, flags: str, precision: str | None, value: Any) -> str
         base = {"d": "d", "b": "b", "o": "o", "x": "x", "X": "X"}[verb]
         return format(integer, sign + base)
     if verb in "eEfgG":
-        number = float(_number(value))
         if verb in "gG" and precision is None:
-            rendered = _shortest_g(number, sign)
+            rendered = _shortest_g(_number(value), sign)
             return rendered.upper() if verb == "G" else rendered
+        number = float(_number(value))
         digits = int(precision) if precision else (0 if precision == "" else 6)
         return format(number, f"{sign}.{digits}{verb}")
     raise EvalError(f"format: unsupported verb %{verb}")
 
 
-def _shortest_g(number: float, sign: str) -> str:
-    """Go's %g without a precision: the shortest digits that read back as the number,
-    in exponent form when the exponent is below -4 or at least 21."""
-    if number == 0:
-        return sign + "0" if sign and not str(number).startswith("-") else str(number).rstrip("0").rstrip(".")
-    digits = repr(abs(number))
-    mantissa, _, exp_text = digits.partition("e")
-    exponent = int(exp_text) if exp_text else 0
-    whole, _, fraction = mantissa.partition(".")
-    significant = (whole + fraction).lstrip("0").rstrip("0") or "0"
-    point = len(whole.lstrip("0")) if whole.strip("0") else -(len(fraction) - len(fraction.lstrip("0")))
-    decimal_exp = exponent + point - 1
-    prefix = "-" if number < 0 else sign
-    if decimal_exp < -4 or decimal_exp >= 21:
-        body = significant[0] + ("." + significant[1:] if len(significant) > 1 else "")
-        return f"{prefix}{body}e{'-' if decimal_exp < 0 else '+'}{abs(decimal_exp):02d}"
-    return prefix + _json_number(abs(number))
+def _shortest_g(number: int | float, sign: str) -> str:
+    """Go's %g without a precision: the shortest digits that read back as the number
+    (every digit of a whole number), in exponent form when the exponent is below -4 or
+    at least 6."""
+    import decimal
+
+    exact = decimal.Decimal(number if isinstance(number, int) else repr(number))
+    if exact == 0:
+        return sign + "0"
+    parts = exact.normalize().as_tuple()
+    digits = "".join(str(d) for d in parts.digits)
+    exponent = len(digits) + int(parts.exponent) - 1
+    prefix = "-" if parts.sign else sign
+    if exponent < -4 or exponent >= 6:
+        mantissa = digits[0] + ("." + digits[1:] if len(digits) > 1 else "")
+        return f"{prefix}{mantissa}e{'-' if exponent < 0 else '+'}{abs(exponent):02d}"
+    return prefix + format(exact.copy_abs().normalize(), "f")
 
 
 def _pad(rendered: str, flags: str, width: int, verb: str) -> str:
@@ -1011,7 +1011,6 @@ def yamlencode(value: Any) -> str:
 
 
 def _yaml_node(value: Any) -> Any:
-    from yaml import resolver
     from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
     if isinstance(value, dict):
@@ -1027,7 +1026,7 @@ def _yaml_node(value: Any) -> Any:
         return ScalarNode("tag:yaml.org,2002:bool", "true" if value else "false")
     if isinstance(value, (int, float)):
         text = _json_number(value)
-        return ScalarNode(resolver.Resolver().resolve(ScalarNode, text, (True, False)), text)
+        return ScalarNode("tag:yaml.org,2002:int" if "." not in text else "tag:yaml.org,2002:float", text)
     raise EvalError(f"cannot encode {type(value).__name__} as YAML")
 
 
@@ -1053,7 +1052,7 @@ def _yaml_dumper() -> type:
             or char == "\x85"
             or ("\xa0" <= char <= "\ud7ff")
             or ("\ue000" <= char <= "\ufffd" and char != "\ufeff")
-            or "\U00010000" <= char
+            or char >= "\U00010000"
         )
 
     class Dumper(yaml.SafeDumper):
