@@ -122,6 +122,8 @@ def _graphemes(text: str) -> list[str]:
     points): combining marks, variation selectors, skin tones and zero-width-joiner
     sequences stay with their base, a pair of regional indicators is one flag, CR LF is
     one. An approximation of Unicode's extended grapheme clusters without the tables."""
+    if text.isascii() and "\r\n" not in text:
+        return list(text)  # the common case: every ASCII character but CR LF stands alone
     import unicodedata
 
     clusters: list[str] = []
@@ -150,6 +152,8 @@ def _simple_case(text: str, upper: bool) -> str:
     """Go's per-character case mapping (``strings.ToUpper``): a character whose mapping
     is several characters ("ß" -> "SS") keeps itself, except "İ", whose simple lower
     case is "i"."""
+    if text.isascii():
+        return text.upper() if upper else text.lower()
     out: list[str] = []
     for char in text:
         mapped = char.upper() if upper else char.lower()
