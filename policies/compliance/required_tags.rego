@@ -5,62 +5,17 @@
 #   owner, environment and data-classification) so that every resource has an
 #   accountable owner and a known data classification. Tags set by the AWS provider's
 #   `default_tags` (or the Google provider's `default_labels`) count. The required tags
-#   and the resource types checked come from data.iac_guard_settings (policies/data.yaml).
+#   and the resource types checked are `required_tags` and `taggable_types` of
+#   data.iac_guard_settings (policies/data.yaml, or a data.yaml in your --policy-dir).
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html
 # custom:
 #   id: IAC-GEN-TAG-001
 #   severity: low
+#   kinds: [terraform, cloudformation] # the types are data (taggable_types), not named here
 #   remediation: >-
 #     Add the missing keys to `tags` (Google: `labels`; CloudFormation: `Tags`), or set
 #     them once in the AWS provider's `default_tags { tags = {...} }`.
-#   resource_types: # the default taggable_types of policies/data.yaml
-#     - aws_s3_bucket
-#     - aws_db_instance
-#     - aws_rds_cluster
-#     - aws_dynamodb_table
-#     - aws_ebs_volume
-#     - aws_efs_file_system
-#     - aws_instance
-#     - aws_lambda_function
-#     - aws_eks_cluster
-#     - aws_ecr_repository
-#     - aws_sqs_queue
-#     - aws_sns_topic
-#     - aws_kms_key
-#     - aws_secretsmanager_secret
-#     - aws_elasticache_replication_group
-#     - aws_redshift_cluster
-#     - aws_opensearch_domain
-#     - aws_elasticsearch_domain
-#     - azurerm_storage_account
-#     - azurerm_mssql_server
-#     - azurerm_mssql_database
-#     - azurerm_postgresql_server
-#     - azurerm_postgresql_flexible_server
-#     - azurerm_mysql_flexible_server
-#     - azurerm_cosmosdb_account
-#     - azurerm_key_vault
-#     - azurerm_linux_virtual_machine
-#     - azurerm_windows_virtual_machine
-#     - azurerm_kubernetes_cluster
-#     - google_storage_bucket
-#     - google_compute_instance
-#     - google_compute_disk
-#     - google_bigquery_dataset
-#     - AWS::S3::Bucket
-#     - AWS::RDS::DBInstance
-#     - AWS::RDS::DBCluster
-#     - AWS::DynamoDB::Table
-#     - AWS::EC2::Volume
-#     - AWS::EC2::Instance
-#     - AWS::Lambda::Function
-#     - AWS::EKS::Cluster
-#     - AWS::ECR::Repository
-#     - AWS::SQS::Queue
-#     - AWS::SNS::Topic
-#     - AWS::KMS::Key
-#     - AWS::SecretsManager::Secret
 package iac_guard.compliance.required_tags
 
 import data.iac_guard.lib

@@ -51,3 +51,31 @@ test_provider_default_tags_count_in_their_own_root_module_only if {
 		object.union(testing.tf_resource("aws_s3_bucket", "prod", {"tags": {"data-classification": "internal"}}), {"root": "envs/prod", "file": "envs/prod/main.tf"}),
 	]), {"files": {"envs/dev/providers.tf": {"provider": {"aws": {"default_tags": {"tags": {"owner": "platform", "environment": "dev"}}}}}}}) with data.iac_guard_settings as settings
 }
+
+# The types checked are data.iac_guard_settings.taggable_types (policies/data.yaml) and
+# nothing else: the policy names no type of its own, so changing the data changes the result.
+test_checked_types_come_from_data if {
+	resources := testing.tf([
+		testing.tf_resource("aws_s3_bucket", "b", {}),
+		testing.tf_resource("aws_iam_role", "r", {}),
+	])
+	bundled := testing.addresses(required_tags.deny) with input as resources
+	bundled == {"aws_s3_bucket.b"}
+	roles := testing.addresses(required_tags.deny) with input as resources with data.iac_guard_settings.taggable_types as ["aws_iam_role"]
+	roles == {"aws_iam_role.r"}
+	both := testing.addresses(required_tags.deny) with input as resources with data.iac_guard_settings.taggable_types as ["aws_iam_role", "aws_s3_bucket"]
+	both == {"aws_iam_role.r", "aws_s3_bucket.b"}
+	count(required_tags.deny) == 0 with input as resources with data.iac_guard_settings.taggable_types as []
+}
+
+# Every type of the bundled list is checked, Terraform and CloudFormation alike.
+test_every_bundled_taggable_type_is_checked if {
+	types := data.iac_guard_settings.taggable_types
+	count(types) > 0
+	terraform_types := {t | some t in types; not startswith(t, "AWS::")}
+	terraform := testing.addresses(required_tags.deny) with input as testing.tf([testing.tf_resource(t, "x", {}) | some t in terraform_types])
+	terraform == {sprintf("%s.x", [t]) | some t in terraform_types}
+	cloudformation_types := {t | some t in types; startswith(t, "AWS::")}
+	cloudformation := testing.addresses(required_tags.deny) with input as testing.cfn([testing.cfn_resource(t, replace(t, "::", ""), {}) | some t in cloudformation_types])
+	cloudformation == {replace(t, "::", "") | some t in cloudformation_types}
+}

@@ -16,8 +16,11 @@ by_type[t] contains r if {
 	t := r.type
 }
 
-# Resources of a given type (Terraform "aws_s3_bucket" or CloudFormation "AWS::S3::Bucket").
-resources(rtype) := object.get(by_type, rtype, set())
+# Resources of a given type (Terraform "aws_s3_bucket" or CloudFormation "AWS::S3::Bucket"),
+# the empty set when there are none. (Regorus 0.13 leaves by_type undefined, not {}, when
+# no resource has known values: hence the `else`.)
+resources(rtype) := found if found := by_type[rtype]
+else := set()
 
 # Managed (not data / module) Terraform resources, and CloudFormation resources.
 managed(rtype) := {r | some r in resources(rtype); r.mode != "data"}
@@ -59,11 +62,15 @@ unknown_source(value) := value.__unknown__ if is_unknown(value)
 # instance key: `bucket = aws_s3_bucket.logs[0].id` inside module.m gives
 # "module.m.aws_s3_bucket.logs"; CloudFormation `!Ref X` / `!GetAtt X.Arn` give "X".
 # Collect targets into a set once and look resources up in it: linear, not quadratic.
+# Undefined for what is no resource: `var.x`, `local.x`, `module.m.output`, `each.value`.
 reference_target(r, value) := base_address(module_prefixed(r.module, m[0])) if {
 	src := value.__unknown__
 	m := regex.find_n(`^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*`, src, 1)
 	count(m) == 1
+	not non_resource_roots[split(m[0], ".")[0]]
 }
+
+non_resource_roots := {"var", "local", "module", "each", "count", "path", "terraform", "self"}
 
 reference_target(_, value) := value.Ref if is_string(value.Ref)
 
@@ -71,9 +78,12 @@ reference_target(_, value) := value["Fn::GetAtt"][0] if is_array(value["Fn::GetA
 
 reference_target(_, value) := split(value["Fn::GetAtt"], ".")[0] if is_string(value["Fn::GetAtt"])
 
-module_prefixed(module, address) := address if module == ""
+module_prefixed(module, address) := address if module in {"", null}
 
-module_prefixed(module, address) := concat(".", [module, address]) if module != ""
+module_prefixed(module, address) := concat(".", [module, address]) if {
+	is_string(module)
+	module != ""
+}
 
 # An address without its instance keys: module.a["x"].aws_s3_bucket.b[0] -> module.a.aws_s3_bucket.b
 base_address(address) := regex.replace(address, `\[[^\]]*\]`, "")
