@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     scan.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="skip matching files or directories (repeatable)")
     scan.add_argument("--var-file", action="append", default=None, metavar="FILE", help="Terraform variables file for root modules (repeatable; after *.auto.tfvars)")
     scan.add_argument("--var", action="append", default=None, metavar="NAME=VALUE", help="Terraform variable value for root modules (repeatable; wins over --var-file)")
+    scan.add_argument("--download-modules", action="store_true", default=None, help="fetch remote Terraform module sources (registry, git, HTTP archives) into the cache and scan them (default: off)")
     scan.add_argument("--config", metavar="FILE", default=None, help="config file (default: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml)")
     scan.add_argument("--engine", choices=sorted(ENGINES), default=None, help="policy engine: embedded Regorus (default) or a running OPA server (opa)")
     scan.add_argument("--opa-url", metavar="URL", default=None, help="OPA server for --engine opa (default: http://localhost:8181)")
@@ -141,6 +142,7 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
         "trusted_ref": args.trusted_ref,
         "var_files": args.var_file,
         "vars": args.var,
+        "download_modules": args.download_modules,
         "pr_comment": args.pr_comment,
         "review_comments": args.review_comments,
         "comment_key": args.comment_key,

@@ -57,6 +57,7 @@ class ScanConfig:
     severity_overrides: Mapping[str, Severity] = field(default_factory=dict, hash=False)
     var_files: tuple[str, ...] = ()  # Terraform --var-file, in order
     vars: tuple[str, ...] = ()  # Terraform --var NAME=VALUE, in order
+    download_modules: bool = False  # fetch remote Terraform module sources (registry, git, archives)
     only: tuple[str, ...] = ()  # rule id globs to report (all when empty)
     skip: tuple[str, ...] = ()  # rule id globs not to report
     namespaces: tuple[str, ...] = ()  # conftest namespaces evaluated per file (--namespace)
@@ -160,7 +161,7 @@ def _coerce(key: str, value: Any) -> Any:
             return check_comment_key(value)
         if key in ("jobs", "max_file_bytes"):
             return _count(key, value, minimum=0 if key == "jobs" else 1)
-        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):
+        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments", "download_modules"):
             if not isinstance(value, bool):
                 raise ConfigError(f"{key.replace('_', '-')} must be true or false")
             return value

@@ -23,7 +23,7 @@ def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.
 
 
 def parse(kind: str, config: ScanConfig, found: discover.Discovery) -> KindInput:
-    options = BuildOptions(var_files=config.var_files, vars=config.vars)
+    options = BuildOptions(var_files=config.var_files, vars=config.vars, download_modules=config.download_modules)
     return build_kind_input(kind, found.files, jobs=config.jobs, cache=config.cache, options=options)
 
 
