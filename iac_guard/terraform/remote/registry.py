@@ -3,7 +3,8 @@
 1. Service discovery: ``GET https://<host>/.well-known/terraform.json`` answers a JSON
    object whose ``modules.v1`` member is the base URL of the module API (relative URLs
    resolve against the discovery document's URL). A ``host`` block of the Terraform CLI
-   configuration replaces discovery for its host.
+   configuration replaces discovery for its host. A loopback host (``127.0.0.1:8080``) is
+   asked over plain http.
 2. ``GET <base><namespace>/<name>/<provider>/versions`` answers
    ``{"modules": [{"versions": [{"version": "1.2.0"}, ...]}]}``.
 3. ``GET <base><namespace>/<name>/<provider>/<version>/download`` answers ``204 No
@@ -16,9 +17,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, urljoin, urlsplit
 
-from iac_guard.terraform.remote.http import FetchError, HttpClient, check_url
+from iac_guard.terraform.remote.http import FetchError, HttpClient, check_url, is_loopback
 from iac_guard.terraform.remote.sources import RegistrySource
 from iac_guard.terraform.remote.versions import VersionError, newest_matching
 
@@ -41,7 +42,10 @@ class Registry:
                 raise FetchError(f"the Terraform CLI configuration's host {host!r} block has no {SERVICE!r} service")
             check_url(base)
         else:
-            url = f"https://{host}/.well-known/terraform.json"
+            # Terraform discovers over https only; plain http is allowed here for a loopback
+            # host (a registry on this machine, as in tests), like every other request
+            scheme = "http" if is_loopback(urlsplit(f"//{host}").hostname or "") else "https"
+            url = f"{scheme}://{host}/.well-known/terraform.json"
             response = self.client.get(url, accept="application/json")
             try:
                 document = json.loads(response.body)
