@@ -90,12 +90,15 @@ class FakeRegistry:
     Content`` with ``X-Terraform-Get`` — here a relative URL (``./package.tar.gz``) that must be
     resolved against the download URL. Also: a module whose versions endpoint fails with 500
     (``acme/broken/aws``), a module whose download endpoint redirects (302) to another
-    module's (``acme/moved/aws``), and plain archive files under ``/files/``. Every request
-    path is recorded."""
+    module's (``acme/moved/aws``), a download location that is a git address (as the public
+    registry answers for modules published from GitHub: ``git::<url>?ref=<tag>``), and plain
+    archive files under ``/files/``. Every request path is recorded."""
 
     def __init__(self) -> None:
         self.modules: dict[tuple[str, str, str], dict[str, bytes]] = {}
         self.files: dict[str, bytes] = {}
+        #: download locations other than the package archive: (ns, name, provider) -> version -> X-Terraform-Get
+        self.locations: dict[tuple[str, str, str], dict[str, str]] = {}
         self.requests: list[str] = []
         registry = self
 
@@ -146,6 +149,11 @@ class FakeRegistry:
         if len(parts) == 6 and parts[5] == "versions":
             body = {"modules": [{"versions": [{"version": v} for v in versions]}]}
             return self.send(handler, 200, json.dumps(body).encode())
+        if len(parts) == 7 and parts[6] == "download" and parts[5] in self.locations.get(key, {}):
+            handler.send_response(204)
+            handler.send_header("X-Terraform-Get", self.locations[key][parts[5]])
+            handler.end_headers()
+            return None
         if len(parts) == 7 and parts[6] == "download" and parts[5] in versions:
             handler.send_response(204)
             handler.send_header("X-Terraform-Get", "./package.tar.gz")
@@ -748,3 +756,24 @@ def test_cli_scan_reports_the_finding_inside_the_registry_module(
         "module.x: remote source 'acme/s3-bucket/aws' was not scanned (no entry in .terraform/modules/modules.json; "
         "pass --download-modules to fetch it, or run `terraform init` first)"
     ]
+
+
+def test_registry_location_may_be_a_git_address_and_refs_may_be_commits(
+    tmp_path: Path, registry: FakeRegistry, bare_repo: Path, env: dict[str, str]
+) -> None:
+    url = bare_repo.as_uri()
+    registry.modules[("acme", "net", "aws")] = {"1.1.0": b""}
+    registry.locations[("acme", "net", "aws")] = {"1.1.0": f"git::{url}?ref=v1.1.0"}
+    terraformrc(env, "registry.terraform.io", registry.base)
+    commit = git(bare_repo, "rev-parse", "v1.0.0^{commit}")
+    root = write_root(
+        tmp_path / "repo",
+        'module "net" {\n  source = "acme/net/aws//modules/bucket"\n  version = "1.1.0"\n}\n\n'
+        f'module "pinned" {{\n  source = "git::{url}?ref={commit}"\n}}\n',
+    )
+    result = scan(root, env)
+    assert notices(result) == []
+    resources = by_address(result)
+    bucket = resources["module.net.aws_s3_bucket.this[0]"]
+    assert bucket.file == "registry.terraform.io/acme/net/aws@1.1.0/modules/bucket/main.tf"
+    assert resources["module.pinned.terraform_data.v"].values == {"input": "1.0.0"}

@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from iac_guard.terraform.remote.archive import extract
 from iac_guard.terraform.remote.cliconfig import CliConfig
 from iac_guard.terraform.remote.git import fetch_git
-from iac_guard.terraform.remote.http import FetchError, HttpClient
+from iac_guard.terraform.remote.http import FetchError, HttpClient, is_loopback
 from iac_guard.terraform.remote.registry import Registry
 from iac_guard.terraform.remote.sources import (
     GitSource,
@@ -89,6 +90,9 @@ class Fetcher:
                 raise FetchError(f"{display}: download location {location!r}: {exc}") from None
             if isinstance(inner, RegistrySource):
                 raise FetchError(f"{display}: download location {location!r} is not a package address")
+            registry_host = urlsplit(self.registry.base_url(source.host)).hostname or ""
+            if isinstance(inner, GitSource) and inner.url.lower().startswith("file:") and not is_loopback(registry_host):
+                raise FetchError(f"{display}: a remote registry may not point at a local repository ({location!r})")
             tree = self.store.put(
                 identity + version,
                 lambda t: self._fill(inner, t, display),
