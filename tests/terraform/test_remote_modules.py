@@ -92,7 +92,9 @@ class FakeRegistry:
     (``acme/broken/aws``), a module whose download endpoint redirects (302) to another
     module's (``acme/moved/aws``), a download location that is a git address (as the public
     registry answers for modules published from GitHub: ``git::<url>?ref=<tag>``), and plain
-    archive files under ``/files/``. Every request path is recorded."""
+    archive files under ``/files/``; ``/get/<name>`` answers 200 with an ``X-Terraform-Get``
+    naming ``../files/<name>`` (go-getter's HTTP getter for a URL that is not an archive).
+    Every request path is recorded."""
 
     def __init__(self) -> None:
         self.modules: dict[tuple[str, str, str], dict[str, bytes]] = {}
@@ -128,6 +130,13 @@ class FakeRegistry:
         parts = [p for p in path.split("/") if p]
         if path == "/.well-known/terraform.json":
             return self.send(handler, 200, json.dumps({"modules.v1": "/v1/modules/"}).encode())
+        if parts[:1] == ["get"] and len(parts) == 2:
+            handler.send_response(200)
+            if parts[1] in self.files:
+                handler.send_header("X-Terraform-Get", f"../files/{parts[1]}?archive=tar.gz")
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+            return None
         if parts[:1] == ["files"] and len(parts) == 2 and parts[1] in self.files:
             return self.send(handler, 200, self.files[parts[1]])
         if parts[:2] != ["v1", "modules"] or len(parts) < 6:
@@ -240,6 +249,11 @@ def write_root(root: Path, body: str) -> Path:
         ("https://example.com/vpc-module.zip", HttpSource("https://example.com/vpc-module.zip", "zip")),
         ("https://example.com/vpc.tgz//mod", HttpSource("https://example.com/vpc.tgz", "tar.gz", "mod")),
         ("https://example.com/get?archive=tar.bz2&x=1", HttpSource("https://example.com/get?x=1", "tar.bz2")),
+        (
+            "https://api.github.com/repos/acme/terraform-aws-vpc/tarball/v0.0.1//*?archive=tar.gz",
+            HttpSource("https://api.github.com/repos/acme/terraform-aws-vpc/tarball/v0.0.1", "tar.gz", "*"),
+        ),
+        ("https://example.com/modules/vpc", HttpSource("https://example.com/modules/vpc", "")),
     ],
 )
 def test_source_addresses(source: str, expected: object) -> None:
@@ -251,7 +265,8 @@ def test_source_addresses(source: str, expected: object) -> None:
     [
         ("s3::https://s3.amazonaws.com/bucket/vpc.zip", "the s3:: getter is not supported by --download-modules"),
         ("hg::https://example.com/repo", "the hg:: getter is not supported by --download-modules"),
-        ("https://example.com/modules/vpc", "an HTTP source must name an archive"),
+        ("https://example.com/vpc.rar?archive=rar", "unsupported archive format 'rar'"),
+        ("https://example.com/vpc.tf?archive=false", "?archive=false: a single file is not a module package"),
         ("git::https://example.com/x.git//../../etc", "subdirectory '../../etc' leaves the module package"),
         ("acme/vpc", "'acme/vpc' is neither a local path, a registry address nor a URL"),
         ("git::https://example.com/x.git?ref=--upload-pack=touch", "ref '--upload-pack=touch' is not a git revision"),
@@ -777,3 +792,26 @@ def test_registry_location_may_be_a_git_address_and_refs_may_be_commits(
     bucket = resources["module.net.aws_s3_bucket.this[0]"]
     assert bucket.file == "registry.terraform.io/acme/net/aws@1.1.0/modules/bucket/main.tf"
     assert resources["module.pinned.terraform_data.v"].values == {"input": "1.0.0"}
+
+
+def test_http_url_that_is_not_an_archive_follows_its_x_terraform_get(
+    tmp_path: Path, registry: FakeRegistry, env: dict[str, str]
+) -> None:
+    registry.files["bucket"] = tar_gz(BUCKET_MODULE)
+    root = write_root(
+        tmp_path / "repo",
+        f'module "ok" {{\n  source = "http://{registry.host}/get/bucket"\n}}\n\n'
+        f'module "none" {{\n  source = "http://{registry.host}/get/other"\n}}\n',
+    )
+    result = scan(root, env)
+    assert by_address(result)["module.ok.aws_s3_bucket.this[0]"].file == f"{registry.host}/get/bucket/main.tf"
+    assert notices(result) == [
+        (
+            "module-not-scanned",
+            "main.tf",
+            5,
+            f"module.none: remote source 'http://{registry.host}/get/other' could not be downloaded: "
+            f"http://{registry.host}/get/other is not an archive URL (.zip, .tar.gz, ... or ?archive=) and answered "
+            "without an X-Terraform-Get header",
+        )
+    ]

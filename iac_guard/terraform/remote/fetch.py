@@ -17,7 +17,7 @@ from iac_guard.terraform.remote.archive import extract
 from iac_guard.terraform.remote.cliconfig import CliConfig
 from iac_guard.terraform.remote.git import fetch_git
 from iac_guard.terraform.remote.http import FetchError, HttpClient, is_loopback
-from iac_guard.terraform.remote.registry import Registry
+from iac_guard.terraform.remote.registry import Registry, resolve_location
 from iac_guard.terraform.remote.sources import (
     GitSource,
     HttpSource,
@@ -35,6 +35,7 @@ DEFAULT_MAX_FILES = 20_000
 DEFAULT_TIMEOUT = 60.0
 #: unpinned sources (git without ?ref=, plain archive URLs) are fetched again after this
 UNPINNED_MAX_AGE = 3600.0
+MAX_LOCATION_HOPS = 5
 
 
 @dataclass(frozen=True)
@@ -116,11 +117,29 @@ class Fetcher:
             tree = self.store.put(identity, lambda t: self._fill(source, t, display), label=display)
         return tree, display, ""
 
-    def _fill(self, source: RemoteSource, tree: Path, label: str) -> None:
+    def _fill(self, source: RemoteSource, tree: Path, label: str, hops: int = 0) -> None:
         if isinstance(source, GitSource):
             fetch_git(source, tree, timeout=self.limits.timeout, env=self.env)
         elif isinstance(source, HttpSource):
             response = self.http.get(source.url)
+            if not source.archive:
+                # go-getter's HTTP getter: the answer's X-Terraform-Get names the package
+                location = response.headers.get("X-Terraform-Get")
+                if not location:
+                    raise FetchError(
+                        f"{source.url} is not an archive URL (.zip, .tar.gz, ... or ?archive=) and answered "
+                        "without an X-Terraform-Get header"
+                    )
+                if hops >= MAX_LOCATION_HOPS:
+                    raise FetchError(f"{label}: more than {MAX_LOCATION_HOPS} X-Terraform-Get redirections")
+                try:
+                    inner = parse_source(resolve_location(location, response.url))
+                except SourceError as exc:
+                    raise FetchError(f"{label}: X-Terraform-Get {location!r}: {exc}") from None
+                if inner.subdir:
+                    raise FetchError(f"{label}: X-Terraform-Get {location!r} names a subdirectory (not supported)")
+                self._fill(inner, tree, label, hops + 1)
+                return
             tree.mkdir()
             extract(
                 response.body,

@@ -7,7 +7,9 @@ Terraform (through go-getter) accepts, besides local paths:
 - ``git::URL`` with ``?ref=`` and ``//subdir``; the shorthands ``github.com/org/repo``
   (HTTPS git) and ``git@github.com:org/repo.git`` (SSH git);
 - HTTP(S) URLs of archives (``.zip``, ``.tar.gz``, ``.tgz``, ``.tar.bz2``, ``.tbz2``,
-  ``.tar``, or ``?archive=FORMAT``).
+  ``.tar``, or ``?archive=FORMAT``); any other HTTP(S) URL is asked for an
+  ``X-Terraform-Get`` header naming the package (go-getter's HTML meta-tag form is not
+  supported).
 
 Other getters (``hg::``, ``s3::``, ``gcs::``, Bitbucket) are recognised and reported as
 unsupported. Nothing here touches the network.
@@ -68,7 +70,7 @@ class GitSource:
 @dataclass(frozen=True)
 class HttpSource:
     url: str  # without ?archive=
-    archive: str  # "zip", "tar.gz", "tar.bz2", "tar.xz", "tar"
+    archive: str  # "zip", "tar.gz", "tar.bz2", "tar.xz", "tar"; "": the URL's X-Terraform-Get names the package
     subdir: str = ""
 
     @property
@@ -193,12 +195,9 @@ def _http(url: str, subdir: str) -> HttpSource:
         lowered = parts.path.lower()
         archive = next((fmt for suffix, fmt in ARCHIVE_SUFFIXES.items() if lowered.endswith(suffix)), "")
     archive = {"tgz": "tar.gz", "tbz2": "tar.bz2", "txz": "tar.xz"}.get(archive, archive)
-    if archive in ("false", ""):
-        raise SourceError(
-            "an HTTP source must name an archive (.zip, .tar.gz, .tgz, .tar.bz2 or ?archive=); "
-            "go-getter's HTML meta-tag redirection is not supported"
-        )
-    if archive not in ARCHIVE_FORMATS:
+    if archive == "false":
+        raise SourceError("?archive=false: a single file is not a module package")
+    if archive and archive not in ARCHIVE_FORMATS:
         raise SourceError(f"unsupported archive format {archive!r}")
     return HttpSource(urlunsplit(parts._replace(query=urlencode(rest))), archive, subdir)
 
