@@ -815,3 +815,15 @@ def test_http_url_that_is_not_an_archive_follows_its_x_terraform_get(
             "without an X-Terraform-Get header",
         )
     ]
+
+
+def test_damaged_and_encrypted_archives_are_errors_not_crashes(tmp_path: Path) -> None:
+    damaged = bytearray(zip_bytes({"main.tf": "a = 1\n" * 500}))
+    start = damaged.index(b"main.tf") + len(b"main.tf")  # the deflate stream follows the local header's name
+    damaged[start + 4 : start + 40] = b"\xff" * 36
+    (tmp_path / "a").mkdir()
+    with pytest.raises(FetchError, match=r"^x: not a valid zip archive \("):
+        extract(bytes(damaged), "zip", tmp_path / "a", max_bytes=10**6, max_files=10, label="x")
+    (tmp_path / "b").mkdir()
+    with pytest.raises(FetchError, match=r"^x: not a valid tar.gz archive \("):
+        extract(b"\x1f\x8b\x08\x00garbage", "tar.gz", tmp_path / "b", max_bytes=10**6, max_files=10, label="x")

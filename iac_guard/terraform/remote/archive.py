@@ -86,10 +86,10 @@ def extract(data: bytes, archive: str, dest: Path, *, max_bytes: int, max_files:
             _extract_tar(data, mode, dest, budget)
     except UnsafeContent as exc:
         raise UnsafeContent(f"{label}: {exc}") from None
-    except (tarfile.TarError, zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-        if isinstance(exc, FetchError):
-            raise
-        raise FetchError(f"{label}: not a valid {archive} archive ({exc})") from None
+    except FetchError:
+        raise
+    except Exception as exc:  # decompressors raise many types (zlib.error, LZMAError, NotImplementedError, ...)
+        raise FetchError(f"{label}: not a valid {archive} archive ({exc or type(exc).__name__})") from None
 
 
 def _extract_tar(data: bytes, mode: str, dest: Path, budget: _Budget) -> None:

@@ -9,6 +9,7 @@ the process environment, and are never used for loopback addresses.
 
 from __future__ import annotations
 
+import http.client
 import ipaddress
 import urllib.error
 import urllib.request
@@ -113,8 +114,8 @@ class HttpClient:
             raise FetchError(f"GET {url}: {exc.reason}") from None
         except FetchError:
             raise
-        except (OSError, ValueError) as exc:
-            raise FetchError(f"GET {url}: {exc}") from None
+        except (OSError, ValueError, http.client.HTTPException) as exc:
+            raise FetchError(f"GET {url}: {exc or type(exc).__name__}") from None
 
     def _read(self, response: IO[bytes], url: str) -> bytes:
         chunks: list[bytes] = []

@@ -109,6 +109,10 @@ class RemoteModules:
                 self._done[key] = f"remote source {source!r} could not be downloaded: {exc}"
             except OSError as exc:
                 self._done[key] = f"remote source {source!r} could not be downloaded: {exc}"
+            except Exception as exc:  # a fetch must never stop the scan: report it at the call
+                message = f"module source {source!r}: unexpected {type(exc).__name__}: {exc}"
+                self.problems.append(Problem("input-error", message, file, line))
+                self._done[key] = f"remote source {source!r} could not be downloaded: unexpected {type(exc).__name__}"
             else:
                 self._done[key] = package
                 if all(p.root != package.root for p in self._packages):
