@@ -827,3 +827,48 @@ def test_damaged_and_encrypted_archives_are_errors_not_crashes(tmp_path: Path) -
     (tmp_path / "b").mkdir()
     with pytest.raises(FetchError, match=r"^x: not a valid tar.gz archive \("):
         extract(b"\x1f\x8b\x08\x00garbage", "tar.gz", tmp_path / "b", max_bytes=10**6, max_files=10, label="x")
+
+
+def test_nested_registry_call_inside_a_downloaded_module(tmp_path: Path, registry: FakeRegistry, env: dict[str, str]) -> None:
+    registry.add("acme/s3-bucket/aws", "1.1.0", BUCKET_MODULE)
+    registry.add(
+        "acme/logging/aws",
+        "2.0.0",
+        {"main.tf": 'module "bucket" {\n  source  = "acme/s3-bucket/aws"\n  version = "~> 1.1"\n  acl = "log-delivery-write"\n}\n'},
+    )
+    terraformrc(env, "registry.terraform.io", registry.base)
+    root = write_root(tmp_path / "repo", 'module "logging" {\n  source = "acme/logging/aws"\n}\n')
+    result = scan(root, env)
+    assert notices(result) == [] and problems(result) == []
+    bucket = by_address(result)["module.logging.module.bucket.aws_s3_bucket.this[0]"]
+    assert bucket.file == "registry.terraform.io/acme/s3-bucket/aws@1.1.0/main.tf"
+    assert bucket.provenance["acl"] == ("var.acl set by module.bucket at registry.terraform.io/acme/logging/aws@2.0.0/main.tf:4",)
+
+
+def test_setting_from_the_config_file_and_the_action_input(tmp_path: Path) -> None:
+    import subprocess as sp
+
+    from iac_guard.config import ScanConfig
+    from iac_guard.errors import ConfigError
+    from tests.github.test_action import _scan_env, _scan_script
+
+    assert ScanConfig().download_modules is False
+    assert ScanConfig.from_dict({"download-modules": True}).download_modules is True
+    with pytest.raises(ConfigError, match=r"^download-modules must be true or false$"):
+        ScanConfig.from_dict({"download-modules": "yes"})
+
+    stub = tmp_path / "iac-guard-venv" / "bin" / "iac-guard"
+    stub.parent.mkdir(parents=True)
+    stub.write_text('#!/usr/bin/env bash\nprintf "%s\\n" "$@"\n')
+    stub.chmod(0o755)
+
+    def command(value: str | None) -> tuple[int, list[str]]:
+        given = {"INPUT_PATHS": ".", "INPUT_PR_COMMENT": "false"}
+        if value is not None:
+            given["INPUT_DOWNLOAD_MODULES"] = value
+        run = sp.run(["bash", "-c", _scan_script()], capture_output=True, text=True, env=_scan_env(tmp_path, **given), cwd=tmp_path, check=False)
+        return run.returncode, run.stdout.splitlines()
+
+    assert command(None) == (0, ["scan", "--format", "text", "--sarif", "iac-guard.sarif", "--", "."])  # default "false"
+    assert command("true") == (0, ["scan", "--format", "text", "--sarif", "iac-guard.sarif", "--download-modules", "--", "."])
+    assert command("maybe") == (2, ["::error title=iac-guard::download-modules must be true or false"])
