@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import time
 import urllib.error
 import urllib.request
 from collections.abc import Mapping
@@ -118,12 +119,18 @@ class HttpClient:
             raise FetchError(f"GET {url}: {exc or type(exc).__name__}") from None
 
     def _read(self, response: IO[bytes], url: str) -> bytes:
+        """The body, within the byte limit and the time limit (the socket timeout bounds
+        each read; this bounds the whole transfer, so a server sending a byte at a time
+        cannot hold the scan)."""
         chunks: list[bytes] = []
         total = 0
+        deadline = time.monotonic() + self.timeout
         while True:
             chunk = response.read(CHUNK)
             if not chunk:
                 return b"".join(chunks)
+            if time.monotonic() > deadline:
+                raise FetchError(f"GET {url}: transfer took longer than {self.timeout:g} s")
             total += len(chunk)
             if total > self.max_bytes:
                 raise FetchError(f"GET {url}: response larger than the limit of {self.max_bytes} bytes")
