@@ -102,6 +102,7 @@ class FakeRegistry:
         #: download locations other than the package archive: (ns, name, provider) -> version -> X-Terraform-Get
         self.locations: dict[tuple[str, str, str], dict[str, str]] = {}
         self.requests: list[str] = []
+        self.discovery_fails = False
         registry = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -129,6 +130,8 @@ class FakeRegistry:
         path = handler.path.split("?", 1)[0]
         parts = [p for p in path.split("/") if p]
         if path == "/.well-known/terraform.json":
+            if self.discovery_fails:
+                return self.send(handler, 500, b"down")
             return self.send(handler, 200, json.dumps({"modules.v1": "/v1/modules/"}).encode())
         if parts[:1] == ["get"] and len(parts) == 2:
             handler.send_response(200)
@@ -417,7 +420,8 @@ def test_registry_failures_are_notices_at_the_call(tmp_path: Path, registry: Fak
         'module "broken" {\n  source = "acme/broken/aws"\n}\n\n'
         'module "old" {\n  source  = "acme/s3-bucket/aws"\n  version = ">= 3.0"\n}\n\n'
         'module "bad" {\n  source  = "acme/s3-bucket/aws"\n  version = "~> banana"\n}\n\n'
-        'module "offline" {\n  source = "127.0.0.1:9/acme/s3-bucket/aws"\n}\n',
+        'module "offline" {\n  source = "127.0.0.1:9/acme/s3-bucket/aws"\n}\n\n'
+        'module "offline2" {\n  source = "127.0.0.1:9/acme/other/aws"\n}\n',
     )
     result = scan(root, env)
     base = registry.base
@@ -456,7 +460,8 @@ def test_registry_failures_are_notices_at_the_call(tmp_path: Path, registry: Fak
         "module.offline: remote source '127.0.0.1:9/acme/s3-bucket/aws' could not be downloaded: "
         "GET http://127.0.0.1:9/.well-known/terraform.json: "
     )
-    assert len(got) == 5
+    assert got[5][:3] == ("module-not-scanned", "main.tf", 23)
+    assert len(got) == 6
     assert problems(result) == []
 
 
@@ -872,3 +877,17 @@ def test_setting_from_the_config_file_and_the_action_input(tmp_path: Path) -> No
     assert command(None) == (0, ["scan", "--format", "text", "--sarif", "iac-guard.sarif", "--", "."])  # default "false"
     assert command("true") == (0, ["scan", "--format", "text", "--sarif", "iac-guard.sarif", "--download-modules", "--", "."])
     assert command("maybe") == (2, ["::error title=iac-guard::download-modules must be true or false"])
+
+
+def test_a_host_that_failed_discovery_is_not_asked_again(tmp_path: Path, registry: FakeRegistry, env: dict[str, str]) -> None:
+    registry.discovery_fails = True
+    root = write_root(
+        tmp_path / "repo",
+        f'module "a" {{\n  source = "{registry.host}/acme/a/aws"\n}}\n\nmodule "b" {{\n  source = "{registry.host}/acme/b/aws"\n}}\n',
+    )
+    reason = f"GET http://{registry.host}/.well-known/terraform.json: HTTP 500 Internal Server Error"
+    assert notices(scan(root, env)) == [
+        ("module-not-scanned", "main.tf", 1, f"module.a: remote source '{registry.host}/acme/a/aws' could not be downloaded: {reason}"),
+        ("module-not-scanned", "main.tf", 5, f"module.b: remote source '{registry.host}/acme/b/aws' could not be downloaded: {reason}"),
+    ]
+    assert registry.requests == ["/.well-known/terraform.json"]

@@ -31,10 +31,20 @@ class Registry:
         self.client = client
         self.overrides = overrides
         self._bases: dict[str, str] = {}
+        self._failed: dict[str, FetchError] = {}  # a host that failed discovery is not asked again
 
     def base_url(self, host: str) -> str:
         if host in self._bases:
             return self._bases[host]
+        if host in self._failed:
+            raise self._failed[host]
+        try:
+            return self._discover(host)
+        except FetchError as exc:
+            self._failed[host] = exc
+            raise
+
+    def _discover(self, host: str) -> str:
         override = self.overrides.get(host.lower())
         if override is not None:
             base = override.get(SERVICE)
