@@ -891,3 +891,23 @@ def test_a_host_that_failed_discovery_is_not_asked_again(tmp_path: Path, registr
         ("module-not-scanned", "main.tf", 5, f"module.b: remote source '{registry.host}/acme/b/aws' could not be downloaded: {reason}"),
     ]
     assert registry.requests == ["/.well-known/terraform.json"]
+
+
+def test_bad_settings_are_errors_only_when_something_is_downloaded(tmp_path: Path, registry: FakeRegistry, env: dict[str, str]) -> None:
+    registry.files["m.tgz"] = tar_gz(module_v("m"))
+    rc = Path(env["HOME"]) / "broken.tfrc"
+    rc.write_text('host "x" {\n  services = {\n')
+    env.update(TF_CLI_CONFIG_FILE=str(rc), IAC_GUARD_MODULE_TIMEOUT="soon", IAC_GUARD_MODULE_MAX_BYTES="-1")
+    local = write_root(tmp_path / "local", 'resource "terraform_data" "x" {}\n')
+    assert problems(scan(local, env)) == []
+    root = write_root(tmp_path / "repo", f'module "m" {{\n  source = "http://{registry.host}/files/m.tgz"\n}}\n')
+    result = scan(root, env)
+    got = problems(result)
+    assert got[:2] == [
+        ("input-error", None, None, "IAC_GUARD_MODULE_MAX_BYTES must be a positive whole number of bytes, got '-1'"),
+        ("input-error", None, None, "IAC_GUARD_MODULE_TIMEOUT must be a number of seconds, got 'soon'"),
+    ]
+    assert got[2][:3] == ("input-error", None, None) and got[2][3].startswith(f"cannot read Terraform CLI configuration {rc}: ")
+    assert len(got) == 3
+    # the defaults apply: the module is still fetched
+    assert by_address(result)["module.m.terraform_data.v"].values == {"input": "m"}

@@ -67,16 +67,24 @@ def limits_from(env: Mapping[str, str]) -> tuple[Limits, list[str]]:
 class RemoteModules:
     def __init__(self, loader: Loader, env: Mapping[str, str], problems: list[Problem]) -> None:
         self.loader = loader
+        self.env = env
         self.problems = problems
-        limits, errors = limits_from(env)
-        self.problems.extend(Problem("input-error", message) for message in errors)
-        cli = load_cli_config(env)
-        if cli.error:
-            self.problems.append(Problem("input-error", cli.error))
-        store = ModuleStore(cache_root(env), max_bytes=limits.max_bytes, max_files=limits.max_files)
-        self.fetcher = Fetcher(store, cli, env, limits)
+        self._fetcher: Fetcher | None = None
         self._done: dict[tuple[str, str], Package | str] = {}
         self._packages: list[Package] = []
+
+    def fetcher(self) -> Fetcher:
+        """Made on the first remote call, so settings (limits, the CLI configuration) are
+        read, and their errors reported, only by scans that download something."""
+        if self._fetcher is None:
+            limits, errors = limits_from(self.env)
+            self.problems.extend(Problem("input-error", message) for message in errors)
+            cli = load_cli_config(self.env)
+            if cli.error:
+                self.problems.append(Problem("input-error", cli.error))
+            store = ModuleStore(cache_root(self.env), max_bytes=limits.max_bytes, max_files=limits.max_files)
+            self._fetcher = Fetcher(store, cli, self.env, limits)
+        return self._fetcher
 
     def package_of(self, directory: Path) -> Package | None:
         directory = directory.resolve()
@@ -101,7 +109,7 @@ class RemoteModules:
         key = (source, version)
         if key not in self._done:
             try:
-                package = self.fetcher.fetch(source, version)
+                package = self.fetcher().fetch(source, version)
             except UnsafeContent as exc:
                 self.problems.append(Problem("input-error", f"module source {source!r} refused: {exc}", file, line))
                 self._done[key] = f"remote source {source!r} refused: {exc}"
