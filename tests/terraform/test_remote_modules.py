@@ -91,7 +91,9 @@ class FakeRegistry:
     resolved against the download URL. Also: a module whose versions endpoint fails with 500
     (``acme/broken/aws``), a module whose download endpoint redirects (302) to another
     module's (``acme/moved/aws``), a download location that is a git address (as the public
-    registry answers for modules published from GitHub: ``git::<url>?ref=<tag>``), and plain
+    registry answers for modules published from GitHub: ``git::<url>?ref=<tag>``), a download
+    endpoint answering ``200`` with a JSON ``{"location": ...}`` body instead of the header
+    (the form OpenTofu's protocol documentation gives, for ``json_bodies`` modules), and plain
     archive files under ``/files/``; ``/get/<name>`` answers 200 with an ``X-Terraform-Get``
     naming ``../files/<name>`` (go-getter's HTTP getter for a URL that is not an archive).
     Every request path is recorded."""
@@ -103,6 +105,8 @@ class FakeRegistry:
         self.locations: dict[tuple[str, str, str], dict[str, str]] = {}
         self.requests: list[str] = []
         self.discovery_fails = False
+        #: modules whose download endpoint answers 200 with a JSON {"location": ...} body
+        self.json_bodies: set[tuple[str, str, str]] = set()
         registry = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -166,6 +170,8 @@ class FakeRegistry:
             handler.send_header("X-Terraform-Get", self.locations[key][parts[5]])
             handler.end_headers()
             return None
+        if len(parts) == 7 and parts[6] == "download" and parts[5] in versions and key in self.json_bodies:
+            return self.send(handler, 200, json.dumps({"location": "./package.tar.gz"}).encode())
         if len(parts) == 7 and parts[6] == "download" and parts[5] in versions:
             handler.send_response(204)
             handler.send_header("X-Terraform-Get", "./package.tar.gz")
@@ -911,3 +917,13 @@ def test_bad_settings_are_errors_only_when_something_is_downloaded(tmp_path: Pat
     assert len(got) == 3
     # the defaults apply: the module is still fetched
     assert by_address(result)["module.m.terraform_data.v"].values == {"input": "m"}
+
+
+def test_download_location_in_a_json_body(tmp_path: Path, registry: FakeRegistry, env: dict[str, str]) -> None:
+    registry.add("acme/s3-bucket/aws", "1.1.0", BUCKET_MODULE)
+    registry.json_bodies.add(("acme", "s3-bucket", "aws"))
+    terraformrc(env, "registry.terraform.io", registry.base)
+    root = write_root(tmp_path / "repo", 'module "x" {\n  source = "acme/s3-bucket/aws"\n}\n')
+    result = scan(root, env)
+    assert notices(result) == []
+    assert by_address(result)["module.x.aws_s3_bucket.this[0]"].file == "registry.terraform.io/acme/s3-bucket/aws@1.1.0/main.tf"

@@ -9,8 +9,9 @@
    ``{"modules": [{"versions": [{"version": "1.2.0"}, ...]}]}``.
 3. ``GET <base><namespace>/<name>/<provider>/<version>/download`` answers ``204 No
    Content`` with the package's source address in ``X-Terraform-Get`` (a relative URL
-   resolves against the download request's URL); a ``200`` with a JSON ``location`` member
-   is accepted too.
+   resolves against the download request's URL). A ``200`` with the header, or with a
+   JSON body ``{"location": "..."}`` (the form OpenTofu's protocol documents), is accepted
+   too.
 """
 
 from __future__ import annotations
