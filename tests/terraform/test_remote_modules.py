@@ -927,3 +927,24 @@ def test_download_location_in_a_json_body(tmp_path: Path, registry: FakeRegistry
     result = scan(root, env)
     assert notices(result) == []
     assert by_address(result)["module.x.aws_s3_bucket.this[0]"].file == "registry.terraform.io/acme/s3-bucket/aws@1.1.0/main.tf"
+
+
+def test_the_module_store_is_pruned_least_recently_used_first(tmp_path: Path, registry: FakeRegistry, env: dict[str, str]) -> None:
+    for name in ("a", "b", "c"):
+        registry.files[f"{name}.tgz"] = tar_gz({"main.tf": f'resource "terraform_data" "v" {{\n  input = "{name}"\n}}\n', "pad.txt": "x" * 1000})
+    env["IAC_GUARD_CACHE_MAX_BYTES"] = "2500"  # room for two packages of about 1 KB
+    store = tmp_path / "cache" / "modules-v1"
+
+    def fetch(*names: str) -> None:
+        calls = "".join(f'module "{n}" {{\n  source = "http://{registry.host}/files/{n}.tgz"\n}}\n' for n in names)
+        result = scan(write_root(tmp_path / "repo", calls), env)
+        assert [r.values for r in result.resources if r.type == "terraform_data"] == [{"input": n} for n in names]
+
+    def cached() -> list[str]:
+        return sorted(p.read_text().split('"')[5] for p in store.glob("*/tree/main.tf"))
+
+    fetch("a", "b")
+    assert cached() == ["a", "b"]
+    os.utime(next(p for p in store.glob("*/manifest.json") if '"a"' in (p.parent / "tree/main.tf").read_text()), (1, 1))
+    fetch("c")
+    assert cached() == ["b", "c"]  # "a" was the least recently used

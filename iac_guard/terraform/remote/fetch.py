@@ -43,6 +43,7 @@ class Limits:
     max_bytes: int = DEFAULT_MAX_BYTES
     max_files: int = DEFAULT_MAX_FILES
     timeout: float = DEFAULT_TIMEOUT
+    max_total: int = 512 * 1024 * 1024  # the whole module store (pruned beyond)
 
 
 @dataclass(frozen=True)

@@ -27,10 +27,11 @@ from iac_guard.terraform.remote.fetch import (
 )
 from iac_guard.terraform.remote.http import FetchError, UnsafeContent
 from iac_guard.terraform.remote.sources import SourceError
-from iac_guard.terraform.remote.store import ModuleStore, cache_root
+from iac_guard.terraform.remote.store import DEFAULT_MAX_TOTAL, ModuleStore, cache_root
 
 MAX_BYTES_VARIABLE = "IAC_GUARD_MODULE_MAX_BYTES"
 TIMEOUT_VARIABLE = "IAC_GUARD_MODULE_TIMEOUT"
+TOTAL_VARIABLE = "IAC_GUARD_CACHE_MAX_BYTES"  # the parse cache's budget, applied to the module store too
 
 
 class Loader(Protocol):
@@ -38,8 +39,9 @@ class Loader(Protocol):
 
 
 def limits_from(env: Mapping[str, str]) -> tuple[Limits, list[str]]:
-    """``$IAC_GUARD_MODULE_MAX_BYTES`` (default 64 MiB) and ``$IAC_GUARD_MODULE_TIMEOUT``
-    (seconds, default 60), and messages for values that are not usable."""
+    """``$IAC_GUARD_MODULE_MAX_BYTES`` (per package, default 64 MiB),
+    ``$IAC_GUARD_MODULE_TIMEOUT`` (seconds, default 60) and ``$IAC_GUARD_CACHE_MAX_BYTES``
+    (the whole module store, default 512 MiB), and messages for values that are not usable."""
     errors: list[str] = []
     max_bytes = DEFAULT_MAX_BYTES
     timeout = DEFAULT_TIMEOUT
@@ -52,6 +54,16 @@ def limits_from(env: Mapping[str, str]) -> tuple[Limits, list[str]]:
         except ValueError:
             max_bytes = DEFAULT_MAX_BYTES
             errors.append(f"{MAX_BYTES_VARIABLE} must be a positive whole number of bytes, got {raw!r}")
+    max_total = DEFAULT_MAX_TOTAL
+    raw = env.get(TOTAL_VARIABLE, "")
+    if raw:
+        try:
+            max_total = int(raw)
+            if max_total < 0:
+                raise ValueError
+        except ValueError:
+            max_total = DEFAULT_MAX_TOTAL
+            errors.append(f"{TOTAL_VARIABLE} must be a whole number of bytes, got {raw!r}")
     raw = env.get(TIMEOUT_VARIABLE, "")
     if raw:
         try:
@@ -61,7 +73,7 @@ def limits_from(env: Mapping[str, str]) -> tuple[Limits, list[str]]:
         except ValueError:
             timeout = DEFAULT_TIMEOUT
             errors.append(f"{TIMEOUT_VARIABLE} must be a number of seconds, got {raw!r}")
-    return Limits(max_bytes=max_bytes, timeout=timeout), errors
+    return Limits(max_bytes=max_bytes, timeout=timeout, max_total=max_total), errors
 
 
 class RemoteModules:
@@ -82,7 +94,9 @@ class RemoteModules:
             cli = load_cli_config(self.env)
             if cli.error:
                 self.problems.append(Problem("input-error", cli.error))
-            store = ModuleStore(cache_root(self.env), max_bytes=limits.max_bytes, max_files=limits.max_files)
+            store = ModuleStore(
+                cache_root(self.env), max_bytes=limits.max_bytes, max_files=limits.max_files, max_total=limits.max_total
+            )
             self._fetcher = Fetcher(store, cli, self.env, limits)
         return self._fetcher
 

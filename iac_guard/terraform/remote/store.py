@@ -6,7 +6,8 @@ SHA-256). An entry is built in a temporary directory beside it and renamed into 
 (atomic on one file system), and is verified against its manifest before every reuse: a
 missing, extra, changed or non-regular file (a link, a device) discards the entry. Like
 the parse cache, the directory must belong to the current user and not be writable by
-group or others.
+group or others. After each new entry, least recently used entries are removed while the
+store holds more than ``$IAC_GUARD_CACHE_MAX_BYTES`` (default 512 MiB) of packages.
 """
 
 from __future__ import annotations
@@ -26,6 +27,9 @@ from iac_guard.terraform.remote.http import FetchError, UnsafeContent
 
 FORMAT = 1
 MANIFEST = "manifest.json"
+#: after each new entry the store is pruned back under this many bytes of package content,
+#: least recently used entries first (the parse cache's default budget)
+DEFAULT_MAX_TOTAL = 512 * 1024 * 1024
 
 
 def cache_root(env: Mapping[str, str]) -> Path | None:
@@ -64,10 +68,11 @@ def scan_tree(tree: Path, *, max_bytes: int, max_files: int, label: str) -> dict
 
 
 class ModuleStore:
-    def __init__(self, root: Path | None, *, max_bytes: int, max_files: int) -> None:
+    def __init__(self, root: Path | None, *, max_bytes: int, max_files: int, max_total: int = DEFAULT_MAX_TOTAL) -> None:
         self.directory = root / f"modules-v{FORMAT}" if root is not None else None
         self.max_bytes = max_bytes
         self.max_files = max_files
+        self.max_total = max_total
 
     def _usable(self) -> Path:
         if self.directory is None:
@@ -96,7 +101,33 @@ class ModuleStore:
         if manifest.get("identity") != identity or not fresh or not self._verify(entry / "tree", manifest):
             shutil.rmtree(entry, ignore_errors=True)
             return None
+        with contextlib.suppress(OSError):
+            os.utime(entry / MANIFEST)  # recently used: pruned last
         return entry / "tree"
+
+    def prune(self, keep: Path) -> int:
+        """Remove least recently used entries (never ``keep``) while the store holds more
+        than ``max_total`` bytes; returns how many were removed."""
+        entries: list[tuple[float, int, Path]] = []
+        for entry in self._usable().iterdir():
+            try:
+                manifest_path = entry / MANIFEST
+                files = json.loads(manifest_path.read_text(encoding="utf-8")).get("files", {})
+                size = sum(int(v[0]) for v in files.values())
+                entries.append((manifest_path.stat().st_mtime, size, entry))
+            except (OSError, ValueError, TypeError, AttributeError, IndexError):
+                continue  # a staging directory or a damaged entry (removed when next read)
+        total = sum(size for _, size, _ in entries)
+        removed = 0
+        for _, size, entry in sorted(entries, key=lambda item: (item[0], item[2].name)):
+            if total <= self.max_total:
+                break
+            if entry == keep:
+                continue
+            shutil.rmtree(entry, ignore_errors=True)
+            total -= size
+            removed += 1
+        return removed
 
     def _verify(self, tree: Path, manifest: Mapping[str, object]) -> bool:
         expected = manifest.get("files")
@@ -142,4 +173,5 @@ class ModuleStore:
         tree_path = self.get(identity)
         if tree_path is None:
             raise FetchError(f"{label}: the cache entry did not verify after writing")
+        self.prune(keep=entry)
         return tree_path
