@@ -124,7 +124,7 @@ def fetch_git(source: GitSource, dest: Path, *, timeout: float, env: Mapping[str
         if done.returncode != 0:
             what = f"ref {source.ref!r} of " if source.ref else ""
             raise FetchError(f"git fetch of {what}{source.url} failed: {_last_line(done.stderr)}")
-        done = run("-C", str(work), "-c", f"core.hooksPath={hooks}", "checkout", "-q", "--detach", want, "--")
+        done = run("-C", str(work), "checkout", "-q", "--detach", want, "--")
         if done.returncode != 0:
             raise FetchError(f"git checkout of {source.ref or 'HEAD'} from {source.url} failed: {_last_line(done.stderr)}")
         shutil.rmtree(work / ".git")
