@@ -43,7 +43,7 @@ def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.
 
 
 def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Services) -> KindInput:
-    options = BuildOptions(var_files=config.var_files, vars=config.vars, env=services.environ)
+    options = BuildOptions(var_files=config.var_files, vars=config.vars, env=services.environ, download_modules=config.download_modules)
     return build_kind_input(kind, found.files, jobs=config.jobs, cache=config.cache, options=options)
 
 

@@ -19,9 +19,11 @@ from typing import Any
 from iac_guard import gitrev
 from iac_guard.errors import ConfigError
 from iac_guard.models import Severity
+from iac_guard.policy.engines import ENGINES
 from iac_guard.report import FORMATTERS
 from iac_guard.report.base import OutputSpec, ReportSettings
 from iac_guard.report.markdown import check_comment_key
+from iac_guard.scanners import SCANNERS
 from iac_guard.selection import Selection
 from iac_guard.suppress import WAIVERS_FILE
 
@@ -86,6 +88,7 @@ class ScanConfig:
     severity_overrides: Mapping[str, Severity] = setting({}, Option("policy id -> severity, replacing the policy's own"), hash=False)
     var_files: tuple[str, ...] = setting((), Option("Terraform variables file for root modules (repeatable; after *.auto.tfvars)", flag="--var-file", metavar="FILE", repeat=True))
     vars: tuple[str, ...] = setting((), Option("Terraform variable value for root modules (repeatable; wins over --var-file)", flag="--var", metavar="NAME=VALUE", repeat=True))
+    download_modules: bool = setting(False, Option("fetch remote Terraform module sources (registry, git, HTTP archives) into the cache and scan them", flag="--download-modules"))
     only: tuple[str, ...] = setting((), Option("report only rules whose id matches this glob (repeatable)", flag="--only", metavar="ID", repeat=True))
     skip: tuple[str, ...] = setting((), Option("do not report rules whose id matches this glob (repeatable)", flag="--skip", metavar="ID", repeat=True))
     namespaces: tuple[str, ...] = setting((), Option("conftest mode: evaluate this package's deny/violation/warn rules against each file (repeatable)", flag="--namespace", metavar="NAME", repeat=True))
@@ -147,6 +150,12 @@ class ScanConfig:
 
 
 OPTIONS = ScanConfig.options()
+FIELD_TYPES = {f.name: str(f.type) for f in dataclasses.fields(ScanConfig)}
+CHOICES: dict[str, tuple[str, ...]] = {
+    "severities": tuple(s.value for s in Severity.ordered()),
+    "engines": tuple(ENGINES),
+    "scanners": tuple(SCANNERS),
+}
 
 ALIASES = {
     "policy_dir": "policy_dirs",
@@ -186,13 +195,13 @@ def _coerce(key: str, value: Any) -> Any:
             items = value if isinstance(value, list) else [value]
             if any(isinstance(i, Mapping) and "format" not in i for i in items):
                 raise ConfigError("format: each {format: NAME, path: FILE} entry needs a `format`")
+            for i in items:
+                fields = [i.get("format"), i.get("path") or ""] if isinstance(i, Mapping) else [i]
+                if not all(isinstance(f, str) for f in fields):
+                    raise ConfigError(f"format: expected NAME, NAME=FILE or {{format: NAME, path: FILE}}, got {_shown(i)}")
             return check_outputs(tuple(
                 OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else parse_output(str(i)) for i in items
             ))
-        if key in ("paths", "policy_dirs", "exclude", "scanners", "var_files", "only", "skip", "namespaces"):
-            if not isinstance(value, (str, list)) or not all(isinstance(v, (str, int, float)) for v in ([value] if isinstance(value, str) else value)):
-                raise ConfigError(f"{key.replace('_', '-')} must be a string or a list of strings")
-            return (str(value),) if isinstance(value, str) else tuple(str(v) for v in value)
         if key == "vars":
             items = list(value) if isinstance(value, (list, tuple)) else [value]
             for item in items:
@@ -201,16 +210,50 @@ def _coerce(key: str, value: Any) -> Any:
             return tuple(items)
         if key == "comment_key":
             return check_comment_key(value)
-        minimum = OPTIONS[key].minimum if key in OPTIONS else None
-        if minimum is not None:
-            return _count(key, value, minimum=minimum)
-        if key in ("builtin_policies", "color", "quiet", "cache", "all_namespaces", "pr_comment", "review_comments"):
-            if not isinstance(value, bool):
-                raise ConfigError(f"{key.replace('_', '-')} must be true or false")
-            return value
-        return value
+        if key not in FIELD_TYPES:
+            raise ConfigError(f"unknown setting {key.replace('_', '-')!r}")
+        return _typed(key, value)
     except (ValueError, TypeError) as exc:
         raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
+
+
+def _typed(key: str, value: Any) -> Any:
+    """A setting's value checked against its field's type (and its Option's choices and
+    minimum): nothing of another type gets through (a YAML date where a path belongs)."""
+    name = key.replace("_", "-")
+    kind = FIELD_TYPES[key]
+    option = OPTIONS[key]
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise ConfigError(f"{name} must be true or false, got {_shown(value)}")
+        return value
+    if kind == "int":
+        return _count(key, value, minimum=option.minimum or 0)
+    if kind == "tuple[str, ...]":
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in items):
+            raise ConfigError(f"{name} must be a string or a list of strings, got {_shown(value)}")
+        values = tuple(str(v) for v in items)
+    elif kind in ("str", "str | None"):
+        if not isinstance(value, str):
+            raise ConfigError(f"{name} must be a string, got {_shown(value)}")
+        values = (value,)
+    else:  # pragma: no cover - a new field type needs a rule here
+        raise ConfigError(f"{name}: unsupported setting type {kind}")
+    allowed = CHOICES.get(option.choices or "")
+    for item in values:
+        if allowed is not None and item not in allowed:
+            raise ConfigError(f"{name}: unknown value {item!r} (choose from: {', '.join(allowed)})")
+    return values if kind == "tuple[str, ...]" else values[0]
+
+
+def _shown(value: Any) -> str:
+    """A wrong value as a user wrote it, with its YAML type (a date, a list, a mapping)."""
+    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+    kind = next((label for t, label in kinds.items() if type(value) is t), type(value).__name__)
+    if type(value).__name__ == "date":
+        kind = "a date"
+    return f"{kind} ({value!r})" if not isinstance(value, (list, dict)) else kind
 
 
 def whole_number(value: Any, *, minimum: int) -> int:

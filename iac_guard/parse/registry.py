@@ -20,6 +20,7 @@ class BuildOptions:
     var_files: tuple[str, ...] = ()
     vars: tuple[str, ...] = ()  # "name=value", in command-line order
     env: Mapping[str, str] | None = None  # None: the process environment at build time
+    download_modules: bool = False  # fetch remote module sources (terraform/remote/)
 
 
 class Parser(ABC):

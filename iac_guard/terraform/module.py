@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource
 from iac_guard.parse.registry import BuildOptions
@@ -36,11 +36,16 @@ from iac_guard.terraform.evaluate import (
 from iac_guard.terraform.modules import (
     ModuleDef,
     ModuleLoader,
+    Resolution,
+    is_local_source,
     read_manifest,
     resolve_call,
     scan_root_of,
 )
 from iac_guard.terraform.variables import VarValue, convert, root_values
+
+if TYPE_CHECKING:
+    from iac_guard.terraform.remote.resolve import RemoteModules
 
 # Meta-arguments: Terraform does not pass these to the provider; they are not values.
 META_ARGUMENTS = frozenset({"count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection"})
@@ -156,6 +161,11 @@ class Builder:
         self.problems: list[Problem] = []
         self.instantiated: set[Path] = set()
         self._noticed: set[tuple[str, int]] = set()
+        self.remote: RemoteModules | None = None
+        if options.download_modules:
+            from iac_guard.terraform.remote.resolve import RemoteModules
+
+            self.remote = RemoteModules(self.loader, self.env, self.problems)
 
     def run(self) -> None:
         for directory in self.loader.root_dirs():
@@ -291,6 +301,8 @@ class Instance:
         instances = expand(block, self.scope)
         key = f"{self.manifest_key}.{name}" if self.manifest_key else name
         where = resolve_call(block, self.mdef.dir, key, self.root.manifest, self.builder.scan_root)
+        if where.dir is None and where.source and self.builder.remote is not None:
+            where = _fetched(self.builder.remote, block, self.mdef.dir, where, file)
         local_address = f"{self.address}.module.{name}" if self.address else f"module.{name}"
         if where.dir is None:
             self.builder.notice_once(
@@ -359,6 +371,17 @@ class Instance:
             attr = block.body.attribute("value")
             out[name] = evaluate(attr.expr, self.scope) if attr is not None else None
         return out
+
+
+def _fetched(remote: RemoteModules, block: hcl.Block, caller: Path, where: Resolution, file: str) -> Resolution:
+    """--download-modules: a local call inside a downloaded package, or a remote source."""
+    if is_local_source(where.source):
+        directory, reason = remote.local(where.source, caller)
+        return Resolution(directory, where.source, reason) if directory or reason else where
+    version = block.body.attribute("version")
+    constraint = version.expr.value if version is not None and isinstance(version.expr, hcl.Literal) else ""
+    directory, reason = remote.remote(where.source, str(constraint or ""), file, block.line)
+    return Resolution(directory, where.source, reason)
 
 
 def _non_nullable(block: hcl.Block) -> bool:

@@ -253,7 +253,7 @@ def resolve_call(
         None,
         source,
         f"remote source {source!r} was not scanned (no entry in .terraform/modules/modules.json; "
-        "run `terraform init` first to scan it)",
+        "pass --download-modules to fetch it, or run `terraform init` first)",
     )
 
 
@@ -270,12 +270,25 @@ class ModuleLoader:
         self._defs: dict[Path, ModuleDef] = {d: module_def(d, docs) for d, docs in grouped.items()}
         self.scanned: tuple[Path, ...] = tuple(sorted(self._defs))
         self.problems: list[Problem] = [p for d in self.scanned for p in self._defs[d].duplicates]
+        #: directories outside the scan root that may be read (downloaded module packages),
+        #: with the name their files are reported under
+        self.roots: dict[Path, str] = {}
+
+    def add_root(self, root: Path, display: str) -> None:
+        self.roots[root.resolve()] = display
+
+    def _display(self, path: Path) -> str | None:
+        for root, display in self.roots.items():
+            if path == root or root in path.parents:
+                return display + "/" + path.relative_to(root).as_posix()
+        return None
 
     def get(self, directory: Path, *, from_disk: bool) -> ModuleDef | None:
         directory = directory.resolve()
         if directory in self._defs:
             return self._defs[directory]
-        if not from_disk or not directory.is_dir() or not inside(directory, self.scan_root):
+        allowed = inside(directory, self.scan_root) or self._display(directory) is not None
+        if not from_disk or not directory.is_dir() or not allowed:
             return None
         self._defs[directory] = self._load(directory)
         return self._defs[directory]
@@ -288,7 +301,7 @@ class ModuleLoader:
         for path in sorted(directory.iterdir()):
             if not path.is_file() or not path.name.lower().endswith(parser.suffixes):
                 continue
-            relpath = os.path.relpath(path, self.scan_root).replace(os.sep, "/")
+            relpath = self._display(path) or os.path.relpath(path, self.scan_root).replace(os.sep, "/")
             document = parser.parse(SourceFile(path=path, relpath=relpath, kind="terraform", size=path.stat().st_size))
             self.problems.extend(document.problems)
             documents.append(document)

@@ -98,7 +98,7 @@ def test_remote_modules_from_manifest_or_noticed():
             "main.tf",
             7,
             "module.missing: remote source 'git::https://example.com/modules/storage.git' was not scanned "
-            "(no entry in .terraform/modules/modules.json; run `terraform init` first to scan it)",
+            "(no entry in .terraform/modules/modules.json; pass --download-modules to fetch it, or run `terraform init` first)",
         ),
         ("module-not-scanned", "main.tf", 11, "module.outside: local source '../elsewhere' is outside the scan root"),
     ]

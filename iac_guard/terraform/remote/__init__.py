@@ -1,0 +1,1 @@
+"""Remote Terraform module sources for --download-modules: registry, git and HTTP archives (see resolve.py)."""
