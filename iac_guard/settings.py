@@ -249,7 +249,7 @@ def _typed(key: str, value: Any) -> Any:
 
 def _shown(value: Any) -> str:
     """A wrong value as a user wrote it, with its YAML type (a date, a list, a mapping)."""
-    kinds = {bool: "true/false", int: "a number", float: "a number", list: "a list", dict: "a mapping"}
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a mapping"}
     kind = next((label for t, label in kinds.items() if type(value) is t), type(value).__name__)
     if type(value).__name__ == "date":
         kind = "a date"

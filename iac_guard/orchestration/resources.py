@@ -40,8 +40,9 @@ class PolicyEngineResource(dg.ConfigurableResource):  # type: ignore[type-arg]
 
 
 class HostResource(dg.ConfigurableResource):  # type: ignore[type-arg]
-    """What the scan reads from the process environment: TF_VAR_* / TF_WORKSPACE for
-    Terraform, IAC_GUARD_CHECKOV and the (token-free) environment checkov runs with."""
+    """What the scan reads from the process environment: TF_VAR_*, TF_WORKSPACE and the
+    Terraform CLI config for Terraform, the cache and module-download limits,
+    IAC_GUARD_CHECKOV, and the environment checkov runs with (GitHub tokens removed)."""
 
     def environ(self) -> dict[str, str]:
         return dict(os.environ)
@@ -49,13 +50,9 @@ class HostResource(dg.ConfigurableResource):  # type: ignore[type-arg]
 
 def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource) -> Services:
     """The pipeline's Services from the resources."""
-    environ = host.environ()
+    environ = scanner_environment(host.environ())  # never the GitHub or Actions tokens
     checkov = config.checkov_path or environ.get("IAC_GUARD_CHECKOV") or None
-    return Services(
-        engine=engine.create,
-        environ={k: v for k, v in environ.items() if k.startswith("TF_")},
-        scanner_options=ScannerOptions(checkov_path=checkov, environ=scanner_environment(environ)),
-    )
+    return Services(engine=engine.create, environ=environ, scanner_options=ScannerOptions(checkov_path=checkov, environ=environ))
 
 
 RESOURCES: dict[str, dg.ConfigurableResource] = {  # type: ignore[type-arg]
