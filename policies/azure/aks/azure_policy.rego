@@ -42,5 +42,10 @@ addon(values, name) := lib.block(lib.block(values, "addon_profile"), name)
 deny contains result if {
 	some r in lib.managed("azurerm_kubernetes_cluster")
 	not enabled(r.values)
-	result := lib.finding(r, sprintf("AKS cluster %s does not run the Azure Policy add-on", [r.address]), "azure_policy_enabled")
+	result := lib.finding(r, sprintf("AKS cluster %s does not run the Azure Policy add-on", [r.address]), attribute(r.values))
 }
+
+# The v2 add-on flag when the cluster writes it, else the current attribute.
+attribute(values) := "addon_profile.0.azure_policy.0.enabled" if lib.has_key(addon(values, "azure_policy"), "enabled")
+
+else := "azure_policy_enabled"

@@ -31,3 +31,7 @@ test_enabled_in_every_form_or_unknown_pass if {
 		aks("d", {"addon_profile": [{"azure_policy": [{"enabled": testing.unknown("var.policy")}]}]}),
 	])
 }
+
+test_v2_flag_is_reported_at_its_line if {
+	testing.located(azure_policy.deny) == {["azurerm_kubernetes_cluster.k", "addon_profile.0.azure_policy.0.enabled"]} with input as testing.tf([aks("k", {"addon_profile": [{"azure_policy": [{"enabled": false}]}]})])
+}

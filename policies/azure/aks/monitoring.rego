@@ -44,5 +44,10 @@ addon(values, name) := lib.block(lib.block(values, "addon_profile"), name)
 deny contains result if {
 	some r in lib.managed("azurerm_kubernetes_cluster")
 	not monitored(r.values)
-	result := lib.finding(r, sprintf("AKS cluster %s has no monitoring add-on (oms_agent)", [r.address]), "oms_agent")
+	result := lib.finding(r, sprintf("AKS cluster %s has no monitoring add-on (oms_agent)", [r.address]), attribute(r.values))
 }
+
+# The v2 add-on flag when the cluster writes it, else the current attribute.
+attribute(values) := "addon_profile.0.oms_agent.0.enabled" if lib.has_key(addon(values, "oms_agent"), "enabled")
+
+else := "oms_agent"

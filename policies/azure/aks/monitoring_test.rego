@@ -29,3 +29,7 @@ test_agent_in_every_form_or_unknown_pass if {
 		aks("c", {"oms_agent": testing.unknown("local.oms")}),
 	])
 }
+
+test_v2_flag_is_reported_at_its_line if {
+	testing.located(monitoring.deny) == {["azurerm_kubernetes_cluster.k", "addon_profile.0.oms_agent.0.enabled"]} with input as testing.tf([aks("k", {"addon_profile": [{"oms_agent": [{"enabled": false}]}]})])
+}

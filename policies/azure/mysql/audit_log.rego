@@ -18,6 +18,7 @@
 #   forms:
 #     - a server with no audit_log_enabled configuration (the default is OFF), on the server
 #     - a configuration setting audit_log_enabled to OFF / 0 / false, on the configuration
+#       (the server it names is then not reported again)
 #     - configurations naming the server by reference (`server_name = azurerm_mysql_flexible_server.x.name`) or by literal name
 #   not_flagged: >-
 #     Servers configured by a configuration whose server or value is unknown. Which
@@ -36,13 +37,12 @@ off(value) if lib.lowercase(value) in {"off", "0", "false"}
 
 off(value) if value == false
 
-# Servers (keys as lib.pointer_keys gives them) with an audit_log_enabled configuration
-# that is not known to be off.
-audited contains key if {
+# Servers (keys as lib.pointer_keys gives them) with an audit_log_enabled configuration:
+# one that turns the log off is reported on the configuration itself.
+configured contains key if {
 	some [_, ctype] in pairs
 	some c in lib.resources(ctype)
 	lib.lowercase(c.values.name) == "audit_log_enabled"
-	not off(c.values.value)
 	some attr in ["server_name", "server_id"]
 	some key in lib.pointer_keys(c, c.values[attr])
 }
@@ -60,7 +60,7 @@ unresolved contains lib.scope(c) if {
 deny contains result if {
 	some [stype, _] in pairs
 	some r in lib.managed(stype)
-	not lib.pointed_at(r, audited, "name")
+	not lib.pointed_at(r, configured, "name")
 	not unresolved[lib.scope(r)]
 	result := lib.finding(r, sprintf("MySQL server %s has no audit log (audit_log_enabled is not ON)", [r.address]), "name")
 }

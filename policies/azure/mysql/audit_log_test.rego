@@ -19,7 +19,6 @@ test_server_without_audit_log_is_denied if {
 
 test_audit_log_off_is_denied_on_both if {
 	testing.located(audit_log.deny) == {
-		["azurerm_mysql_flexible_server.a", "name"],
 		["azurerm_mysql_flexible_server_configuration.a", "value"],
 		["azurerm_mysql_server.b", "name"],
 	} with input as testing.tf([

@@ -32,9 +32,9 @@ deny contains result if {
 	some r in lib.managed("azurerm_mysql_flexible_server_configuration")
 	lib.lowercase(r.values.name) == "tls_version"
 	is_string(r.values.value)
-	some version in split(r.values.value, ",")
-	old(version)
-	result := lib.finding(r, sprintf("%s lets the server accept %s", [r.address, trim_space(version)]), "value")
+	versions := [trim_space(v) | some v in split(r.values.value, ","); old(v)]
+	count(versions) > 0
+	result := lib.finding(r, sprintf("%s lets the server accept %s", [r.address, concat(", ", versions)]), "value")
 }
 
 deny contains result if {

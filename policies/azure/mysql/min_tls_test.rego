@@ -8,11 +8,11 @@ config(name, parameter, value) := testing.tf_resource("azurerm_mysql_flexible_se
 
 test_flexible_old_tls_is_denied if {
 	min_tls.deny == {{
-		"msg": "azurerm_mysql_flexible_server_configuration.tls lets the server accept TLSv1.1",
+		"msg": "azurerm_mysql_flexible_server_configuration.tls lets the server accept TLSv1, TLSv1.1",
 		"resource": "azurerm_mysql_flexible_server_configuration.tls",
 		"file": "main.tf",
 		"attribute": "value",
-	}} with input as testing.tf([config("tls", "tls_version", "TLSv1.1,TLSv1.2")])
+	}} with input as testing.tf([config("tls", "tls_version", "TLSv1,TLSv1.1,TLSv1.2")])
 }
 
 test_every_form_is_denied if {
