@@ -77,6 +77,7 @@ VULNERABLE: list[Finding] = [
     ("IAC-AZ-ADF-002", "azurerm_data_factory.etl", "analytics.tf", 1),
     ("IAC-AZ-SYN-002", "azurerm_synapse_workspace.lake", "analytics.tf", 7),
     ("IAC-AZ-SYN-001", "azurerm_synapse_workspace.lake", "analytics.tf", 14),
+    ("IAC-AZ-SYN-003", "azurerm_synapse_firewall_rule.all", "analytics.tf", 25),
     # appservice.tf
     ("IAC-AZ-APP-006", "azurerm_linux_web_app.portal", "appservice.tf", 9),
     ("IAC-AZ-APP-009", "azurerm_linux_web_app.portal", "appservice.tf", 9),
@@ -104,6 +105,7 @@ VULNERABLE: list[Finding] = [
     ("IAC-AZ-VM-002", "azurerm_virtual_machine.batch", "compute.tf", 36),
     ("IAC-AZ-VM-001", "azurerm_virtual_machine.batch", "compute.tf", 47),
     ("IAC-AZ-VM-003", "azurerm_managed_disk.scratch", "compute.tf", 51),
+    ("IAC-AZ-VM-004", "azurerm_virtual_machine_extension.monitoring", "compute.tf", 67),
     # data.tf
     ("IAC-AZ-COSMOS-003", "azurerm_cosmosdb_account.orders", "data.tf", 1),
     ("IAC-AZ-COSMOS-004", "azurerm_cosmosdb_account.orders", "data.tf", 1),
@@ -142,6 +144,8 @@ VULNERABLE: list[Finding] = [
     ("IAC-AZ-MYSQL-001", "azurerm_mysql_server.legacy", "databases.tf", 91),
     ("IAC-AZ-MYSQL-002", "azurerm_mysql_server.legacy", "databases.tf", 92),
     ("IAC-AZ-MYSQL-003", "azurerm_mysql_configuration.audit", "databases.tf", 101),
+    ("IAC-AZ-PG-005", "azurerm_postgresql_flexible_server_firewall_rule.azure", "databases.tf", 107),
+    ("IAC-AZ-MYSQL-005", "azurerm_mysql_flexible_server_firewall_rule.azure", "databases.tf", 115),
     # edge.tf
     ("IAC-AZ-AGW-001", "azurerm_application_gateway.public", "edge.tf", 1),
     ("IAC-AZ-AGW-002", "azurerm_application_gateway.waf_detect", "edge.tf", 31),
@@ -217,12 +221,12 @@ def test_vulnerable_fixture_gives_exactly_the_expected_findings(
 def test_well_configured_fixture_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, SERVICES / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 51
+    assert doc["summary"]["resources"] == 54
 
 
 def test_every_service_policy_fires_on_the_vulnerable_fixture() -> None:
     ids = {_metadata(path)["custom"]["id"] for path in _service_policy_files()}
-    assert len(ids) == len(_service_policy_files()) == 60
+    assert len(ids) == len(_service_policy_files()) == 64
     assert ids - {rule_id for rule_id, _, _, _ in VULNERABLE} == set()
 
 
