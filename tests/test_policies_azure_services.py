@@ -122,11 +122,11 @@ VULNERABLE: list[Finding] = [
     ("IAC-AZ-REDIS-001", "azurerm_redis_cache.sessions", "data.tf", 70),
     ("IAC-AZ-REDIS-002", "azurerm_redis_cache.sessions", "data.tf", 71),
     ("IAC-AZ-REDIS-002", "azurerm_redis_cache.cache", "data.tf", 74),
-    ("IAC-AZ-REDIS-003", "azurerm_redis_cache.cache", "data.tf", 74),
-    ("IAC-AZ-REDIS-001", "azurerm_redis_cache.cache", "data.tf", 81),
-    ("IAC-AZ-ACR-002", "azurerm_container_registry.images", "data.tf", 84),
-    ("IAC-AZ-ACR-001", "azurerm_container_registry.images", "data.tf", 89),
-    ("IAC-AZ-ACR-003", "azurerm_container_registry.images", "data.tf", 90),
+    ("IAC-AZ-REDIS-001", "azurerm_redis_cache.cache", "data.tf", 82),
+    ("IAC-AZ-REDIS-004", "azurerm_redis_cache.cache", "data.tf", 85),
+    ("IAC-AZ-ACR-002", "azurerm_container_registry.images", "data.tf", 89),
+    ("IAC-AZ-ACR-001", "azurerm_container_registry.images", "data.tf", 94),
+    ("IAC-AZ-ACR-003", "azurerm_container_registry.images", "data.tf", 95),
     # databases.tf
     ("IAC-AZ-PG-004", "azurerm_postgresql_flexible_server.orders", "databases.tf", 1),
     ("IAC-AZ-PG-001", "azurerm_postgresql_flexible_server_configuration.plain", "databases.tf", 15),
@@ -226,7 +226,7 @@ def test_well_configured_fixture_gives_no_finding(capsys: pytest.CaptureFixture[
 
 def test_every_service_policy_fires_on_the_vulnerable_fixture() -> None:
     ids = {_metadata(path)["custom"]["id"] for path in _service_policy_files()}
-    assert len(ids) == len(_service_policy_files()) == 64
+    assert len(ids) == len(_service_policy_files()) == 65
     assert ids - {rule_id for rule_id, _, _, _ in VULNERABLE} == set()
 
 
