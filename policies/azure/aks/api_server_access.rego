@@ -20,7 +20,7 @@
 #     - api_server_access_profile { authorized_ip_ranges } block (azurerm v3.39 and later)
 #     - api_server_authorized_ip_ranges attribute (azurerm v2/v3, removed in v4)
 #     - public_network_access_enabled = false (azurerm v3)
-#     - a world range in the list (0.0.0.0/0, 0.0.0.0, *)
+#     - a world range in the list (0.0.0.0/0, ::/0, 0.0.0.0, *, or a /0 written with host bits)
 #   not_flagged: >-
 #     Clusters whose private flag or ranges are unknown (`var.x`). Authorized ranges that
 #     are merely broad (a /8): what is too broad depends on the network.
@@ -63,6 +63,14 @@ ranges_set(values) if {
 
 ranges_set(values) if lib.is_unknown(values.api_server_access_profile)
 
+# 0.0.0.0/0, ::/0, "*" and any range written with host bits and a /0 prefix (10.1.2.3/0).
+world(cidr) if lib.is_world(cidr)
+
+world(cidr) if {
+	is_string(cidr)
+	endswith(trim_space(cidr), "/0")
+}
+
 deny contains result if {
 	some r in lib.managed("azurerm_kubernetes_cluster")
 	not private(r.values)
@@ -75,6 +83,6 @@ deny contains result if {
 	not private(r.values)
 	some [path, ranges] in range_lists(r.values)
 	some i, cidr in lib.items(ranges)
-	lib.is_world(cidr)
+	world(cidr)
 	result := lib.finding(r, sprintf("AKS cluster %s authorizes %s to reach its API server", [r.address, cidr]), sprintf("%s.%d", [path, i]))
 }

@@ -32,10 +32,12 @@ test_world_range_in_every_form_is_denied if {
 		["azurerm_kubernetes_cluster.a", "api_server_access_profile.0.authorized_ip_ranges.1"],
 		["azurerm_kubernetes_cluster.b", "api_server_authorized_ip_ranges.0"],
 		["azurerm_kubernetes_cluster.c", "api_server_authorized_ip_ranges.0"],
+		["azurerm_kubernetes_cluster.d", "api_server_access_profile.0.authorized_ip_ranges.0"],
 	} with input as testing.tf([
 		aks("a", {"api_server_access_profile": [{"authorized_ip_ranges": ["203.0.113.0/24", "0.0.0.0/0"]}]}),
 		aks("b", {"api_server_authorized_ip_ranges": ["0.0.0.0/0"]}),
 		aks("c", {"api_server_authorized_ip_ranges": ["*"]}),
+		aks("d", {"api_server_access_profile": [{"authorized_ip_ranges": ["10.1.2.3/0"]}]}),
 	])
 }
 

@@ -57,8 +57,8 @@ operation(r) := lower(lib.block(r.values, "criteria").operation_name) if is_stri
 
 operation(r) := "*" if lib.block_unknown(r.values, "criteria", "operation_name")
 
-# The first alert of each scope, where findings go.
-first_address[scope] := min({a.address | some a in lib.managed("azurerm_monitor_activity_log_alert"); lib.scope(a) == scope}) if {
+# The first alert of each scope (lowest address), where findings go.
+addresses[scope] contains r.address if {
 	some r in lib.managed("azurerm_monitor_activity_log_alert")
 	scope := lib.scope(r)
 }
@@ -66,7 +66,7 @@ first_address[scope] := min({a.address | some a in lib.managed("azurerm_monitor_
 anchor[scope] := r if {
 	some r in lib.managed("azurerm_monitor_activity_log_alert")
 	scope := lib.scope(r)
-	r.address == first_address[scope]
+	r.address == min(addresses[scope])
 }
 
 deny contains result if {
