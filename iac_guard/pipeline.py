@@ -4,13 +4,16 @@ drift apart. Each function is one stage; none reads the process environment."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from iac_guard import discover, gate, waivers
 from iac_guard.config import ScanConfig
 from iac_guard.evaluate import Evaluation, evaluate_inputs
 from iac_guard.models import Finding, KindInput, PolicySet, ScanResult
-from iac_guard.parse.registry import PARSERS, BuildOptions
+from iac_guard.parse.base import BuildOptions
+from iac_guard.parse.cache import ParseCache
+from iac_guard.parse.registry import PARSERS
 from iac_guard.parse.runner import build_kind_input
 from iac_guard.policy.engines import EngineOptions, create_engine
 from iac_guard.policy.loader import load_policies
@@ -23,8 +26,10 @@ def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.
 
 
 def parse(kind: str, config: ScanConfig, found: discover.Discovery) -> KindInput:
-    options = BuildOptions(var_files=config.var_files, vars=config.vars)
-    return build_kind_input(kind, found.files, jobs=config.jobs, cache=config.cache, options=options)
+    # TODO(issue 9): the environment is read here until the Dagster resource and the CLI pass it in
+    options = BuildOptions(var_files=config.var_files, vars=config.vars, env=os.environ)
+    cache = ParseCache.from_environ(os.environ) if config.cache else None
+    return build_kind_input(kind, found.files, jobs=config.jobs, cache=cache, options=options)
 
 
 def policies(config: ScanConfig) -> PolicySet:

@@ -21,24 +21,24 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource
-from iac_guard.parse.registry import BuildOptions
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import (
-    FileAccess,
-    Namespace,
-    Scope,
-    TfSet,
-    Unknown,
-    evaluate,
-    to_json,
-    unknown_paths,
-)
+from iac_guard.terraform.expressions import evaluate
 from iac_guard.terraform.modules import (
+    FileParser,
     ModuleDef,
     ModuleLoader,
     read_manifest,
     resolve_call,
     scan_root_of,
+)
+from iac_guard.terraform.values import (
+    FileAccess,
+    Namespace,
+    Scope,
+    TfSet,
+    Unknown,
+    to_json,
+    unknown_paths,
 )
 from iac_guard.terraform.variables import VarValue, convert, root_values
 
@@ -57,13 +57,26 @@ Thunk = Callable[[], tuple[Any, Origins]]
 
 
 def build_resources(
-    documents: Sequence[ParsedDocument], options: BuildOptions | None = None
+    documents: Sequence[ParsedDocument],
+    parser: FileParser,
+    *,
+    var_files: Sequence[str] = (),
+    cli_vars: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
 ) -> tuple[list[Resource], list[Notice], list[Problem]]:
-    """Resource instances of every root module of the scanned Terraform files."""
+    """Resource instances of every root module of the scanned Terraform files.
+    ``parser`` reads module directories discovery skipped (``.terraform/modules``);
+    ``var_files`` and ``cli_vars`` are ``--var-file``/``--var`` and ``env`` the
+    environment the caller gives (``TF_VAR_*``, ``TF_WORKSPACE``; none when omitted)."""
     parsed = [d for d in documents if isinstance(d.tree, hcl.Body)]
     if not parsed:
         return [], [], []
-    builder = Builder(scan_root_of(parsed[0].source), parsed, options or BuildOptions())
+    builder = Builder(
+        ModuleLoader(scan_root_of(parsed[0].source), parsed, parser),
+        var_files=tuple(var_files),
+        cli_vars=tuple(cli_vars),
+        env=env or {},
+    )
     builder.run()
     return builder.resources, builder.notices, builder.problems + builder.loader.problems
 
@@ -146,11 +159,19 @@ class RootContext:
 
 
 class Builder:
-    def __init__(self, scan_root: Path, documents: Sequence[ParsedDocument], options: BuildOptions) -> None:
-        self.scan_root = scan_root.resolve()
-        self.loader = ModuleLoader(self.scan_root, documents)
-        self.options = options
-        self.env: Mapping[str, str] = os.environ if options.env is None else options.env
+    def __init__(
+        self,
+        loader: ModuleLoader,
+        *,
+        var_files: tuple[str, ...],
+        cli_vars: tuple[str, ...],
+        env: Mapping[str, str],
+    ) -> None:
+        self.scan_root = loader.scan_root
+        self.loader = loader
+        self.var_files = var_files
+        self.cli_vars = cli_vars
+        self.env = env
         self.resources: list[Resource] = []
         self.notices: list[Notice] = []
         self.problems: list[Problem] = []
@@ -174,8 +195,8 @@ class Builder:
             directory,
             self.scan_root,
             declared,
-            var_files=self.options.var_files,
-            cli_vars=self.options.vars,
+            var_files=self.var_files,
+            cli_vars=self.cli_vars,
             env=self.env,
         )
         self.problems.extend(problems)
