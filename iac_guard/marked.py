@@ -14,7 +14,7 @@ from iac_guard.errors import ParseError
 def loads_marked(text: str, filename: str) -> Any:
     """Decode ``text``; keys and containers carry ``start_mark``/``end_mark`` (0-based
     lines). Raise ParseError with ``filename`` and the 1-based line of the fault."""
-    from cfnlint.decode import cfn_json
+    from cfnlint.decode import cfn_json  # lazy: cfn-lint is slow to import (start-up speed)
 
     try:
         return json.loads(text, cls=cfn_json.CfnJSONDecoder)

@@ -45,7 +45,7 @@ class CloudFormationParser(Parser):
         return _YAML_RESOURCES.search(head) is not None and _YAML_TYPES.search(head) is not None
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
-        from cfnlint.decode import decode_str
+        from cfnlint.decode import decode_str  # lazy: cfn-lint is slow to import (start-up speed)
 
         template, matches = decode_str(text)
         if matches:
@@ -229,7 +229,7 @@ def _property_lines(node: Any, prefix: str) -> dict[str, int]:
 def _yaml_problem(text: str) -> tuple[str, int] | None:
     """The problem and 1-based line of a YAML error that cfn-lint reports without a line:
     its loader keeps the original error (with its mark) as the cause."""
-    from cfnlint.decode import cfn_yaml
+    from cfnlint.decode import cfn_yaml  # lazy: cfn-lint is slow to import (start-up speed)
 
     try:
         cfn_yaml.loads(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import ipaddress
 import json
+import math
 import re
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -470,15 +471,11 @@ def abs_(num: Any) -> Any:
 
 @function("ceil")
 def ceil(num: Any) -> int:
-    import math
-
     return math.ceil(float(num))
 
 
 @function("floor")
 def floor(num: Any) -> int:
-    import math
-
     return math.floor(float(num))
 
 
@@ -567,7 +564,7 @@ def jsondecode(text: Any) -> Any:
 
 @function("yamldecode")
 def yamldecode(text: Any) -> Any:
-    import yaml
+    import yaml  # lazy: only yamldecode/yamlencode need it (start-up speed)
 
     try:
         return yaml.safe_load(to_string(text))
@@ -577,7 +574,7 @@ def yamldecode(text: Any) -> Any:
 
 @function("yamlencode")
 def yamlencode(value: Any) -> str:
-    import yaml
+    import yaml  # lazy: only yamldecode/yamlencode need it (start-up speed)
 
     return str(yaml.safe_dump(value, sort_keys=True))
 

@@ -12,6 +12,7 @@ from iac_guard.marked import end_line, loads_marked, start_line
 from iac_guard.terraform.hcl import Attribute, Block, Body, Expr, Literal, ObjectExpr, TupleExpr
 from iac_guard.terraform.native_syntax import parse_template
 
+# Block types whose first N object levels are labels, per Terraform's JSON syntax.
 _LABELS = {"resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1, "locals": 0, "terraform": 0, "moved": 0, "import": 0, "check": 1, "removed": 0}
 
 

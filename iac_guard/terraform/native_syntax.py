@@ -53,7 +53,7 @@ def _unescape(text: str) -> str:
 
 def parse_hcl(text: str, filename: str) -> Body:
     """Parse native HCL; raise ParseError naming the file and line."""
-    import hcl2
+    import hcl2  # lazy: python-hcl2 builds its Lark parser on import (start-up speed)
 
     for _attempt in range(MAX_ARROW_FIXES + 1):
         try:
@@ -422,7 +422,6 @@ def parse_expression(text: str, filename: str, line: int) -> Expr:
 def _shift_lines(expr: Expr, offset: int) -> Expr:
     if offset == 0:
         return expr
-
     changes: dict[str, Any] = {"line": expr.line + offset}
     for f in dataclasses.fields(expr):
         value = getattr(expr, f.name)
