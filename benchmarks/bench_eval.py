@@ -44,7 +44,7 @@ def main() -> int:
         generate(root, args.files)
         found = discover([root])
         inputs = [
-            build_kind_input(kind, found.files, cache=False)
+            build_kind_input(kind, found.files)
             for kind in ("terraform", "cloudformation")
         ]
     policy_set = load_policies([Path(d) for d in args.policy_dir], include_builtin=True)

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from iac_guard import discover, gate, suppress
 from iac_guard.models import Finding, KindInput, PolicySet, ScanResult
-from iac_guard.parse.registry import PARSERS, BuildOptions
+from iac_guard.parse.base import BuildOptions
+from iac_guard.parse.cache import ParseCache
+from iac_guard.parse.registry import PARSERS
 from iac_guard.parse.runner import build_kind_input
 from iac_guard.policy.engine import Engine, EngineOptions
 from iac_guard.policy.engines import create_engine
@@ -33,8 +35,9 @@ class Services:
     """What the stages use that has a side effect or comes from the process: injected."""
 
     engine: Callable[[ScanConfig, PolicySet], Engine] = default_engine
-    environ: Mapping[str, str] = field(default_factory=dict)  # TF_VAR_*, TF_WORKSPACE
+    environ: Mapping[str, str] = field(default_factory=dict)  # TF_VAR_*, TF_WORKSPACE, Terraform CLI config
     scanner_options: ScannerOptions = field(default_factory=ScannerOptions)
+    parse_cache: ParseCache | None = None  # parses of unchanged files (None: parse afresh)
 
 
 def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.Discovery:
@@ -44,7 +47,8 @@ def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.
 
 def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Services) -> KindInput:
     options = BuildOptions(var_files=config.var_files, vars=config.vars, env=services.environ, download_modules=config.download_modules)
-    return build_kind_input(kind, found.files, jobs=config.jobs, cache=config.cache, options=options)
+    cache = services.parse_cache if config.cache else None
+    return build_kind_input(kind, found.files, jobs=config.jobs, cache=cache, options=options)
 
 
 def policies(config: ScanConfig) -> PolicySet:

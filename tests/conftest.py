@@ -21,10 +21,7 @@ def spine() -> Path:
 @pytest.fixture(autouse=True)
 def _isolated_parse_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test gets an empty parse cache of its own, never the user's."""
-    import iac_guard.parse.runner as runner
-
     monkeypatch.setenv("IAC_GUARD_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
-    monkeypatch.setattr(runner, "_CACHE", None)
 
 
 @pytest.fixture(autouse=True)

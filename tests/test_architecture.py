@@ -15,10 +15,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "iac_guard"
 
 # Lower number = lower layer. A module may import only modules of its own layer or below.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("iac_guard", "iac_guard.models", "iac_guard.errors", "iac_guard.textutil"),
+    ("iac_guard", "iac_guard.models", "iac_guard.errors", "iac_guard.marked"),
     ("iac_guard.discover", "iac_guard.parse", "iac_guard.terraform", "iac_guard.policy",
      "iac_guard.scanners", "iac_guard.suppress", "iac_guard.gate", "iac_guard.report",
-     "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev"),
+     "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev", "iac_guard.audit",
+     "iac_guard.orgscan", "iac_guard.notify"),
     ("iac_guard.settings",),
     ("iac_guard.pipeline", "iac_guard.diffbase"),
     ("iac_guard.orchestration", "iac_guard.definitions"),
@@ -115,7 +116,8 @@ def layer_of(name: str) -> int:
     best, best_len = None, -1
     for level, prefixes in enumerate(LAYERS):
         for prefix in prefixes:
-            if (name == prefix or name.startswith(prefix + ".")) and len(prefix) > best_len:
+            nested = name.startswith(prefix + ".") and prefix != "iac_guard"  # the package itself is only its __init__
+            if (name == prefix or nested) and len(prefix) > best_len:
                 best, best_len = level, len(prefix)
     assert best is not None, f"{name} is in no layer: add it to LAYERS in tests/test_architecture.py"
     return best
@@ -138,3 +140,28 @@ def test_no_upward_import() -> None:
 def test_cycle_detector_finds_a_cycle() -> None:
     """The checker itself can fail (a check that cannot fail is no check)."""
     assert strongly_connected({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_every_module_has_a_layer() -> None:
+    for name in modules():
+        layer_of(name)
+
+
+def test_nothing_below_the_cli_and_the_resources_reads_the_environment() -> None:
+    """The process environment is read only where the scan meets the process: the CLI, the
+    Dagster resources, run_scan (DAGSTER_HOME) and the alert sensors (the webhook URL).
+    Every stage gets what it needs as arguments."""
+    allowed = {
+        "iac_guard.cli",
+        "iac_guard.orchestration.resources",
+        "iac_guard.orchestration.jobs",
+        "iac_guard.orchestration.automation",
+    }
+    readers = sorted(
+        name
+        for name, path in modules().items()
+        if name not in allowed and any(
+            token in path.read_text(encoding="utf-8") for token in ("os.environ", "os.getenv", "environ.get(\"HOME")
+        )
+    )
+    assert readers == []

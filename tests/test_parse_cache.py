@@ -20,29 +20,43 @@ def _source(path: Path) -> SourceFile:
 def test_second_parse_comes_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     tf = tmp_path / "main.tf"
     tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 1\n}\n')
-    (first,) = parse_files([_source(tf)], jobs=1)
+    cache = ParseCache(tmp_path / "cache")
+    (first,) = parse_files([_source(tf)], jobs=1, cache=cache)
     calls: list[str] = []
     monkeypatch.setattr(runner, "_parse_uncached", lambda s: calls.append(s.relpath))
-    (second,) = parse_files([_source(tf)], jobs=1)
+    (second,) = parse_files([_source(tf)], jobs=1, cache=ParseCache(tmp_path / "cache"))
     assert calls == []
     assert second.raw == first.raw and second.tree == first.tree
     assert second.source == _source(tf)
 
 
+def test_without_a_cache_every_parse_parses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tf = tmp_path / "main.tf"
+    tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 1\n}\n')
+    parse_files([_source(tf)], jobs=1, cache=ParseCache(tmp_path / "cache"))
+    calls: list[str] = []
+    monkeypatch.setattr(runner, "_parse_uncached", lambda s: calls.append(s.relpath))
+    parse_files([_source(tf)], jobs=1)
+    assert calls == ["main.tf"]
+
+
 def test_changed_content_is_parsed_again(tmp_path: Path) -> None:
     tf = tmp_path / "main.tf"
     tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 1\n}\n')
-    parse_files([_source(tf)], jobs=1)
+    cache = ParseCache(tmp_path / "cache")
+    parse_files([_source(tf)], jobs=1, cache=cache)
     tf.write_text('resource "aws_ebs_volume" "v" {\n  size = 2\n}\n')
-    (doc,) = parse_files([_source(tf)], jobs=1)
+    (doc,) = parse_files([_source(tf)], jobs=1, cache=cache)
     assert doc.raw["resource"]["aws_ebs_volume"]["v"] == {"size": 2}
 
 
 def test_parse_errors_are_cached_as_errors(tmp_path: Path) -> None:
     tf = tmp_path / "bad.tf"
     tf.write_text('resource "a" "b" {\n  x =\n}\n')
-    first = parse_files([_source(tf)], jobs=1)[0].problems
-    second = parse_files([_source(tf)], jobs=1)[0].problems
+    cache = ParseCache(tmp_path / "cache")
+    first = parse_files([_source(tf)], jobs=1, cache=cache)[0].problems
+    assert len(list(cache.directory.glob("??/*"))) == 1
+    second = parse_files([_source(tf)], jobs=1, cache=cache)[0].problems
     assert first == second and first[0].line == 2
 
 
@@ -87,11 +101,27 @@ def test_prune_removes_least_recently_used_entries_down_to_the_target(tmp_path: 
     assert cache.prune(1, force=False) == 0  # pruned a moment ago: not again today
 
 
-def test_a_bad_cache_size_limit_is_a_config_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_cache_size_limit_is_a_config_error(tmp_path: Path) -> None:
     from iac_guard.errors import ConfigError
 
-    monkeypatch.setenv("IAC_GUARD_CACHE_MAX_BYTES", "abc")
-    with pytest.raises(ConfigError, match="IAC_GUARD_CACHE_MAX_BYTES must be a whole number of bytes, got 'abc'"):
-        ParseCache(tmp_path / "cache").prune(force=True)
-    monkeypatch.setenv("IAC_GUARD_CACHE_MAX_BYTES", "1000")
-    assert ParseCache(tmp_path / "cache").prune(force=True) == 0
+    for bad in ("abc", "-1", "1.5"):
+        with pytest.raises(ConfigError, match=f"IAC_GUARD_CACHE_MAX_BYTES must be a whole number of bytes, got '{bad}'"):
+            ParseCache.from_environ({"IAC_GUARD_CACHE_DIR": str(tmp_path), "IAC_GUARD_CACHE_MAX_BYTES": bad})
+    cache = ParseCache.from_environ({"IAC_GUARD_CACHE_DIR": str(tmp_path / "cache"), "IAC_GUARD_CACHE_MAX_BYTES": "1000"})
+    assert cache.max_bytes == 1000
+    assert cache.prune(force=True) == 0
+
+
+def test_cache_location_and_size_come_from_the_given_environment(tmp_path: Path) -> None:
+    explicit = ParseCache.from_environ({"IAC_GUARD_CACHE_DIR": "/srv/c", "XDG_CACHE_HOME": "/x", "HOME": "/h"})
+    assert (explicit.directory, explicit.max_bytes) == (Path("/srv/c/parse-v1"), 512 * 1024 * 1024)
+    assert ParseCache.from_environ({"XDG_CACHE_HOME": "/x", "HOME": "/h"}).directory == Path("/x/iac-guard/parse-v1")
+    assert ParseCache.from_environ({"HOME": "/h"}).directory == Path("/h/.cache/iac-guard/parse-v1")
+    assert ParseCache.from_environ({"IAC_GUARD_CACHE_DIR": "", "HOME": "/h"}).directory == Path("/h/.cache/iac-guard/parse-v1")
+
+
+def test_making_a_cache_touches_no_file_until_it_is_used(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+    assert cache.get("0" * 64) is None
+    assert cache.directory.is_dir() and cache.usable is True

@@ -284,7 +284,7 @@ def test_no_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
         ("cloudformation", "cloudformation"),
     ]:
         doc = build_kind_input(
-            kind, discover([LIBRARY / target]).files, jobs=1, cache=False
+            kind, discover([LIBRARY / target]).files, jobs=1
         ).policy_input()
         for odd in odd_values:
             for depth in (0, 1, 2, 3):

@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "realworld"
 
 def build(name: str, kind: str = "terraform") -> KindInput:
     files = discover([FIXTURES / name]).files
-    return build_kind_input(kind, files, jobs=1, cache=False)
+    return build_kind_input(kind, files, jobs=1)
 
 
 def test_optional_attributes_take_their_defaults() -> None:
@@ -86,7 +86,7 @@ def test_malformed_for_each_is_a_parse_error_with_its_line(tmp_path: Path) -> No
     (tmp_path / "bad.yaml").write_text(
         "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Fn::ForEach::Broken:\n    - Name\n"
     )
-    kind_input = build_kind_input("cloudformation", discover([tmp_path]).files, jobs=1, cache=False)
+    kind_input = build_kind_input("cloudformation", discover([tmp_path]).files, jobs=1)
     assert kind_input.resources == ()
     assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "bad.yaml", 3)]
     assert kind_input.problems[0].message == (
@@ -105,7 +105,7 @@ def test_only_top_level_resources_make_a_template() -> None:
         ("stack.yaml", "cloudformation"),
         ("template.json", "cloudformation"),
     ]
-    kind_input = build_kind_input("cloudformation", files, jobs=1, cache=False)
+    kind_input = build_kind_input("cloudformation", files, jobs=1)
     assert kind_input.problems == ()
     assert [(r.address, r.file, r.line) for r in kind_input.resources] == [
         ("Queue", "legacy.template", 3),
@@ -125,7 +125,7 @@ def test_line_break_before_for_arrow_parses_with_original_lines() -> None:
 
 def test_other_syntax_errors_still_name_file_and_line(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text('locals {\n  x = { for k, v in {} :\n    k\n    v }\n}\n')
-    kind_input = build_kind_input("terraform", discover([tmp_path]).files, jobs=1, cache=False)
+    kind_input = build_kind_input("terraform", discover([tmp_path]).files, jobs=1)
     assert [(p.code, p.file, p.line) for p in kind_input.problems] == [("parse-error", "main.tf", 3)]
 
 

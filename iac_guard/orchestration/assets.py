@@ -20,7 +20,12 @@ from iac_guard import audit, orgscan, pipeline, report
 from iac_guard.discover import Discovery
 from iac_guard.models import KindInput
 from iac_guard.orchestration import metadata as meta
-from iac_guard.orchestration.resources import HostResource, PolicyEngineResource, services
+from iac_guard.orchestration.resources import (
+    HostResource,
+    ParseCacheResource,
+    PolicyEngineResource,
+    services,
+)
 from iac_guard.parse.registry import PARSERS
 from iac_guard.report.base import OutputSpec
 from iac_guard.settings import ScanConfig, check_file_settings
@@ -89,10 +94,10 @@ def source(context: dg.AssetExecutionContext, org: OrgResource, host: HostResour
     description="The repository's Terraform and CloudFormation, parsed: resources by type and file.",
     group_name="iac_guard",
 )
-def inventory(tree: SourceTree, org: OrgResource, policy_engine: PolicyEngineResource, host: HostResource) -> dg.Output[Inventory]:
+def inventory(tree: SourceTree, org: OrgResource, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource) -> dg.Output[Inventory]:
     settings = _settings(org.load(), tree, org.reports_directory())
     found = pipeline.find_files(settings)
-    stage = services(settings, policy_engine, host)
+    stage = services(settings, policy_engine, host, parse_cache)
     inputs = tuple(pipeline.parse(kind, settings, found, stage) for kind in PARSERS)
     summary = audit.inventory(inputs)
     metadata: dict[str, Any] = {
@@ -113,11 +118,11 @@ def inventory(tree: SourceTree, org: OrgResource, policy_engine: PolicyEngineRes
     group_name="iac_guard",
 )
 def findings(
-    context: dg.AssetExecutionContext, parsed: Inventory, policy_engine: PolicyEngineResource, host: HostResource
+    context: dg.AssetExecutionContext, parsed: Inventory, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
 ) -> Iterator[Any]:
     settings = parsed.settings
     policy_set = pipeline.policies(settings)
-    stage = services(settings, policy_engine, host)
+    stage = services(settings, policy_engine, host, parse_cache)
     evaluation = pipeline.evaluate(settings, policy_set, list(parsed.inputs), stage)
     extra = pipeline.scanners(settings, parsed.discovery, stage)
     judged = pipeline.gate_input(settings, parsed.discovery, policy_set, list(parsed.inputs), evaluation, extra)

@@ -15,6 +15,7 @@ from iac_guard.orchestration.config import ScanRunConfig, from_run_config
 from iac_guard.orchestration.resources import (
     GitHubResource,
     HostResource,
+    ParseCacheResource,
     PolicyEngineResource,
     services,
 )
@@ -40,9 +41,9 @@ def parse_op(kind: str) -> dg.OpDefinition:
 
     @dg.op(name=f"parse_{kind}", description=f"Parse the {kind} files into the policy input.")
     def _parse(
-        settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource
+        settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
     ) -> dg.Output[KindInput]:
-        parsed = pipeline.parse(kind, settings, discovery, services(settings, policy_engine, host))
+        parsed = pipeline.parse(kind, settings, discovery, services(settings, policy_engine, host, parse_cache))
         return dg.Output(parsed, metadata=meta.parsed(parsed))
 
     return _parse
@@ -56,20 +57,20 @@ def load_policies_op(settings: ScanConfig) -> dg.Output[PolicySet]:
 
 @dg.op(description="Evaluate every policy over each IaC kind's input.")
 def evaluate_op(
-    settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource
+    settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
 ) -> dg.Output[Evaluation]:
-    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host))
+    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host, parse_cache))
     return dg.Output(evaluation, metadata=meta.evaluation(evaluation))
 
 
 @dg.op(description="Run the extra scanners (cfn-lint, checkov).")
-def scanners_op(settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource) -> ScannerResult:
-    return pipeline.scanners(settings, discovery, services(settings, policy_engine, host))
+def scanners_op(settings: ScanConfig, discovery: discover.Discovery, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource) -> ScannerResult:
+    return pipeline.scanners(settings, discovery, services(settings, policy_engine, host, parse_cache))
 
 
 @dg.op(description="PR mode: the findings already present at --diff-base.")
-def diff_base_op(settings: ScanConfig, policy_set: PolicySet, policy_engine: PolicyEngineResource, host: HostResource) -> diffbase.BaseFindings:
-    return diffbase.findings_at(settings, policy_set, services(settings, policy_engine, host))
+def diff_base_op(settings: ScanConfig, policy_set: PolicySet, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource) -> diffbase.BaseFindings:
+    return diffbase.findings_at(settings, policy_set, services(settings, policy_engine, host, parse_cache))
 
 
 @dg.op(description="Merge the findings of every source and select them (--only/--skip).")

@@ -14,6 +14,7 @@ import dagster as dg
 from iac_guard.github.context import GitHubContext
 from iac_guard.github.publish import DEFAULT_PUBLISHER, Publisher
 from iac_guard.models import PolicySet
+from iac_guard.parse.cache import ParseCache
 from iac_guard.pipeline import Services, default_engine
 from iac_guard.policy.engine import Engine
 from iac_guard.scanners import ScannerOptions
@@ -48,15 +49,29 @@ class HostResource(dg.ConfigurableResource):  # type: ignore[type-arg]
         return dict(os.environ)
 
 
-def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource) -> Services:
+class ParseCacheResource(dg.ConfigurableResource):  # type: ignore[type-arg]
+    """The parse cache: $IAC_GUARD_CACHE_DIR, else ~/.cache/iac-guard (bounded by
+    $IAC_GUARD_CACHE_MAX_BYTES), read when a run starts."""
+
+    def cache(self) -> ParseCache:
+        return ParseCache.from_environ(os.environ)
+
+
+def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource, cache: ParseCacheResource) -> Services:
     """The pipeline's Services from the resources."""
     environ = scanner_environment(host.environ())  # never the GitHub or Actions tokens
     checkov = config.checkov_path or environ.get("IAC_GUARD_CHECKOV") or None
-    return Services(engine=engine.create, environ=environ, scanner_options=ScannerOptions(checkov_path=checkov, environ=environ))
+    return Services(
+        engine=engine.create,
+        environ=environ,
+        scanner_options=ScannerOptions(checkov_path=checkov, environ=environ),
+        parse_cache=cache.cache() if config.cache else None,
+    )
 
 
 RESOURCES: dict[str, dg.ConfigurableResource] = {  # type: ignore[type-arg]
     "github": GitHubResource(),
     "policy_engine": PolicyEngineResource(),
     "host": HostResource(),
+    "parse_cache": ParseCacheResource(),
 }

@@ -1,21 +1,25 @@
 """Parse cache: a parsed document is reused while the file's bytes, its path, the parser
 and the library versions are unchanged.
 
-Entries live in the user's cache directory (``$IAC_GUARD_CACHE_DIR``, else
-``$XDG_CACHE_HOME/iac-guard``, else ``~/.cache/iac-guard``), never inside the scanned
-repository: a pull request must not be able to plant cache entries. Entries are pickles,
-so the directory must belong to the current user and not be writable by others; if it is
-not, the cache is not used.
+The caller makes one ``ParseCache`` and passes it to the parse stage;
+``ParseCache.from_environ`` builds it from the environment the caller gives: entries live
+in the user's cache directory (``$IAC_GUARD_CACHE_DIR``, else ``$XDG_CACHE_HOME/iac-guard``,
+else ``~/.cache/iac-guard``), never inside the scanned repository: a pull request must not
+be able to plant cache entries. Entries are pickles, so the directory must belong to the
+current user and not be writable by others; if it is not, the cache is not used.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
 import stat
 import tempfile
 import time
+from collections.abc import Mapping
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from iac_guard import __version__
@@ -29,17 +33,19 @@ PRUNE_TO = 0.8
 PRUNE_EVERY_SECONDS = 24 * 3600
 
 
-def cache_dir() -> Path:
-    explicit = os.environ.get("IAC_GUARD_CACHE_DIR")
+def cache_dir(env: Mapping[str, str]) -> Path:
+    """``$IAC_GUARD_CACHE_DIR``, else ``$XDG_CACHE_HOME/iac-guard``, else
+    ``~/.cache/iac-guard`` (the home directory from ``$HOME``, else the user database)."""
+    explicit = env.get("IAC_GUARD_CACHE_DIR")
     if explicit:
         return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    home = Path(env["HOME"]) if env.get("HOME") else Path.home()
+    base = env.get("XDG_CACHE_HOME") or str(home / ".cache")
     return Path(base) / "iac-guard"
 
 
+@functools.cache  # the installed libraries do not change while the process runs
 def _library_versions() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
     parts = []
     for dist in ("python-hcl2", "cfn-lint"):
         try:
@@ -49,6 +55,7 @@ def _library_versions() -> str:
     return ",".join(parts)
 
 
+@functools.cache  # nor does the code already imported
 def _code_digest() -> str:
     """A digest of iac-guard's own source: a changed parser or model class (even without a
     version bump, as in a development checkout) must not load old pickles."""
@@ -60,9 +67,9 @@ def _code_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def max_cache_bytes() -> int:
+def max_cache_bytes(env: Mapping[str, str]) -> int:
     """``$IAC_GUARD_CACHE_MAX_BYTES``, else 512 MiB."""
-    raw = os.environ.get("IAC_GUARD_CACHE_MAX_BYTES", "")
+    raw = env.get("IAC_GUARD_CACHE_MAX_BYTES", "")
     if not raw:
         return DEFAULT_MAX_BYTES
     try:
@@ -75,12 +82,26 @@ def max_cache_bytes() -> int:
 
 
 class ParseCache:
-    """Content-addressed store of ParsedDocuments."""
+    """Content-addressed store of ParsedDocuments in ``directory``, pruned back under
+    ``max_bytes``. Making one touches no file: the directory is created and checked on
+    first use."""
 
-    def __init__(self, directory: Path | None = None) -> None:
-        self.directory = (directory or cache_dir()) / f"parse-v{FORMAT}"
+    def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
+        self.directory = directory / f"parse-v{FORMAT}"
+        self.max_bytes = max_bytes
         self.salt = f"{__version__}|{_code_digest()}|{_library_versions()}"
-        self.usable = self._prepare()
+
+    @classmethod
+    def from_environ(cls, env: Mapping[str, str]) -> ParseCache:
+        """The cache the environment ``env`` asks for (``IAC_GUARD_CACHE_DIR``,
+        ``XDG_CACHE_HOME``, ``HOME``, ``IAC_GUARD_CACHE_MAX_BYTES``); ConfigError when the
+        size limit is not a whole number of bytes."""
+        return cls(cache_dir(env), max_cache_bytes(env))
+
+    @functools.cached_property
+    def usable(self) -> bool:
+        """Whether the directory exists (or could be made) and only this user can write it."""
+        return self._prepare()
 
     def _prepare(self) -> bool:
         try:
@@ -118,7 +139,7 @@ class ParseCache:
         if not self.usable:
             return 0
         if max_bytes is None:
-            max_bytes = max_cache_bytes()
+            max_bytes = self.max_bytes
         stamp = self.directory / ".last-prune"
         try:
             if not force and stamp.exists() and stamp.stat().st_mtime > time.time() - PRUNE_EVERY_SECONDS:

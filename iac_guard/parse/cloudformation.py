@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.errors import ParseError
+from iac_guard.marked import end_line, plain, start_line
 from iac_guard.models import ParsedDocument, Resource, SourceFile
-from iac_guard.parse.registry import Parser
+from iac_guard.parse.base import Parser
 
 # A template's AWSTemplateFormatVersion and Resources are top-level keys: at column 0 in
 # YAML (an indented one is nested, as in a Serverless Framework file's `resources:` or a
@@ -44,7 +45,7 @@ class CloudFormationParser(Parser):
         return _YAML_RESOURCES.search(head) is not None and _YAML_TYPES.search(head) is not None
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
-        from cfnlint.decode import decode_str
+        from cfnlint.decode import decode_str  # lazy: cfn-lint is slow to import (start-up speed)
 
         template, matches = decode_str(text)
         if matches:
@@ -76,7 +77,7 @@ class CloudFormationParser(Parser):
         ...}]`` loop (the AWS::LanguageExtensions transform). The collection is a literal
         list or a list parameter's default; any other collection gives one resource per
         template, named as written and marked unknown."""
-        line = _line(key) or _line(body) or 1
+        line = start_line(key) or start_line(body) or 1
         if not (isinstance(body, list) and len(body) == 3 and isinstance(body[0], str) and isinstance(body[2], dict)):
             raise ParseError(f"{key} must be [Identifier, Collection, {{OutputKey: OutputValue}}]", file=source.relpath, line=line)
         identifier, collection, outputs = str(body[0]), _collection(body[1], template, bindings), body[2]
@@ -95,8 +96,8 @@ class CloudFormationParser(Parser):
 
     def _resource(self, key: Any, body: Any, source: SourceFile, bindings: dict[str, str] | None = None) -> Resource:
         logical_id = _substitute_string(str(key), bindings) if bindings else str(key)
-        line = _line(key) or _line(body) or 1
-        end_line = max(_end_line(body) - 1, line) if _end_line(body) else line
+        line = start_line(key) or start_line(body) or 1
+        last = max(end_line(body) - 1, line) if end_line(body) else line
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
             raise ParseError(f"resource {logical_id} has no Type", file=source.relpath, line=line)
         properties = body.get("Properties") or {}
@@ -108,7 +109,7 @@ class CloudFormationParser(Parser):
         elif isinstance(properties, dict):
             values = _substitute(plain(properties), bindings) if bindings else plain(properties)
         else:
-            raise ParseError(f"resource {logical_id} has Properties that are not a mapping", file=source.relpath, line=_line(properties) or line)
+            raise ParseError(f"resource {logical_id} has Properties that are not a mapping", file=source.relpath, line=start_line(properties) or line)
         lines = _property_lines(properties, "")
         return Resource(
             address=logical_id,
@@ -117,7 +118,7 @@ class CloudFormationParser(Parser):
             kind=self.kind,
             file=source.relpath,
             line=line,
-            end_line=end_line,
+            end_line=last,
             mode="resource",
             values=values,
             unknown=unknown,
@@ -208,28 +209,18 @@ def _is_intrinsic(node: Any) -> bool:
     return key == "Ref" or key.startswith("Fn::")
 
 
-def _line(node: Any) -> int:
-    mark = getattr(node, "start_mark", None)
-    return int(mark.line) + 1 if mark is not None else 0
-
-
-def _end_line(node: Any) -> int:
-    mark = getattr(node, "end_mark", None)
-    return int(mark.line) + 1 if mark is not None else 0
-
-
 def _property_lines(node: Any, prefix: str) -> dict[str, int]:
     out: dict[str, int] = {}
     if isinstance(node, dict):
         for key, value in node.items():
             path = f"{prefix}.{key}" if prefix else str(key)
-            out[path] = _line(key) or _line(value)
+            out[path] = start_line(key) or start_line(value)
             if isinstance(value, (dict, list)):
                 out.update(_property_lines(value, path))
     elif isinstance(node, list):
         for i, value in enumerate(node):
             path = f"{prefix}.{i}"
-            out[path] = _line(value)
+            out[path] = start_line(value)
             if isinstance(value, (dict, list)):
                 out.update(_property_lines(value, path))
     return {k: v for k, v in out.items() if v}
@@ -238,7 +229,7 @@ def _property_lines(node: Any, prefix: str) -> dict[str, int]:
 def _yaml_problem(text: str) -> tuple[str, int] | None:
     """The problem and 1-based line of a YAML error that cfn-lint reports without a line:
     its loader keeps the original error (with its mark) as the cause."""
-    from cfnlint.decode import cfn_yaml
+    from cfnlint.decode import cfn_yaml  # lazy: cfn-lint is slow to import (start-up speed)
 
     try:
         cfn_yaml.loads(text)
@@ -252,13 +243,3 @@ def _yaml_problem(text: str) -> tuple[str, int] | None:
         return None
     return None
 
-
-def plain(node: Any) -> Any:
-    """cfn-lint's marked nodes to plain JSON values (dates and other scalars as strings)."""
-    if isinstance(node, dict):
-        return {str(k): plain(v) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v) for v in node]
-    if node is None or isinstance(node, (bool, int, float)):
-        return node
-    return str(node)

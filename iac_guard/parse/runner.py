@@ -4,13 +4,15 @@ kind's policy input."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
+from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import ParseCache
-from iac_guard.parse.registry import BuildOptions, parser_for
+from iac_guard.parse.registry import parser_for
 
 #: below this many files a process pool costs more than it saves
 PARALLEL_THRESHOLD = 64
@@ -20,26 +22,15 @@ def worker_count(jobs: int) -> int:
     return jobs if jobs > 0 else (os.cpu_count() or 1)
 
 
-_CACHE: ParseCache | None = None
-
-
-def _cache() -> ParseCache:
-    global _CACHE
-    if _CACHE is None:
-        _CACHE = ParseCache()
-    return _CACHE
-
-
 def _parse_uncached(source: SourceFile) -> ParsedDocument:
     return parser_for(source.kind).parse(source)
 
 
-def _parse_cached(source: SourceFile) -> ParsedDocument:
+def _parse_cached(cache: ParseCache, source: SourceFile) -> ParsedDocument:
     try:
         content = source.path.read_bytes()
     except OSError:
         return _parse_uncached(source)  # the parser reports the read error
-    cache = _cache()
     key = cache.key(source, content)
     document = cache.get(key)
     if document is not None:
@@ -49,10 +40,12 @@ def _parse_cached(source: SourceFile) -> ParsedDocument:
     return document
 
 
-def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = True) -> list[ParsedDocument]:
-    """Parse every file (from the parse cache where the file is unchanged); failures come
-    back as documents with problems, in input order."""
-    parse_one = _parse_cached if cache else _parse_uncached
+def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache | None = None) -> list[ParsedDocument]:
+    """Parse every file (from ``cache`` where the file is unchanged; no cache: parse them
+    all); failures come back as documents with problems, in input order."""
+    parse_one: Callable[[SourceFile], ParsedDocument] = (
+        _parse_uncached if cache is None else partial(_parse_cached, cache)
+    )
     workers = min(worker_count(jobs), len(files))
     if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
         documents = [parse_one(f) for f in files]
@@ -60,8 +53,8 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: bool = Tru
         chunk = max(1, len(files) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers) as pool:
             documents = list(pool.map(parse_one, files, chunksize=chunk))
-    if cache and files:
-        _cache().prune()
+    if cache is not None and files:
+        cache.prune()
     return documents
 
 
@@ -70,7 +63,7 @@ def build_kind_input(
     files: Sequence[SourceFile],
     *,
     jobs: int = 0,
-    cache: bool = True,
+    cache: ParseCache | None = None,
     options: BuildOptions | None = None,
 ) -> KindInput:
     """Parse the files of ``kind`` and resolve their resources. The input's kind is the

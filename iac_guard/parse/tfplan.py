@@ -19,11 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.errors import ParseError
+from iac_guard.marked import loads_marked, plain, start_line
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource, SourceFile
-from iac_guard.parse.cloudformation import plain as _plain
-from iac_guard.parse.registry import BuildOptions, Parser
+from iac_guard.parse.base import BuildOptions, Parser
+from iac_guard.parse.tfconfig import TerraformParser
+from iac_guard.terraform.plan import plan_resources
 
 _PLAN_SECTIONS = ('"planned_values"', '"resource_changes"', '"configuration"')
+#: reads the HCL of the plan's modules (the configuration a resource maps back to)
+_TERRAFORM = TerraformParser()
 
 
 @dataclass(frozen=True)
@@ -46,8 +50,6 @@ class TfPlanParser(Parser):
         return '"format_version"' in head and any(section in head for section in _PLAN_SECTIONS)
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
-        from iac_guard.parse.marked_json import loads_marked
-
         marked = loads_marked(text, source.relpath)
         if not isinstance(marked, dict) or not isinstance(marked.get("planned_values"), dict):
             raise ParseError(
@@ -57,19 +59,17 @@ class TfPlanParser(Parser):
             )
         lines: dict[str, int] = {}
         _resource_lines(marked["planned_values"].get("root_module"), lines)
-        plan = _plain(marked)
+        plan = plain(marked)
         return ParsedDocument(source, raw=plan, tree=PlanDocument(plan, lines))
 
     def build(
         self, documents: Sequence[ParsedDocument], options: BuildOptions | None = None
     ) -> tuple[list[Resource], list[Notice], list[Problem]]:
-        from iac_guard.terraform.plan import plan_resources
-
         resources: list[Resource] = []
         problems: list[Problem] = []
         for document in documents:
             if isinstance(document.tree, PlanDocument):
-                found, errors = plan_resources(document.source, document.tree.plan, document.tree.lines)
+                found, errors = plan_resources(document.source, document.tree.plan, document.tree.lines, _TERRAFORM)
                 resources.extend(found)
                 problems.extend(errors)
         return resources, [], problems
@@ -80,8 +80,7 @@ def _resource_lines(module: Any, out: dict[str, int]) -> None:
         return
     for resource in module.get("resources") or []:
         if isinstance(resource, dict) and isinstance(resource.get("address"), str):
-            mark = getattr(resource, "start_mark", None)
-            out[str(resource["address"])] = int(mark.line) + 1 if mark is not None else 1
+            out[str(resource["address"])] = start_line(resource) or 1
     for child in module.get("child_modules") or []:
         _resource_lines(child, out)
 

@@ -1,6 +1,6 @@
 """Terraform built-in functions, evaluated statically.
 
-Each is registered in ``evaluate.FUNCTIONS`` by name. A function not registered here
+Each is registered in ``FUNCTIONS`` by name (``expressions`` calls them from there). A function not registered here
 evaluates to Unknown (never guessed). Functions that depend on the filesystem
 (``file``, ``templatefile``) read through the scope's ``FileAccess``, which the module
 builder sets to the scan root; without it they are Unknown.
@@ -11,21 +11,40 @@ from __future__ import annotations
 import base64
 import ipaddress
 import json
+import math
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
+from iac_guard.errors import ParseError
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import (
+from iac_guard.terraform.native_syntax import parse_template
+from iac_guard.terraform.values import (
     EvalError,
     FileAccess,
     Scope,
     TfSet,
     Unknown,
     contains_unknown,
-    evaluate,
-    function,
     to_string,
 )
+
+Function = Callable[..., Any]
+FUNCTIONS: dict[str, Function] = {}
+#: the expression evaluator, passed to lazy and scoped functions by the evaluator itself
+Evaluate = Callable[[hcl.Expr, Scope], Any]
+
+F = TypeVar("F", bound=Function)
+
+
+def function(name: str) -> Callable[[F], F]:
+    """Register a Terraform built-in function (the registry is ``FUNCTIONS``)."""
+
+    def register(fn: F) -> F:
+        FUNCTIONS[name] = fn
+        return fn
+
+    return register
 
 
 def _seq(value: Any) -> list[Any]:
@@ -788,14 +807,12 @@ def abs_(num: Any) -> Any:
 
 @function("ceil")
 def ceil(num: Any) -> int:
-    import math
 
     return math.ceil(_number(num))
 
 
 @function("floor")
 def floor(num: Any) -> int:
-    import math
 
     return math.floor(_number(num))
 
@@ -1109,18 +1126,20 @@ def base64decode(text: Any) -> str:
 
 
 def _lazy(fn: Any) -> Any:
-    """The function receives the scope and its argument expressions, unevaluated."""
+    """The function receives the evaluator, the scope and its argument expressions,
+    unevaluated."""
     fn.lazy = True
     return fn
 
 
 def _scoped(fn: Any) -> Any:
-    """The function receives the scope before its (evaluated, known) arguments."""
+    """The function receives the evaluator and the scope before its (evaluated, known)
+    arguments."""
     fn.scoped = True
     return fn
 
 
-def _attempt(expr: hcl.Expr, scope: Scope) -> tuple[bool, Any]:
+def _attempt(evaluate: Evaluate, expr: hcl.Expr, scope: Scope) -> tuple[bool, Any]:
     """(True, value) when ``expr`` evaluates without error, (False, None) otherwise."""
     try:
         return True, evaluate(expr, scope.strictly())
@@ -1130,11 +1149,11 @@ def _attempt(expr: hcl.Expr, scope: Scope) -> tuple[bool, Any]:
 
 @function("try")
 @_lazy
-def try_(scope: Scope, *exprs: hcl.Expr) -> Any:
+def try_(evaluate: Evaluate, scope: Scope, *exprs: hcl.Expr) -> Any:
     """The first argument that evaluates without an error. An argument that is unknown
     makes the result unknown: it might have failed had it been known."""
     for expr in exprs:
-        ok, value = _attempt(expr, scope)
+        ok, value = _attempt(evaluate, expr, scope)
         if not ok:
             continue
         if contains_unknown(value):
@@ -1145,8 +1164,8 @@ def try_(scope: Scope, *exprs: hcl.Expr) -> Any:
 
 @function("can")
 @_lazy
-def can(scope: Scope, expr: hcl.Expr) -> Any:
-    ok, value = _attempt(expr, scope)
+def can(evaluate: Evaluate, scope: Scope, expr: hcl.Expr) -> Any:
+    ok, value = _attempt(evaluate, expr, scope)
     if not ok:
         return False
     if contains_unknown(value):
@@ -1162,7 +1181,7 @@ def _files(scope: Scope) -> FileAccess:
 
 @function("file")
 @_scoped
-def file_(scope: Scope, name: Any) -> str:
+def file_(evaluate: Evaluate, scope: Scope, name: Any) -> str:
     path = _files(scope).resolve(to_string(name))
     try:
         return path.read_text(encoding="utf-8")
@@ -1172,7 +1191,7 @@ def file_(scope: Scope, name: Any) -> str:
 
 @function("fileexists")
 @_scoped
-def fileexists(scope: Scope, name: Any) -> bool:
+def fileexists(evaluate: Evaluate, scope: Scope, name: Any) -> bool:
     try:
         _files(scope).resolve(to_string(name))
     except EvalError:
@@ -1182,7 +1201,7 @@ def fileexists(scope: Scope, name: Any) -> bool:
 
 @function("templatefile")
 @_scoped
-def templatefile(scope: Scope, name: Any, variables: Any) -> Any:
+def templatefile(evaluate: Evaluate, scope: Scope, name: Any, variables: Any) -> Any:
     """Render a template file with only ``variables`` in scope (as Terraform does)."""
     files = _files(scope)
     path = files.resolve(to_string(name))
@@ -1190,10 +1209,8 @@ def templatefile(scope: Scope, name: Any, variables: Any) -> Any:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise EvalError(f"templatefile: {exc}") from None
-    from iac_guard.errors import ParseError
-
     try:
-        template = hcl.parse_template(text, files.relpath(path), 1)
+        template = parse_template(text, files.relpath(path), 1)
     except ParseError as exc:
         raise EvalError(str(exc)) from None
     names = dict(_map(variables))

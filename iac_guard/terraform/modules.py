@@ -14,6 +14,7 @@ import os
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
+from typing import Protocol
 
 from iac_guard.models import ParsedDocument, Problem, SourceFile
 from iac_guard.terraform import hcl
@@ -257,13 +258,24 @@ def resolve_call(
     )
 
 
+class FileParser(Protocol):
+    """What reading a module directory from disk needs: the parser of Terraform files
+    (``parse.tfconfig.TerraformParser``, passed in by the parse stage)."""
+
+    @property
+    def suffixes(self) -> tuple[str, ...]: ...
+
+    def parse(self, source: SourceFile) -> ParsedDocument: ...
+
+
 class ModuleLoader:
     """Module definitions by directory: the scanned ones, plus directories read from disk
     on demand (modules ``terraform init`` downloaded under ``.terraform``, which discovery
-    skips, and a plan's modules). Reads never leave the scan root."""
+    skips, and a plan's modules) with ``parser``. Reads never leave the scan root."""
 
-    def __init__(self, scan_root: Path, documents: Sequence[ParsedDocument]) -> None:
+    def __init__(self, scan_root: Path, documents: Sequence[ParsedDocument], parser: FileParser) -> None:
         self.scan_root = scan_root.resolve()
+        self.parser = parser
         grouped: dict[Path, list[ParsedDocument]] = {}
         for document in documents:
             grouped.setdefault(document.source.path.parent.resolve(), []).append(document)
@@ -294,9 +306,7 @@ class ModuleLoader:
         return self._defs[directory]
 
     def _load(self, directory: Path) -> ModuleDef:
-        from iac_guard.parse.registry import parser_for
-
-        parser = parser_for("terraform")
+        parser = self.parser
         documents: list[ParsedDocument] = []
         for path in sorted(directory.iterdir()):
             if not path.is_file() or not path.name.lower().endswith(parser.suffixes):

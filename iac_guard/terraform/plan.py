@@ -16,21 +16,24 @@ from typing import Any
 
 from iac_guard.models import Problem, Resource, SourceFile
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import Scope, Unknown, to_json, unknown_paths
+from iac_guard.terraform.instances import body_values
 from iac_guard.terraform.modules import (
+    FileParser,
     ModuleDef,
     ModuleLoader,
     is_local_source,
     read_manifest,
     scan_root_of,
 )
+from iac_guard.terraform.values import Scope, Unknown, to_json, unknown_paths
 
 
 def plan_resources(
-    source: SourceFile, plan: Mapping[str, Any], lines: Mapping[str, int]
+    source: SourceFile, plan: Mapping[str, Any], lines: Mapping[str, int], parser: FileParser
 ) -> tuple[list[Resource], list[Problem]]:
+    """The plan's resources; ``parser`` reads the HCL files of the plan's modules."""
     scan_root = scan_root_of(source).resolve()
-    mapper = ConfigMapper(source, plan, scan_root)
+    mapper = ConfigMapper(source, plan, scan_root, parser)
     after_unknown = {
         str(change.get("address")): (change.get("change") or {}).get("after_unknown")
         for change in plan.get("resource_changes") or []
@@ -156,10 +159,10 @@ def _skip_key(address: str, i: int) -> int:
 class ConfigMapper:
     """Finds a planned resource's configuration entry and declaring HCL block."""
 
-    def __init__(self, source: SourceFile, plan: Mapping[str, Any], scan_root: Path) -> None:
+    def __init__(self, source: SourceFile, plan: Mapping[str, Any], scan_root: Path, parser: FileParser) -> None:
         self.root_dir = source.path.parent.resolve()
         self.configuration = (plan.get("configuration") or {}).get("root_module") or {}
-        self.loader = ModuleLoader(scan_root, [])
+        self.loader = ModuleLoader(scan_root, [], parser)
         self.manifest = read_manifest(self.root_dir, scan_root)
         self._lines: dict[tuple[Path, str, str, str], tuple[str, hcl.Block, dict[str, int]] | None] = {}
 
@@ -194,8 +197,6 @@ class ConfigMapper:
             if found is None:
                 self._lines[key] = None
             else:
-                from iac_guard.terraform.module import body_values
-
                 file, block = found
                 _, attribute_lines, _ = body_values(block.body, Scope())
                 self._lines[key] = (file, block, attribute_lines)

@@ -14,16 +14,18 @@ a complex one. Each value carries its origin ("terraform.tfvars:3") for provenan
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from iac_guard.errors import ParseError
+from iac_guard.marked import loads_marked, plain, start_line
 from iac_guard.models import Problem
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import EvalError, Scope, TfSet, Unknown, evaluate, to_string
+from iac_guard.terraform.expressions import evaluate
+from iac_guard.terraform.native_syntax import parse_expression, parse_hcl
+from iac_guard.terraform.values import EvalError, Scope, TfSet, Unknown, to_string
 
 PRIMITIVE_TYPES = frozenset({"string", "number", "bool", "any"})
 
@@ -120,23 +122,23 @@ def root_values(
     *,
     var_files: Sequence[str] = (),
     cli_vars: Sequence[str] = (),
-    env: Mapping[str, str] | None = None,
+    env: Mapping[str, str],
 ) -> tuple[dict[str, VarValue], list[Problem]]:
     """Values of the root module's variables (``declared`` maps name -> type expression)
-    from every source, the winning source last. Undeclared names are ignored."""
+    from every source, the winning source last (``env`` gives the ``TF_VAR_*`` values).
+    Undeclared names are ignored."""
     values: dict[str, VarValue] = {}
     problems: list[Problem] = []
-    environment = os.environ if env is None else env
 
     def put(name: str, value: VarValue) -> None:
         if name in declared:
             values[name] = value
 
-    for key in sorted(environment):
+    for key in sorted(env):
         if key.startswith("TF_VAR_"):
             name = key[len("TF_VAR_") :]
             if name in declared:
-                put(name, VarValue(from_string(environment[key], declared[name], key), key))
+                put(name, VarValue(from_string(env[key], declared[name], key), key))
 
     files = [module_dir / "terraform.tfvars", module_dir / "terraform.tfvars.json"]
     autos = sorted(
@@ -175,7 +177,7 @@ def from_string(text: str, type_expr: hcl.Expr | None, origin: str) -> Any:
     if type_name(type_expr) in PRIMITIVE_TYPES:
         return convert(text, type_expr)
     try:
-        expr = hcl.parse_expression(text, origin, 1)
+        expr = parse_expression(text, origin, 1)
     except ParseError:
         return Unknown(text)
     return convert(evaluate(expr, Scope()), type_expr)
@@ -198,7 +200,7 @@ def read_tfvars(path: Path, shown: str) -> tuple[dict[str, VarValue], list[Probl
     if path.name.endswith(".json"):
         return _read_json(text, shown)
     try:
-        body = hcl.parse_hcl(text, shown)
+        body = parse_hcl(text, shown)
     except ParseError as exc:
         return {}, [Problem("parse-error", exc.message, exc.file, exc.line)]
     out: dict[str, VarValue] = {}
@@ -212,9 +214,6 @@ def read_tfvars(path: Path, shown: str) -> tuple[dict[str, VarValue], list[Probl
 
 
 def _read_json(text: str, shown: str) -> tuple[dict[str, VarValue], list[Problem]]:
-    from iac_guard.parse.cloudformation import plain
-    from iac_guard.parse.marked_json import loads_marked
-
     try:
         doc = loads_marked(text, shown)
     except ParseError as exc:
@@ -223,8 +222,6 @@ def _read_json(text: str, shown: str) -> tuple[dict[str, VarValue], list[Problem
         return {}, [Problem("parse-error", "a .tfvars.json file must contain a JSON object", shown, 1)]
     out: dict[str, VarValue] = {}
     for key, value in doc.items():
-        mark = getattr(key, "start_mark", None)
-        line = int(mark.line) + 1 if mark is not None else 1
-        out[str(key)] = VarValue(plain(value), f"{shown}:{line}")
+        out[str(key)] = VarValue(plain(value), f"{shown}:{start_line(key) or 1}")
     return out, []
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from iac_guard.discover import discover
 from iac_guard.models import KindInput, Resource
-from iac_guard.parse.registry import BuildOptions
+from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.runner import build_kind_input
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "terraform"

@@ -27,9 +27,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from iac_guard.terraform.evaluate import FUNCTIONS, EvalError, FileAccess, Scope, Unknown, evaluate
 
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import FUNCTIONS, EvalError, FileAccess, Scope, Unknown, evaluate
 
 ERROR = "<an error in Terraform>"
 UNKNOWN = "<the call itself is unknown>"

@@ -859,8 +859,8 @@ def test_nested_registry_call_inside_a_downloaded_module(tmp_path: Path, registr
 def test_setting_from_the_config_file_and_the_action_input(tmp_path: Path) -> None:
     import subprocess as sp
 
-    from iac_guard.settings import ScanConfig
     from iac_guard.errors import ConfigError
+    from iac_guard.settings import ScanConfig
     from tests.github.test_action import _scan_env, _scan_script
 
     assert ScanConfig().download_modules is False

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import Scope, Unknown, evaluate
+from iac_guard.terraform.expressions import evaluate
+from iac_guard.terraform.native_syntax import parse_hcl
+from iac_guard.terraform.values import Scope, Unknown
 
 from .helpers import build, by_address
 
@@ -81,7 +82,7 @@ def test_unknown_markers_for_references_and_cycles(resources):
 
 
 def _eval(source: str, **names: object) -> object:
-    body = hcl.parse_hcl(f"x = {source}\n", "t.tf")
+    body = parse_hcl(f"x = {source}\n", "t.tf")
     return evaluate(body.attributes[0].expr, Scope(names))
 
 
@@ -130,7 +131,7 @@ def test_template_directives_are_evaluated_with_strip_markers():
 
 
 def _eval_body(source: str, **names: object) -> object:
-    body = hcl.parse_hcl(source, "t.tf")
+    body = parse_hcl(source, "t.tf")
     return evaluate(body.attributes[0].expr, Scope(names))
 
 

@@ -76,7 +76,7 @@ def test_bad_var_options_are_problems():
 
 def test_broken_tfvars_is_a_problem_with_file_and_line(tmp_path):
     from iac_guard.discover import discover
-    from iac_guard.parse.registry import BuildOptions
+    from iac_guard.parse.base import BuildOptions
     from iac_guard.parse.runner import build_kind_input
 
     (tmp_path / "main.tf").write_text('variable "acl" {}\n\nresource "aws_s3_bucket" "b" {\n  acl = var.acl\n}\n')

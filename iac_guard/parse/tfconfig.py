@@ -1,7 +1,9 @@
-"""Terraform files (.tf native syntax, .tf.json JSON syntax) to syntax trees.
+"""The parser of the "terraform" kind: Terraform configuration files (``.tf`` native
+syntax, ``.tf.json`` JSON syntax) to syntax trees, and the file as conftest shows it to
+policies (``raw_document``).
 
-Parsing is per file; turning a directory of files into a module with resolved values and
-resource instances is ``iac_guard.terraform.module``'s job.
+Parsing is per file; turning directories of files into modules with resolved values and
+resource instances is ``iac_guard.terraform.instances``'s job.
 """
 
 from __future__ import annotations
@@ -11,8 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource, SourceFile
-from iac_guard.parse.registry import BuildOptions, Parser
+from iac_guard.parse.base import BuildOptions, Parser
 from iac_guard.terraform import hcl
+from iac_guard.terraform.instances import build_resources
+from iac_guard.terraform.json_syntax import parse_tf_json
+from iac_guard.terraform.native_syntax import parse_hcl
 
 
 class TerraformParser(Parser):
@@ -25,15 +30,16 @@ class TerraformParser(Parser):
     def build(
         self, documents: Sequence[ParsedDocument], options: BuildOptions | None = None
     ) -> tuple[list[Resource], list[Notice], list[Problem]]:
-        from iac_guard.terraform.module import build_resources
-
-        return build_resources(documents, options)
+        options = options or BuildOptions()
+        return build_resources(
+            documents, self, var_files=options.var_files, cli_vars=options.vars, env=options.env, download_modules=options.download_modules
+        )
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
         if source.relpath.lower().endswith(".json"):
-            body = hcl.parse_tf_json(text, source.relpath)
+            body = parse_tf_json(text, source.relpath)
         else:
-            body = hcl.parse_hcl(text, source.relpath)
+            body = parse_hcl(text, source.relpath)
         return ParsedDocument(source, raw=raw_document(body), tree=body)
 
 

@@ -21,19 +21,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource
-from iac_guard.parse.registry import BuildOptions
 from iac_guard.terraform import hcl
-from iac_guard.terraform.evaluate import (
-    FileAccess,
-    Namespace,
-    Scope,
-    TfSet,
-    Unknown,
-    evaluate,
-    to_json,
-    unknown_paths,
-)
+from iac_guard.terraform.expressions import evaluate
 from iac_guard.terraform.modules import (
+    FileParser,
     ModuleDef,
     ModuleLoader,
     Resolution,
@@ -41,6 +32,15 @@ from iac_guard.terraform.modules import (
     read_manifest,
     resolve_call,
     scan_root_of,
+)
+from iac_guard.terraform.values import (
+    FileAccess,
+    Namespace,
+    Scope,
+    TfSet,
+    Unknown,
+    to_json,
+    unknown_paths,
 )
 from iac_guard.terraform.variables import VarValue, convert, root_values
 
@@ -62,13 +62,28 @@ Thunk = Callable[[], tuple[Any, Origins]]
 
 
 def build_resources(
-    documents: Sequence[ParsedDocument], options: BuildOptions | None = None
+    documents: Sequence[ParsedDocument],
+    parser: FileParser,
+    *,
+    var_files: Sequence[str] = (),
+    cli_vars: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+    download_modules: bool = False,
 ) -> tuple[list[Resource], list[Notice], list[Problem]]:
-    """Resource instances of every root module of the scanned Terraform files."""
+    """Resource instances of every root module of the scanned Terraform files.
+    ``parser`` reads module directories discovery skipped (``.terraform/modules``);
+    ``var_files`` and ``cli_vars`` are ``--var-file``/``--var`` and ``env`` the
+    environment the caller gives (``TF_VAR_*``, ``TF_WORKSPACE``; none when omitted)."""
     parsed = [d for d in documents if isinstance(d.tree, hcl.Body)]
     if not parsed:
         return [], [], []
-    builder = Builder(scan_root_of(parsed[0].source), parsed, options or BuildOptions())
+    builder = Builder(
+        ModuleLoader(scan_root_of(parsed[0].source), parsed, parser),
+        var_files=tuple(var_files),
+        cli_vars=tuple(cli_vars),
+        env=env or {},
+        download_modules=download_modules,
+    )
     builder.run()
     return builder.resources, builder.notices, builder.problems + builder.loader.problems
 
@@ -151,19 +166,30 @@ class RootContext:
 
 
 class Builder:
-    def __init__(self, scan_root: Path, documents: Sequence[ParsedDocument], options: BuildOptions) -> None:
-        self.scan_root = scan_root.resolve()
-        self.loader = ModuleLoader(self.scan_root, documents)
-        self.options = options
-        self.env: Mapping[str, str] = os.environ if options.env is None else options.env
+    def __init__(
+        self,
+        loader: ModuleLoader,
+        *,
+        var_files: tuple[str, ...],
+        cli_vars: tuple[str, ...],
+        env: Mapping[str, str],
+        download_modules: bool = False,
+    ) -> None:
+        self.scan_root = loader.scan_root
+        self.loader = loader
+        self.var_files = var_files
+        self.cli_vars = cli_vars
+        self.env = env
         self.resources: list[Resource] = []
         self.notices: list[Notice] = []
         self.problems: list[Problem] = []
         self.instantiated: set[Path] = set()
         self._noticed: set[tuple[str, int]] = set()
         self.remote: RemoteModules | None = None
-        if options.download_modules:
-            from iac_guard.terraform.remote.resolve import RemoteModules
+        if download_modules:
+            from iac_guard.terraform.remote.resolve import (
+                RemoteModules,  # only when asked: start-up speed
+            )
 
             self.remote = RemoteModules(self.loader, self.env, self.problems)
 
@@ -184,8 +210,8 @@ class Builder:
             directory,
             self.scan_root,
             declared,
-            var_files=self.options.var_files,
-            cli_vars=self.options.vars,
+            var_files=self.var_files,
+            cli_vars=self.cli_vars,
             env=self.env,
         )
         self.problems.extend(problems)
