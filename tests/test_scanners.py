@@ -86,7 +86,12 @@ def test_checkov_runs_without_github_or_actions_tokens(spine: Path, tmp_path: Pa
         monkeypatch.setenv(name, "s3cr3t")
     monkeypatch.setenv("GITHUB_REPOSITORY", "acme/infra")
     found = discover([spine / "mixed" / "terraform"])
-    from iac_guard.orchestration.resources import HostResource, ParseCacheResource, PolicyEngineResource, services
+    from iac_guard.orchestration.resources import (
+        HostResource,
+        ParseCacheResource,
+        PolicyEngineResource,
+        services,
+    )
     from iac_guard.settings import ScanConfig
 
     options = services(ScanConfig(checkov_path=fake), PolicyEngineResource(), HostResource(), ParseCacheResource()).scanner_options

@@ -27,9 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from iac_guard.terraform.evaluate import FUNCTIONS, EvalError, FileAccess, Scope, Unknown, evaluate
 
-from iac_guard.terraform import hcl
+from iac_guard.terraform.expressions import evaluate
+from iac_guard.terraform.functions import FUNCTIONS
+from iac_guard.terraform.native_syntax import parse_hcl
+from iac_guard.terraform.values import EvalError, FileAccess, Scope, Unknown
 
 ERROR = "<an error in Terraform>"
 UNKNOWN = "<the call itself is unknown>"
@@ -752,7 +754,7 @@ UNKNOWN_CASES: dict[str, list[tuple[str, Any]]] = {
 def _evaluate(source: str, base: Path, *, strict: bool) -> Any:
     """The value of the HCL expression ``source``, as a module's attribute would get it
     (policy-input JSON: unknown values as their ``{"__unknown__": ...}`` markers)."""
-    body = hcl.parse_hcl(f"x = {source}\n", "t.tf")
+    body = parse_hcl(f"x = {source}\n", "t.tf")
     return _as_json(
         evaluate(body.attributes[0].expr, Scope({}, strict=strict, files=FileAccess(base, base)))
     )

@@ -20,7 +20,7 @@ import pytest
 
 from iac_guard.discover import discover
 from iac_guard.models import KindInput, Resource
-from iac_guard.parse.registry import BuildOptions
+from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.runner import build_kind_input
 from iac_guard.terraform.remote.archive import extract
 from iac_guard.terraform.remote.http import FetchError, UnsafeContent
