@@ -1,0 +1,118 @@
+# Helpers shared by the Google Cloud policies. Import with
+# `import data.iac_guard.lib_gcp as gcp`. (No deny rules: not a policy itself.)
+package iac_guard.lib_gcp
+
+import data.iac_guard.lib
+import rego.v1
+
+# Principals that stand for everyone on the internet or every Google account.
+public_members := {"allUsers", "allAuthenticatedUsers"}
+
+# The IAM grants made on resources of a family (`google_kms_crypto_key`,
+# `google_project`), in each of the provider's three forms, as
+# [resource, attribute, member, role] (role null when unknown):
+#   <prefix>_iam_member  (member = "...")
+#   <prefix>_iam_binding (members = [...])
+#   <prefix>_iam_policy  (policy_data from a data.google_iam_policy's bindings)
+grants(prefix) := (member_grants(prefix) | binding_grants(prefix)) | policy_grants(prefix)
+
+member_grants(prefix) := {[r, "member", r.values.member, role(r.values)] |
+	some r in lib.managed(sprintf("%s_iam_member", [prefix]))
+	is_string(r.values.member)
+}
+
+binding_grants(prefix) := {[r, "members", m, role(r.values)] |
+	some r in lib.managed(sprintf("%s_iam_binding", [prefix]))
+	some m in lib.items(r.values.members)
+	is_string(m)
+}
+
+policy_grants(prefix) := {[r, "policy_data", m, role(b)] |
+	some r in lib.managed(sprintf("%s_iam_policy", [prefix]))
+	some key in lib.pointer_keys(r, r.values.policy_data)
+	some b in policy_bindings[key]
+	some m in lib.items(b.members)
+	is_string(m)
+}
+
+# The `binding` blocks of each data.google_iam_policy, by its address key.
+policy_bindings[key] := [b | some b in lib.items(d.values.binding); is_object(b)] if {
+	some d in lib.resources("google_iam_policy")
+	key := lib.address_key(d)
+}
+
+role(obj) := obj.role if is_string(obj.role)
+
+role(obj) := null if not is_string(obj.role)
+
+# The grants to allUsers / allAuthenticatedUsers on a family of resources.
+public_grants(prefix) := {g | some g in grants(prefix); public_members[g[2]]}
+
+# The message for a public grant.
+public_message(g) := sprintf("%s grants %s to %s", [g[0].address, role_name(g[3]), g[2]])
+
+role_name(r) := r if is_string(r)
+
+role_name(r) := "a role" if not is_string(r)
+
+# A value in a GCE metadata map (`metadata = { enable-oslogin = "TRUE" }`), as a
+# lower-case string ("true", "false", "1", "0"); undefined when absent or unknown.
+metadata_value(metadata, key) := lower(metadata[key]) if is_string(metadata[key])
+
+metadata_value(metadata, key) := "true" if metadata[key] == true
+
+metadata_value(metadata, key) := "false" if metadata[key] == false
+
+metadata_value(metadata, key) := format_int(metadata[key], 10) if is_number(metadata[key])
+
+truthy(v) if v in {"true", "1", "yes", "on", "y"}
+
+falsy(v) if v in {"false", "0", "no", "off", "n"}
+
+# A duration in seconds from the provider's "7776000s" strings; undefined otherwise.
+seconds(value) := to_number(trim_suffix(value, "s")) if {
+	is_string(value)
+	regex.match(`^[0-9]+(\.[0-9]+)?s$`, value)
+}
+
+# The names a resource refers to in a reference or interpolation of its `attr`
+# (`"storage.googleapis.com/${google_storage_bucket.logs.name}"` names
+# google_storage_bucket.logs), as scoped address keys.
+referenced(r, value, rtype) := {lib.scoped(r, lib.module_prefixed(r.module, m)) |
+	src := lib.unknown_source(value)
+	is_string(src)
+	some m in regex.find_n(sprintf(`%s\.[A-Za-z_][A-Za-z0-9_-]*`, [rtype]), src, -1)
+}
+
+# GKE clusters that are not Autopilot (or whose mode is unknown: then nothing is said).
+standard_clusters contains r if {
+	some r in lib.managed("google_container_cluster")
+	lib.false_or_missing(r.values, "enable_autopilot")
+}
+
+autopilot(r) if lib.is_true(r.values.enable_autopilot)
+
+# GKE node pools, in each form, as [resource, attribute prefix, pool object] where the
+# pool object holds `node_config` and `management`:
+#   google_container_node_pool                         prefix ""
+#   google_container_cluster { node_pool { ... } }     prefix "node_pool.N."
+#   google_container_cluster { node_config { ... } }   prefix "" (the default pool: only
+#     when the cluster declares no node_pool block and keeps its default pool)
+node_pools contains [r, "", r.values] if some r in lib.managed("google_container_node_pool")
+
+node_pools contains [r, sprintf("node_pool.%d.", [i]), p] if {
+	some r in standard_clusters
+	some i, p in lib.items(r.values.node_pool)
+	is_object(p)
+}
+
+node_pools contains [r, "", r.values] if {
+	some r in standard_clusters
+	default_pool(r)
+}
+
+default_pool(r) if {
+	not lib.is_unknown(r.values.node_pool)
+	count(lib.items(object.get(r.values, "node_pool", []))) == 0
+	lib.false_or_missing(r.values, "remove_default_node_pool")
+}
