@@ -116,3 +116,16 @@ default_pool(r) if {
 	count(lib.items(object.get(r.values, "node_pool", []))) == 0
 	lib.false_or_missing(r.values, "remove_default_node_pool")
 }
+
+# A service account setting that means the Compute Engine default service account:
+# unset, "", "default", or its literal <project number>-compute@developer address.
+default_compute_account(sa) if sa == null
+
+default_compute_account(sa) if sa == ""
+
+default_compute_account(sa) if sa == "default"
+
+default_compute_account(sa) if {
+	is_string(sa)
+	regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com$`, sa)
+}
