@@ -129,3 +129,35 @@ default_compute_account(sa) if {
 	is_string(sa)
 	regex.match(`^[0-9]+-compute@developer\.gserviceaccount\.com$`, sa)
 }
+
+# Compute Engine VMs and the templates that create them (same schema for what the
+# policies read).
+instance_types := ["google_compute_instance", "google_compute_instance_template", "google_compute_region_instance_template"]
+
+instances contains r if {
+	some t in instance_types
+	some r in lib.managed(t)
+}
+
+# Project-wide metadata values set in the scanned code, as [resource, attribute, key,
+# lower-case value]: from google_compute_project_metadata (its `metadata` map) and
+# google_compute_project_metadata_item (`key` / `value`). Unknown values are left out.
+project_metadata contains [r, sprintf("metadata.%s", [key]), key, metadata_value(r.values.metadata, key)] if {
+	some r in lib.managed("google_compute_project_metadata")
+	is_object(r.values.metadata)
+	some key, _ in r.values.metadata
+}
+
+project_metadata contains [r, "value", key, metadata_value(r.values, "value")] if {
+	some r in lib.managed("google_compute_project_metadata_item")
+	key := r.values.key
+	is_string(key)
+}
+
+# Whether the scanned code turns OS Login on for the whole project.
+default project_oslogin := false
+
+project_oslogin if {
+	some [_, _, "enable-oslogin", v] in project_metadata
+	truthy(v)
+}
