@@ -161,3 +161,9 @@ project_oslogin if {
 	some [_, _, "enable-oslogin", v] in project_metadata
 	truthy(v)
 }
+
+# Whether a service_account block carries the cloud-platform scope (full API access).
+full_access(sa) if {
+	some scope in lib.items(sa.scopes)
+	scope in {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
+}
