@@ -14,17 +14,18 @@ public_members := {"allUsers", "allAuthenticatedUsers"}
 #   <prefix>_iam_member  (member = "...")
 #   <prefix>_iam_binding (members = [...])
 #   <prefix>_iam_policy  (policy_data from a data.google_iam_policy's bindings)
+# Members are strings or unknown values (see member).
 grants(prefix) := (member_grants(prefix) | binding_grants(prefix)) | policy_grants(prefix)
 
 member_grants(prefix) := {[r, "member", r.values.member, role(r.values)] |
 	some r in lib.managed(sprintf("%s_iam_member", [prefix]))
-	is_string(r.values.member)
+	member(r.values.member)
 }
 
 binding_grants(prefix) := {[r, "members", m, role(r.values)] |
 	some r in lib.managed(sprintf("%s_iam_binding", [prefix]))
 	some m in lib.items(r.values.members)
-	is_string(m)
+	member(m)
 }
 
 policy_grants(prefix) := {[r, "policy_data", m, role(b)] |
@@ -32,8 +33,14 @@ policy_grants(prefix) := {[r, "policy_data", m, role(b)] |
 	some key in lib.pointer_keys(r, r.values.policy_data)
 	some b in policy_bindings[key]
 	some m in lib.items(b.members)
-	is_string(m)
+	member(m)
 }
+
+# A member as written: a string, or an unknown value (an interpolated email), which
+# policies may inspect through lib.unknown_source.
+member(m) if is_string(m)
+
+member(m) if lib.is_unknown(m)
 
 # The `binding` blocks of each data.google_iam_policy, by its address key.
 policy_bindings[key] := [b | some b in lib.items(d.values.binding); is_object(b)] if {
@@ -167,3 +174,11 @@ full_access(sa) if {
 	some scope in lib.items(sa.scopes)
 	scope in {"cloud-platform", "https://www.googleapis.com/auth/cloud-platform"}
 }
+
+# The resource families of the resource hierarchy, where a grant reaches everything below.
+hierarchy := ["google_project", "google_folder", "google_organization"]
+
+# A member for messages: the string, or the expression that gives it.
+member_name(m) := m if is_string(m)
+
+member_name(m) := lib.unknown_source(m) if lib.is_unknown(m)
