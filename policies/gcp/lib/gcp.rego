@@ -182,3 +182,27 @@ hierarchy := ["google_project", "google_folder", "google_organization"]
 member_name(m) := m if is_string(m)
 
 member_name(m) := lib.unknown_source(m) if lib.is_unknown(m)
+
+# Cloud SQL instances of an engine ("MYSQL", "POSTGRES", "SQLSERVER") with known
+# settings, as [resource, settings].
+sql_instances(engine) := {[r, settings] |
+	some r in lib.managed("google_sql_database_instance")
+	is_string(r.values.database_version)
+	startswith(upper(r.values.database_version), engine)
+	settings := lib.block(r.values, "settings")
+	not lib.is_unknown(settings)
+}
+
+# The database flag `name` of a settings block, as [index, lower-case value]; undefined
+# when absent or unknown.
+sql_flag(settings, name) := [i, lower(flag.value)] if {
+	some i, flag in lib.items(settings.database_flags)
+	flag.name == name
+	is_string(flag.value)
+}
+
+# Whether a database flag in a settings block is on ("on", "true", "1").
+sql_flag_on(settings, name) if {
+	[_, v] := sql_flag(settings, name)
+	truthy(v)
+}
