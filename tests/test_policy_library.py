@@ -169,6 +169,7 @@ GCP: list[Finding] = [
     ("IAC-GEN-PII-003", "google_storage_bucket.exports", "main.tf", 6),
     ("IAC-GCP-GCS-001", "google_storage_bucket_iam_member.public", "main.tf", 20),
     ("IAC-GCP-SQL-004", "google_sql_database_instance.db", "main.tf", 28),
+    ("IAC-GCP-SQL-009", "google_sql_database_instance.db", "main.tf", 28),
     ("IAC-GCP-SQL-002", "google_sql_database_instance.db", "main.tf", 31),
     ("IAC-GCP-SQL-003", "google_sql_database_instance.db", "main.tf", 32),
     ("IAC-GCP-SQL-001", "google_sql_database_instance.db", "main.tf", 34),
@@ -212,7 +213,11 @@ def test_well_configured_fixtures_give_no_finding(
 
 def test_every_policy_fires_on_some_vulnerable_fixture() -> None:
     """Each built-in policy is exercised end to end by at least one fixture finding."""
-    fired = {rule_id for rule_id, _, _, _ in TERRAFORM + CLOUDFORMATION + AZURE + GCP}
+    from tests.test_policies_gcp_services import VULNERABLE as GCP_SERVICES
+
+    fired = {
+        rule_id for rule_id, _, _, _ in TERRAFORM + CLOUDFORMATION + AZURE + GCP + GCP_SERVICES
+    }
     library = {p.id for p in load_policies([]).policies}
     assert library - fired == set()
 

@@ -15,7 +15,7 @@
 #   frameworks: [CIS-GCP-4.4]
 #   kinds: [terraform]
 #   forms:
-#     - google_compute_project_metadata (authoritative for all project metadata: a missing enable-oslogin means off)
+#     - google_compute_project_metadata (authoritative for all project metadata, so a missing enable-oslogin means off)
 #     - google_compute_project_metadata_item key enable-oslogin with a false value
 #     - instance / (regional) template metadata enable-oslogin = "FALSE" overriding the project
 #   not_flagged:

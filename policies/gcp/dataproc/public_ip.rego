@@ -18,7 +18,7 @@
 #     - google_dataproc_cluster cluster_config gce_cluster_config internal_ip_only false, or missing (the provider documents external IPs by default)
 #   not_flagged:
 #     - unknown cluster_config / gce_cluster_config blocks or values
-#     - clusters on image versions whose API default is internal-only, when the attribute is missing (not visible to a static scan: set it explicitly)
+#     - clusters on image versions whose API default is internal-only, when the attribute is missing (not visible to a static scan, so set the attribute explicitly)
 package iac_guard.gcp.dataproc.public_ip
 
 import data.iac_guard.lib

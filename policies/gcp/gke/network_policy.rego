@@ -19,7 +19,7 @@
 #     - network_policy { enabled } (Calico, legacy)
 #     - datapath_provider = "ADVANCED_DATAPATH" (Dataplane V2)
 #   not_flagged:
-#     - Autopilot clusters (enable_autopilot = true: always Dataplane V2)
+#     - Autopilot clusters (enable_autopilot = true, always Dataplane V2)
 #     - unknown network_policy or datapath_provider values
 package iac_guard.gcp.gke.network_policy
 

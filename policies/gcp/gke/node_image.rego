@@ -17,7 +17,7 @@
 #     - node_config image_type of google_container_node_pool, inline node_pool and the default pool (case-insensitive)
 #   not_flagged:
 #     - a missing image_type (COS_CONTAINERD by default)
-#     - Windows Server images (WINDOWS_LTSC*, WINDOWS_SAC*): Windows workloads need them
+#     - Windows Server images (WINDOWS_LTSC*, WINDOWS_SAC*), which Windows workloads need
 #     - unknown values
 package iac_guard.gcp.gke.node_image
 

@@ -21,7 +21,7 @@
 #     - any google_*_iam_policy with policy_data from data.google_iam_policy binding blocks
 #   not_flagged:
 #     - types with their own public-access policy, reported there instead (storage buckets and objects IAC-GCP-GCS-001, BigQuery datasets and tables IAC-GCP-BQ-001, Pub/Sub IAC-GCP-PUBSUB-002, KMS IAC-GCP-KMS-002, Cloud Functions IAC-GCP-FUNC-001, Cloud Run IAC-GCP-RUN-001)
-#     - domain:, group: and other named principals; unknown members
+#     - named principals (domain, group, user, serviceAccount) and unknown members
 package iac_guard.gcp.iam.public_access
 
 import data.iac_guard.lib
