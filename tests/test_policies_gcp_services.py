@@ -42,20 +42,29 @@ EARLIER_GCP_IDS = {
 
 VULNERABLE: list[Finding] = [
     ("IAC-GCP-BQ-001", "google_bigquery_dataset.reports", "data.tf", 30),
+    ("IAC-GCP-BQ-001", "google_bigquery_dataset_access.public", "forms.tf", 127),
     ("IAC-GCP-BQ-001", "google_bigquery_table_iam_member.public", "data.tf", 38),
     ("IAC-GCP-BQ-002", "google_bigquery_dataset.reports", "data.tf", 18),
+    ("IAC-GCP-DATAPROC-001", "google_dataproc_cluster.adhoc", "forms.tf", 234),
     ("IAC-GCP-DATAPROC-001", "google_dataproc_cluster.etl", "data.tf", 56),
+    ("IAC-GCP-DATAPROC-002", "google_dataproc_cluster.adhoc", "forms.tf", 238),
     ("IAC-GCP-DATAPROC-002", "google_dataproc_cluster.etl", "data.tf", 55),
+    ("IAC-GCP-DNS-001", "google_dns_managed_zone.legacy", "forms.tf", 182),
     ("IAC-GCP-DNS-001", "google_dns_managed_zone.marketing", "network.tf", 22),
     ("IAC-GCP-DNS-002", "google_dns_managed_zone.public", "network.tf", 9),
+    ("IAC-GCP-FUNC-001", "google_cloudfunctions2_function_iam_member.public", "forms.tf", 154),
     ("IAC-GCP-FUNC-001", "google_cloudfunctions_function_iam_member.public", "serverless.tf", 13),
+    ("IAC-GCP-FUNC-002", "google_cloudfunctions2_function.thumbnail", "forms.tf", 146),
     ("IAC-GCP-FUNC-002", "google_cloudfunctions_function.webhook", "serverless.tf", 1),
     ("IAC-GCP-FUNC-003", "google_cloudfunctions_function.webhook", "serverless.tf", 1),
     ("IAC-GCP-GCE-001", "google_compute_instance.bastion", "compute.tf", 8),
+    ("IAC-GCP-GCE-001", "google_compute_project_metadata_item.serial", "forms.tf", 91),
+    ("IAC-GCP-GCE-001", "google_compute_region_instance_template.edge", "forms.tf", 61),
     ("IAC-GCP-GCE-002", "google_compute_instance.bastion", "compute.tf", 8),
     ("IAC-GCP-GCE-002", "google_compute_instance_template.workers", "compute.tf", 30),
     ("IAC-GCP-GCE-003", "google_compute_instance.bastion", "compute.tf", 5),
     ("IAC-GCP-GCE-004", "google_compute_instance.bastion", "compute.tf", 22),
+    ("IAC-GCP-GCE-004", "google_compute_region_instance_template.edge", "forms.tf", 79),
     ("IAC-GCP-GCE-005", "google_compute_instance.bastion", "compute.tf", 26),
     ("IAC-GCP-GCE-006", "google_compute_instance_template.workers", "compute.tf", 46),
     ("IAC-GCP-GCE-007", "google_compute_instance.bastion", "compute.tf", 1),
@@ -64,40 +73,55 @@ VULNERABLE: list[Finding] = [
     ("IAC-GCP-GCE-008", "google_compute_instance.bastion", "compute.tf", 14),
     ("IAC-GCP-GCE-008", "google_compute_instance_template.workers", "compute.tf", 35),
     ("IAC-GCP-GCE-009", "google_compute_instance.bastion", "compute.tf", 1),
+    ("IAC-GCP-GCE-009", "google_compute_region_instance_template.edge", "forms.tf", 55),
     ("IAC-GCP-GCE-010", "google_compute_instance.bastion", "compute.tf", 8),
     ("IAC-GCP-GCE-010", "google_compute_project_metadata.project", "compute.tf", 64),
     ("IAC-GCP-GKE-001", "google_container_cluster.legacy", "gke.tf", 7),
+    ("IAC-GCP-GKE-002", "google_container_cluster.inline", "forms.tf", 11),
     ("IAC-GCP-GKE-002", "google_container_cluster.legacy", "gke.tf", 14),
     ("IAC-GCP-GKE-003", "google_container_cluster.legacy", "gke.tf", 2),
     ("IAC-GCP-GKE-004", "google_container_cluster.legacy", "gke.tf", 23),
     ("IAC-GCP-GKE-005", "google_container_cluster.legacy", "gke.tf", 30),
     ("IAC-GCP-GKE-006", "google_container_cluster.legacy", "gke.tf", 2),
+    ("IAC-GCP-GKE-007", "google_container_cluster.inline", "forms.tf", 43),
     ("IAC-GCP-GKE-007", "google_container_cluster.legacy", "gke.tf", 45),
     ("IAC-GCP-GKE-007", "google_container_node_pool.batch", "gke.tf", 88),
     ("IAC-GCP-GKE-008", "google_container_cluster.legacy", "gke.tf", 8),
     ("IAC-GCP-GKE-009", "google_container_cluster.legacy", "gke.tf", 41),
     ("IAC-GCP-GKE-009", "google_container_node_pool.batch", "gke.tf", 84),
+    ("IAC-GCP-GKE-010", "google_container_cluster.inline", "forms.tf", 32),
     ("IAC-GCP-GKE-010", "google_container_node_pool.batch", "gke.tf", 81),
     ("IAC-GCP-GKE-011", "google_container_cluster.legacy", "gke.tf", 9),
     ("IAC-GCP-GKE-012", "google_container_cluster.legacy", "gke.tf", 34),
+    ("IAC-GCP-GKE-013", "google_container_cluster.inline", "forms.tf", 36),
     ("IAC-GCP-GKE-013", "google_container_cluster.legacy", "gke.tf", 43),
     ("IAC-GCP-GKE-014", "google_container_cluster.legacy", "gke.tf", 38),
     ("IAC-GCP-GKE-015", "google_container_cluster.legacy", "gke.tf", 41),
     ("IAC-GCP-GKE-015", "google_container_node_pool.batch", "gke.tf", 86),
     ("IAC-GCP-IAM-001", "google_folder_iam_policy.analytics", "iam.tf", 30),
     ("IAC-GCP-IAM-001", "google_project_iam_member.owner", "iam.tf", 4),
+    ("IAC-GCP-IAM-002", "google_organization_iam_member.token_creator", "forms.tf", 97),
     ("IAC-GCP-IAM-002", "google_project_iam_binding.deployers", "iam.tf", 10),
     ("IAC-GCP-IAM-003", "google_service_account_key.ci", "iam.tf", 39),
+    ("IAC-GCP-IAM-004", "google_compute_image_iam_binding.golden", "forms.tf", 110),
     ("IAC-GCP-IAM-004", "google_secret_manager_secret_iam_member.public", "iam.tf", 45),
+    ("IAC-GCP-IAM-005", "google_project_iam_binding.appengine", "forms.tf", 103),
     ("IAC-GCP-IAM-005", "google_project_iam_member.gce_default", "iam.tf", 18),
+    ("IAC-GCP-KMS-001", "google_kms_crypto_key.archive", "forms.tf", 113),
     ("IAC-GCP-KMS-001", "google_kms_crypto_key.data", "data.tf", 9),
     ("IAC-GCP-KMS-002", "google_kms_crypto_key_iam_binding.public", "data.tf", 15),
+    ("IAC-GCP-KMS-002", "google_kms_key_ring_iam_member.viewer", "forms.tf", 121),
+    ("IAC-GCP-LOG-001", "data.google_iam_policy.org", "forms.tf", 201),
     ("IAC-GCP-LOG-001", "google_project_iam_audit_config.all", "logging.tf", 26),
     ("IAC-GCP-LOG-001", "google_project_iam_audit_config.all", "logging.tf", 32),
     ("IAC-GCP-LOG-002", "google_storage_bucket.audit_logs", "logging.tf", 11),
+    ("IAC-GCP-LOG-002", "google_storage_bucket.folder_archive", "forms.tf", 217),
     ("IAC-GCP-PUBSUB-001", "google_pubsub_topic.events", "data.tf", 41),
+    ("IAC-GCP-PUBSUB-002", "google_pubsub_subscription_iam_binding.readers", "forms.tf", 133),
     ("IAC-GCP-PUBSUB-002", "google_pubsub_topic_iam_member.public", "data.tf", 48),
     ("IAC-GCP-RUN-001", "google_cloud_run_service_iam_policy.noauth", "serverless.tf", 38),
+    ("IAC-GCP-RUN-001", "google_cloud_run_v2_service_iam_binding.public", "forms.tf", 174),
+    ("IAC-GCP-RUN-002", "google_cloud_run_service.legacy", "forms.tf", 157),
     ("IAC-GCP-RUN-002", "google_cloud_run_v2_service.api", "serverless.tf", 19),
     ("IAC-GCP-SQL-005", "google_sql_database_instance.mysql", "sql.tf", 20),
     ("IAC-GCP-SQL-006", "google_sql_database_instance.mssql", "sql.tf", 45),
@@ -138,7 +162,7 @@ def test_vulnerable_project_gives_exactly_the_expected_findings(
 def test_well_configured_project_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, SERVICES / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 41
+    assert doc["summary"]["resources"] == 53
 
 
 def test_every_service_policy_fires_on_the_vulnerable_project() -> None:
@@ -160,7 +184,9 @@ def test_every_service_policy_documents_its_forms_and_exclusions() -> None:
             assert isinstance(values, list) and values, (policy_id, key)
             assert all(isinstance(v, str) and v.strip() for v in values), (policy_id, key)
         assert isinstance(custom["frameworks"], list), policy_id
-        assert meta["related_resources"][0]["ref"].startswith("https://cloud.google.com/"), policy_id
+        assert meta["related_resources"][0]["ref"].startswith("https://cloud.google.com/"), (
+            policy_id
+        )
         assert "`" in custom["remediation"], policy_id  # names the provider attribute
 
 
