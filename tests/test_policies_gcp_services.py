@@ -105,6 +105,7 @@ VULNERABLE: list[Finding] = [
     ("IAC-GCP-IAM-003", "google_service_account_key.ci", "iam.tf", 39),
     ("IAC-GCP-IAM-004", "google_compute_image_iam_binding.golden", "forms.tf", 110),
     ("IAC-GCP-IAM-004", "google_secret_manager_secret_iam_member.public", "iam.tf", 45),
+    ("IAC-GCP-IAM-004", "google_service_account_iam_policy.ci", "forms.tf", 245),
     ("IAC-GCP-IAM-005", "google_project_iam_binding.appengine", "forms.tf", 103),
     ("IAC-GCP-IAM-005", "google_project_iam_member.gce_default", "iam.tf", 18),
     ("IAC-GCP-KMS-001", "google_kms_crypto_key.archive", "forms.tf", 113),
@@ -162,7 +163,7 @@ def test_vulnerable_project_gives_exactly_the_expected_findings(
 def test_well_configured_project_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, SERVICES / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 53
+    assert doc["summary"]["resources"] == 54
 
 
 def test_every_service_policy_fires_on_the_vulnerable_project() -> None:

@@ -15,6 +15,7 @@
 #   frameworks: [CIS-GCP-7.1]
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_bigquery_dataset access blocks (special_group, iam_member)
 #     - google_bigquery_dataset_access (special_group, iam_member)
 #     - google_bigquery_dataset_iam_member / _iam_binding / _iam_policy and google_bigquery_table_iam_* (data.google_iam_policy bindings)

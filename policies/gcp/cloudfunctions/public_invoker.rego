@@ -17,6 +17,7 @@
 #   frameworks: []
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_cloudfunctions_function_iam_member / _iam_binding / _iam_policy (data.google_iam_policy), any role
 #     - google_cloudfunctions2_function_iam_member / _iam_binding / _iam_policy
 #   not_flagged:

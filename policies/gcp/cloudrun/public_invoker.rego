@@ -16,6 +16,7 @@
 #   frameworks: []
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_cloud_run_service_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)
 #     - google_cloud_run_v2_service_iam_* and google_cloud_run_v2_job_iam_*
 #   not_flagged:

@@ -17,6 +17,7 @@
 #   frameworks: [CIS-GCP-1.5]
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_project / google_folder / google_organization _iam_member (member) and _iam_binding (members)
 #     - google_project / google_folder / google_organization _iam_policy with policy_data from data.google_iam_policy binding blocks
 #   not_flagged:

@@ -38,3 +38,10 @@ test_predefined_roles_pass if {
 		testing.tf_data("google_iam_policy", "ok", {"binding": [{"role": "roles/viewer", "members": ["user:a@example.com"]}]}),
 	])
 }
+
+test_policy_data_as_json_text_is_denied if {
+	testing.located(basic_roles.deny) == {["google_project_iam_policy.json", "policy_data"]} with input as testing.tf([
+		testing.tf_resource("google_project_iam_policy", "json", {"policy_data": "{\"bindings\": [{\"role\": \"roles/viewer\", \"members\": [\"user:a@example.com\"]}, {\"role\": \"roles/editor\", \"members\": [\"user:b@example.com\"]}]}"}),
+		testing.tf_resource("google_project_iam_policy", "not_json", {"policy_data": "not json"}),
+	])
+}

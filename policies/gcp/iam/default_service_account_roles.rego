@@ -17,6 +17,7 @@
 #   frameworks: []
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_project / google_folder / google_organization _iam_member, _iam_binding and _iam_policy (data.google_iam_policy bindings)
 #     - the member as a literal email or interpolated from data.google_compute_default_service_account / data.google_app_engine_default_service_account
 #   not_flagged:

@@ -17,6 +17,7 @@
 #   frameworks: []
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - any google_*_iam_member (member) and google_*_iam_binding (members)
 #     - any google_*_iam_policy with policy_data from data.google_iam_policy binding blocks
 #   not_flagged:

@@ -34,3 +34,7 @@ test_named_members_and_covered_types_pass if {
 		testing.tf_resource("google_cloud_run_v2_service_iam_member", "d", {"role": "roles/run.invoker", "member": "allUsers"}),
 	])
 }
+
+test_public_member_in_json_policy_data_is_denied if {
+	testing.located(public_access.deny) == {["google_service_account_iam_policy.json", "policy_data"]} with input as testing.tf([testing.tf_resource("google_service_account_iam_policy", "json", {"policy_data": "{\"bindings\": [{\"role\": \"roles/iam.serviceAccountUser\", \"members\": [\"allUsers\"]}]}"})])
+}

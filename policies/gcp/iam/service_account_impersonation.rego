@@ -16,6 +16,7 @@
 #   frameworks: [CIS-GCP-1.6]
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_project / google_folder / google_organization _iam_member, _iam_binding and _iam_policy (data.google_iam_policy bindings)
 #     - roles iam.serviceAccountUser, iam.serviceAccountTokenCreator
 #   not_flagged:

@@ -15,6 +15,7 @@
 #   frameworks: [CIS-GCP-1.9]
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_kms_crypto_key_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)
 #     - google_kms_key_ring_iam_member / _iam_binding / _iam_policy
 #   not_flagged:

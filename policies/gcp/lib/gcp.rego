@@ -13,9 +13,10 @@ public_members := {"allUsers", "allAuthenticatedUsers"}
 # [resource, attribute, member, role] (role null when unknown):
 #   <prefix>_iam_member  (member = "...")
 #   <prefix>_iam_binding (members = [...])
-#   <prefix>_iam_policy  (policy_data from a data.google_iam_policy's bindings)
+#   <prefix>_iam_policy  (policy_data from a data.google_iam_policy's bindings, or JSON
+#                         text with a "bindings" list)
 # Members are strings or unknown values (see member).
-grants(prefix) := (member_grants(prefix) | binding_grants(prefix)) | policy_grants(prefix)
+grants(prefix) := ((member_grants(prefix) | binding_grants(prefix)) | policy_grants(prefix)) | json_policy_grants(prefix)
 
 member_grants(prefix) := {[r, "member", r.values.member, role(r.values)] |
 	some r in lib.managed(sprintf("%s_iam_member", [prefix]))
@@ -32,6 +33,20 @@ policy_grants(prefix) := {[r, "policy_data", m, role(b)] |
 	some r in lib.managed(sprintf("%s_iam_policy", [prefix]))
 	some key in lib.pointer_keys(r, r.values.policy_data)
 	some b in policy_bindings[key]
+	some m in lib.items(b.members)
+	member(m)
+}
+
+# policy_data written as JSON text (a heredoc, or jsonencode of known values) rather than
+# a data source: its "bindings" list.
+json_policy_grants(prefix) := {[r, "policy_data", m, role(b)] |
+	some r in lib.managed(sprintf("%s_iam_policy", [prefix]))
+	is_string(r.values.policy_data)
+	json.is_valid(r.values.policy_data)
+	doc := json.unmarshal(r.values.policy_data)
+	is_object(doc)
+	some b in lib.items(doc.bindings)
+	is_object(b)
 	some m in lib.items(b.members)
 	member(m)
 }

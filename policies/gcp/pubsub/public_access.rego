@@ -15,6 +15,7 @@
 #   frameworks: []
 #   kinds: [terraform]
 #   forms:
+#     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_pubsub_topic_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)
 #     - google_pubsub_subscription_iam_member / _iam_binding / _iam_policy
 #   not_flagged:
