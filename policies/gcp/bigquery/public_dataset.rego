@@ -14,6 +14,16 @@
 #     the public members of `google_bigquery_dataset_iam_*` / `google_bigquery_table_iam_*`.
 #   frameworks: [CIS-GCP-7.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_bigquery_dataset
+#     - google_bigquery_dataset_access
+#     - google_bigquery_dataset_iam_member
+#     - google_bigquery_dataset_iam_binding
+#     - google_bigquery_dataset_iam_policy
+#     - google_bigquery_table_iam_member
+#     - google_bigquery_table_iam_binding
+#     - google_bigquery_table_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_bigquery_dataset access blocks (special_group, iam_member)

@@ -16,6 +16,14 @@
 #     load balancer with authentication.
 #   frameworks: []
 #   kinds: [terraform]
+#   resource_types:
+#     - google_cloudfunctions_function_iam_member
+#     - google_cloudfunctions_function_iam_binding
+#     - google_cloudfunctions_function_iam_policy
+#     - google_cloudfunctions2_function_iam_member
+#     - google_cloudfunctions2_function_iam_binding
+#     - google_cloudfunctions2_function_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_cloudfunctions_function_iam_member / _iam_binding / _iam_policy (data.google_iam_policy), any role

@@ -15,6 +15,17 @@
 #     named principals, or front a public site with a load balancer and IAP.
 #   frameworks: []
 #   kinds: [terraform]
+#   resource_types:
+#     - google_cloud_run_service_iam_member
+#     - google_cloud_run_service_iam_binding
+#     - google_cloud_run_service_iam_policy
+#     - google_cloud_run_v2_service_iam_member
+#     - google_cloud_run_v2_service_iam_binding
+#     - google_cloud_run_v2_service_iam_policy
+#     - google_cloud_run_v2_job_iam_member
+#     - google_cloud_run_v2_job_iam_binding
+#     - google_cloud_run_v2_job_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_cloud_run_service_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)

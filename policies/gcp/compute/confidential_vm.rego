@@ -14,6 +14,10 @@
 #     "TERMINATE" }` to `google_compute_instance` / `google_compute_instance_template`.
 #   frameworks: [CIS-GCP-4.11]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - confidential_instance_config enable_confidential_compute (boolean) or confidential_instance_type ("SEV", "SEV_SNP", "TDX")
 #     - instances and (regional) instance templates with an AMD machine type (n2d-, c2d-, c3d-)

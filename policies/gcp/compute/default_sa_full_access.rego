@@ -15,6 +15,10 @@
 #     below `cloud-platform`.
 #   frameworks: [CIS-GCP-4.2]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - service_account email missing / "" / "default" / a literal <number>-compute@developer.gserviceaccount.com
 #     - scopes as the alias "cloud-platform" or the URL https://www.googleapis.com/auth/cloud-platform

@@ -14,6 +14,10 @@
 #     `google_compute_instance` / `google_compute_instance_template`.
 #   frameworks: [CIS-GCP-4.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - service_account email missing / "" / "default" / a literal <number>-compute@developer.gserviceaccount.com
 #     - instances and (regional) instance templates

@@ -14,6 +14,10 @@
 #     routing appliance.
 #   frameworks: [CIS-GCP-4.6]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - can_ip_forward on google_compute_instance, google_compute_instance_template, google_compute_region_instance_template
 #   not_flagged:

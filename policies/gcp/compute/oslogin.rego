@@ -14,6 +14,12 @@
 #     `enable-oslogin = "FALSE"` from instance and template `metadata`.
 #   frameworks: [CIS-GCP-4.4]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
+#     - google_compute_project_metadata
+#     - google_compute_project_metadata_item
 #   forms:
 #     - google_compute_project_metadata (authoritative for all project metadata, so a missing enable-oslogin means off)
 #     - google_compute_project_metadata_item key enable-oslogin with a false value

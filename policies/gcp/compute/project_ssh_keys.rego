@@ -15,6 +15,12 @@
 #     instance or project metadata), which ignores metadata SSH keys.
 #   frameworks: [CIS-GCP-4.3]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
+#     - google_compute_project_metadata
+#     - google_compute_project_metadata_item
 #   forms:
 #     - metadata block-project-ssh-keys on instances and (regional) instance templates ("TRUE", true, "1")
 #     - OS Login on the instance (metadata enable-oslogin) or project-wide (google_compute_project_metadata / _item) exempts

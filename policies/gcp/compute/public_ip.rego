@@ -14,6 +14,10 @@
 #     reach the VM through IAP, a load balancer or Cloud NAT.
 #   frameworks: [CIS-GCP-4.9]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - network_interface access_config (an empty block gives an ephemeral external IPv4) on instances and (regional) templates
 #     - network_interface ipv6_access_config (an external IPv6 address)

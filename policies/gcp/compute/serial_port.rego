@@ -15,6 +15,12 @@
 #     or set it to "false".
 #   frameworks: [CIS-GCP-4.5]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
+#     - google_compute_project_metadata
+#     - google_compute_project_metadata_item
 #   forms:
 #     - metadata serial-port-enable on google_compute_instance, google_compute_instance_template, google_compute_region_instance_template
 #     - project-wide google_compute_project_metadata metadata map and google_compute_project_metadata_item key / value

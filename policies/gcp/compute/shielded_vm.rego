@@ -16,6 +16,10 @@
 #     Shielded-VM-capable image.
 #   frameworks: [CIS-GCP-4.8]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_compute_instance
+#     - google_compute_instance_template
+#     - google_compute_region_instance_template
 #   forms:
 #     - shielded_instance_config enable_secure_boot (default false), enable_vtpm and enable_integrity_monitoring (default true)
 #     - instances and (regional) instance templates

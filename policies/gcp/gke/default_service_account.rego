@@ -14,6 +14,9 @@
 #     dedicated, minimally privileged service account on each node pool.
 #   frameworks: [CIS-GKE-5.2.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
+#     - google_container_node_pool
 #   forms:
 #     - node_config service_account of google_container_node_pool, inline node_pool and the default pool
 #     - missing service_account, "default", or a literal <number>-compute@developer.gserviceaccount.com address

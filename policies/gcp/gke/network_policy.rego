@@ -15,6 +15,8 @@
 #     `google_container_cluster`.
 #   frameworks: [CIS-GKE-5.6.7]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
 #   forms:
 #     - network_policy { enabled } (Calico, legacy)
 #     - datapath_provider = "ADVANCED_DATAPATH" (Dataplane V2)

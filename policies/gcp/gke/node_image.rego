@@ -13,6 +13,9 @@
 #     Set `node_config { image_type = "COS_CONTAINERD" }` (the default) on each node pool.
 #   frameworks: [CIS-GKE-5.5.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
+#     - google_container_node_pool
 #   forms:
 #     - node_config image_type of google_container_node_pool, inline node_pool and the default pool (case-insensitive)
 #   not_flagged:

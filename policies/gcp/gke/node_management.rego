@@ -14,6 +14,9 @@
 #     true.
 #   frameworks: [CIS-GKE-5.5.2, CIS-GKE-5.5.3]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
+#     - google_container_node_pool
 #   forms:
 #     - google_container_node_pool management { auto_repair, auto_upgrade }
 #     - google_container_cluster inline node_pool management

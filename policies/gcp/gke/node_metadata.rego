@@ -15,6 +15,9 @@
 #     `node_metadata = "GKE_METADATA_SERVER"` or `"SECURE"`).
 #   frameworks: [CIS-GKE-5.4.1, CIS-GKE-5.4.2]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
+#     - google_container_node_pool
 #   forms:
 #     - node_config of google_container_node_pool, of a cluster's inline node_pool, and of the cluster's default pool
 #     - node_config metadata disable-legacy-endpoints (string "false" or boolean false)

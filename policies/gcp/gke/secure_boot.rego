@@ -14,6 +14,9 @@
 #     `enable_integrity_monitoring` at its default (true).
 #   frameworks: [CIS-GKE-5.5.6, CIS-GKE-5.5.7]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
+#     - google_container_node_pool
 #   forms:
 #     - node_config of google_container_node_pool, of a cluster's inline node_pool, and of the cluster's default pool
 #     - shielded_instance_config enable_secure_boot (default false) and enable_integrity_monitoring (default true)

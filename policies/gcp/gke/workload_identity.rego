@@ -14,6 +14,8 @@
 #     `google_container_cluster` (older providers: `identity_namespace`).
 #   frameworks: [CIS-GKE-5.2.2]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_container_cluster
 #   forms:
 #     - workload_identity_config workload_pool (current) or identity_namespace (provider 3.x)
 #   not_flagged:

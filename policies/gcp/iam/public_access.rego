@@ -16,6 +16,11 @@
 #     users, groups, service accounts or domains.
 #   frameworks: []
 #   kinds: [terraform]
+#   resource_types:
+#     - google_*_iam_member
+#     - google_*_iam_binding
+#     - google_*_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - any google_*_iam_member (member) and google_*_iam_binding (members)

@@ -15,6 +15,17 @@
 #     `google_project_iam_*` (or folder / organization).
 #   frameworks: [CIS-GCP-1.6]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_project_iam_member
+#     - google_project_iam_binding
+#     - google_project_iam_policy
+#     - google_folder_iam_member
+#     - google_folder_iam_binding
+#     - google_folder_iam_policy
+#     - google_organization_iam_member
+#     - google_organization_iam_binding
+#     - google_organization_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_project / google_folder / google_organization _iam_member, _iam_binding and _iam_policy (data.google_iam_policy bindings)

@@ -14,6 +14,14 @@
 #     bindings given as `policy_data`).
 #   frameworks: [CIS-GCP-1.9]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_kms_crypto_key_iam_member
+#     - google_kms_crypto_key_iam_binding
+#     - google_kms_crypto_key_iam_policy
+#     - google_kms_key_ring_iam_member
+#     - google_kms_key_ring_iam_binding
+#     - google_kms_key_ring_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_kms_crypto_key_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)

@@ -16,6 +16,11 @@
 #     with `log_type` `DATA_READ`, `DATA_WRITE` and `ADMIN_READ`.
 #   frameworks: [CIS-GCP-2.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_project_iam_audit_config
+#     - google_folder_iam_audit_config
+#     - google_organization_iam_audit_config
+#     - google_iam_policy
 #   forms:
 #     - google_project / google_folder / google_organization _iam_audit_config audit_log_config blocks
 #     - data.google_iam_policy audit_config blocks (audit_log_configs) given to a google_*_iam_policy

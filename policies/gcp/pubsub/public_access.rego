@@ -14,6 +14,14 @@
 #     bindings given as `policy_data`).
 #   frameworks: []
 #   kinds: [terraform]
+#   resource_types:
+#     - google_pubsub_topic_iam_member
+#     - google_pubsub_topic_iam_binding
+#     - google_pubsub_topic_iam_policy
+#     - google_pubsub_subscription_iam_member
+#     - google_pubsub_subscription_iam_binding
+#     - google_pubsub_subscription_iam_policy
+#     - google_iam_policy
 #   forms:
 #     - _iam_policy policy_data given as JSON text (a heredoc, or jsonencode of known values) with a bindings list
 #     - google_pubsub_topic_iam_member / _iam_binding / _iam_policy (data.google_iam_policy)

@@ -11,6 +11,8 @@
 #     Remove the `database_flags { name = "local_infile" value = "on" }` entry from `settings` of the MySQL `google_sql_database_instance`, or set its value to "off".
 #   frameworks: [CIS-GCP-6.1.3]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_sql_database_instance
 #   forms:
 #     - google_sql_database_instance settings database_flags entry named "local_infile" (values on / true / 1, any case) on a MYSQL database_version
 #   not_flagged:

@@ -11,6 +11,8 @@
 #     Remove `database_flags { name = "external scripts enabled" value = "on" }` from `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
 #   frameworks: [CIS-GCP-6.3.1]
 #   kinds: [terraform]
+#   resource_types:
+#     - google_sql_database_instance
 #   forms:
 #     - google_sql_database_instance settings database_flags entry named "external scripts enabled" (values on / true / 1, any case) on a SQLSERVER database_version
 #   not_flagged:
