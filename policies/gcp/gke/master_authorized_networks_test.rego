@@ -25,3 +25,18 @@ test_restricted_or_private_endpoint_passes if {
 		testing.tf_resource("google_container_cluster", "d", {"master_authorized_networks_config": [{"cidr_blocks": [{"cidr_block": testing.unknown("var.cidr")}]}]}),
 	])
 }
+
+test_google_cloud_public_cidrs_are_denied if {
+	testing.located(master_authorized_networks.deny) == {["google_container_cluster.k", "master_authorized_networks_config.0.gcp_public_cidrs_access_enabled"]} with input as testing.tf([testing.tf_resource("google_container_cluster", "k", {"master_authorized_networks_config": [{"gcp_public_cidrs_access_enabled": true, "cidr_blocks": [{"cidr_block": "203.0.113.0/24"}]}]})])
+}
+
+test_disabled_ip_endpoints_pass if {
+	count(master_authorized_networks.deny) == 0 with input as testing.tf([
+		testing.tf_resource("google_container_cluster", "a", {"control_plane_endpoints_config": [{"ip_endpoints_config": [{"enabled": false}]}]}),
+		testing.tf_resource("google_container_cluster", "b", {"master_authorized_networks_config": [{"gcp_public_cidrs_access_enabled": false}]}),
+	])
+}
+
+test_enabled_ip_endpoints_without_networks_are_denied if {
+	testing.addresses(master_authorized_networks.deny) == {"google_container_cluster.a"} with input as testing.tf([testing.tf_resource("google_container_cluster", "a", {"control_plane_endpoints_config": [{"ip_endpoints_config": [{"enabled": true}]}]})])
+}
