@@ -1,14 +1,18 @@
 # METADATA
 # title: Cloud SQL for SQL Server enables contained database authentication
 # description: >-
-#   Contained databases authenticate their own users, outside the instance's logins and audit; a database owner can create users that reach the instance unseen, and contained users can be used to escalate privileges.
+#   Contained databases authenticate their own users, outside the instance's logins and
+#   audit; a database owner can create users that reach the instance unseen, and
+#   contained users can be used to escalate privileges.
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/sqlserver/flags
 # custom:
 #   id: IAC-GCP-SQL-007
 #   severity: medium
 #   remediation: >-
-#     Remove `database_flags { name = "contained database authentication" value = "on" }` from `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
+#     Remove `database_flags { name = "contained database authentication" value = "on"
+#     }` from `settings` of the SQL Server `google_sql_database_instance`, or set it to
+#     "off".
 #   frameworks: [CIS-GCP-6.3.7]
 #   kinds: [terraform]
 #   resource_types:

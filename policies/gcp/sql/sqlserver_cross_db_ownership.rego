@@ -1,14 +1,17 @@
 # METADATA
 # title: Cloud SQL for SQL Server enables cross-database ownership chaining
 # description: >-
-#   Cross-database ownership chaining lets a database owner reach objects in other databases on the instance through ownership chains, bypassing their permission checks.
+#   Cross-database ownership chaining lets a database owner reach objects in other
+#   databases on the instance through ownership chains, bypassing their permission
+#   checks.
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/sqlserver/flags
 # custom:
 #   id: IAC-GCP-SQL-006
 #   severity: medium
 #   remediation: >-
-#     Remove `database_flags { name = "cross db ownership chaining" value = "on" }` from `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
+#     Remove `database_flags { name = "cross db ownership chaining" value = "on" }` from
+#     `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
 #   frameworks: [CIS-GCP-6.3.2]
 #   kinds: [terraform]
 #   resource_types:

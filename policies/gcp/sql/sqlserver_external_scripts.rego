@@ -1,14 +1,17 @@
 # METADATA
 # title: Cloud SQL for SQL Server allows external scripts
 # description: >-
-#   `external scripts enabled` lets users run R and Python scripts on the database server with `sp_execute_external_script`, code outside the database engine's security boundary.
+#   `external scripts enabled` lets users run R and Python scripts on the database
+#   server with `sp_execute_external_script`, code outside the database engine's
+#   security boundary.
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/sqlserver/flags
 # custom:
 #   id: IAC-GCP-SQL-008
 #   severity: medium
 #   remediation: >-
-#     Remove `database_flags { name = "external scripts enabled" value = "on" }` from `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
+#     Remove `database_flags { name = "external scripts enabled" value = "on" }` from
+#     `settings` of the SQL Server `google_sql_database_instance`, or set it to "off".
 #   frameworks: [CIS-GCP-6.3.1]
 #   kinds: [terraform]
 #   resource_types:
