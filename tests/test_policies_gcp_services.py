@@ -130,6 +130,10 @@ VULNERABLE: list[Finding] = [
     ("IAC-GCP-SQL-007", "google_sql_database_instance.mssql", "sql.tf", 50),
     ("IAC-GCP-SQL-008", "google_sql_database_instance.mssql", "sql.tf", 55),
     ("IAC-GCP-SQL-009", "google_sql_database_instance.mssql", "sql.tf", 36),
+    ("IAC-GCP-SQL-010", "google_sql_database_instance.mssql", "sql.tf", 45),
+    ("IAC-GCP-SQL-011", "google_sql_database_instance.mssql", "sql.tf", 45),
+    ("IAC-GCP-SQL-012", "google_sql_database_instance.mysql", "sql.tf", 20),
+    ("IAC-GCP-SQL-013", "google_sql_database_instance.postgres", "sql.tf", 91),
 ]
 
 
@@ -164,7 +168,7 @@ def test_vulnerable_project_gives_exactly_the_expected_findings(
 def test_well_configured_project_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, SERVICES / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 54
+    assert doc["summary"]["resources"] == 55
 
 
 def test_every_service_policy_fires_on_the_vulnerable_project() -> None:

@@ -221,3 +221,23 @@ sql_flag_on(settings, name) if {
 	[_, v] := sql_flag(settings, name)
 	truthy(v)
 }
+
+# Whether nothing can be said about a database flag's presence: the flag list is unknown,
+# an entry's name is unknown, or the flag's own entry has an unknown value.
+sql_flags_unknown(settings, _) if lib.is_unknown(settings.database_flags)
+
+sql_flags_unknown(settings, _) if {
+	some flag in lib.items(settings.database_flags)
+	lib.is_unknown(flag.name)
+}
+
+sql_flags_unknown(settings, _) if {
+	some flag in lib.items(settings.database_flags)
+	not is_object(flag)
+}
+
+sql_flags_unknown(settings, name) if {
+	some flag in lib.items(settings.database_flags)
+	flag.name == name
+	not is_string(flag.value)
+}
