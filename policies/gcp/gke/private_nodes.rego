@@ -14,10 +14,10 @@
 #   frameworks: [CIS-GKE-5.6.5]
 #   kinds: [terraform]
 #   forms:
-#     - google_container_cluster private_cluster_config enable_private_nodes (Standard and Autopilot)
+#     - google_container_cluster private_cluster_config enable_private_nodes (Standard and Autopilot), missing block or attribute meaning public nodes
+#     - per-pool network_config enable_private_nodes is not read, so a cluster without private_cluster_config is reported even if each pool is private
 #   not_flagged:
 #     - clusters whose private_cluster_config or enable_private_nodes is unknown
-#     - per-node-pool network_config enable_private_nodes (newer providers) when the cluster has no private_cluster_config is still reported on the cluster
 package iac_guard.gcp.gke.private_nodes
 
 import data.iac_guard.lib
