@@ -171,6 +171,7 @@ GCP: list[Finding] = [
     ("IAC-GEN-PII-003", "google_storage_bucket.exports", "main.tf", 6),
     ("IAC-GCP-GCS-001", "google_storage_bucket_iam_member.public", "main.tf", 20),
     ("IAC-GCP-SQL-004", "google_sql_database_instance.db", "main.tf", 28),
+    ("IAC-GCP-SQL-009", "google_sql_database_instance.db", "main.tf", 28),
     ("IAC-GCP-SQL-002", "google_sql_database_instance.db", "main.tf", 31),
     ("IAC-GCP-SQL-003", "google_sql_database_instance.db", "main.tf", 32),
     ("IAC-GCP-SQL-001", "google_sql_database_instance.db", "main.tf", 34),
