@@ -14,7 +14,7 @@
 #     CloudFormation `AWS::Route53::KeySigningKey` and `AWS::Route53::DNSSEC` with
 #     `HostedZoneId: !Ref Zone`. Then publish the DS record at the registrar.
 #   forms:
-#     - 'Terraform `aws_route53_hosted_zone_dnssec.hosted_zone_id` as a reference to the zone, and `signing_status = "NOT_SIGNING"` on it (reported on the DNSSEC resource)'
+#     - 'Terraform `aws_route53_hosted_zone_dnssec.hosted_zone_id` as a reference to the zone or to an `aws_route53_key_signing_key` (followed to its `hosted_zone_id`), and `signing_status = "NOT_SIGNING"` on it (reported on the DNSSEC resource)'
 #     - 'CloudFormation `AWS::Route53::DNSSEC.HostedZoneId` as `!Ref Zone` / `Fn::GetAtt Zone.Id`'
 #     - 'Public zones only: Terraform zones without `vpc` blocks, CloudFormation zones without `VPCs`'
 #   not_flagged:
@@ -30,7 +30,19 @@ dnssec_types := [["aws_route53_hosted_zone_dnssec", "hosted_zone_id"], ["AWS::Ro
 
 zone_keys := {lib.address_key(z) | some rtype in ["aws_route53_zone", "AWS::Route53::HostedZone"]; some z in lib.resources(rtype)}
 
-signed contains key if {
+# The zone a key signing key belongs to: Terraform's own example points
+# `aws_route53_hosted_zone_dnssec.hosted_zone_id` at the key signing key's
+# `hosted_zone_id`, so a reference to the key is followed to its zone.
+ksk_zone[lib.address_key(k)] := zone if {
+	some k in lib.resources("aws_route53_key_signing_key")
+	some zone in lib.pointer_keys(k, k.values.hosted_zone_id)
+}
+
+zone_of(key) := ksk_zone[key]
+
+zone_of(key) := key if not ksk_zone[key]
+
+signed contains zone_of(key) if {
 	some [rtype, attr] in dnssec_types
 	some d in lib.resources(rtype)
 	not lib.lowercase(d.values.signing_status) == "not_signing"
@@ -45,7 +57,7 @@ uncertain contains lib.scope(d) if {
 
 resolves(d, value) if {
 	lib.is_unknown(value)
-	zone_keys[lib.scoped(d, lib.reference_target(d, value))]
+	zone_keys[zone_of(lib.scoped(d, lib.reference_target(d, value)))]
 }
 
 deny contains result if {

@@ -42,3 +42,20 @@ test_cloudformation_unsigned_public_zone_is_denied if {
 		testing.cfn_resource("AWS::Route53::DNSSEC", "Dnssec", {"HostedZoneId": {"Ref": "Signed"}}),
 	])
 }
+
+test_reference_through_the_key_signing_key_is_followed if {
+	testing.addresses(dnssec.deny) == {"aws_route53_zone.b"} with input as testing.tf([
+		testing.tf_resource("aws_route53_zone", "a", {}),
+		testing.tf_resource("aws_route53_zone", "b", {}),
+		testing.tf_resource("aws_route53_key_signing_key", "a", {"hosted_zone_id": testing.unknown("aws_route53_zone.a.id")}),
+		testing.tf_resource("aws_route53_hosted_zone_dnssec", "a", {"hosted_zone_id": testing.unknown("aws_route53_key_signing_key.a.hosted_zone_id")}),
+	])
+}
+
+test_key_signing_key_of_an_unresolved_zone_passes if {
+	count(dnssec.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_route53_zone", "a", {}),
+		testing.tf_resource("aws_route53_key_signing_key", "k", {"hosted_zone_id": "Z0123"}),
+		testing.tf_resource("aws_route53_hosted_zone_dnssec", "d", {"hosted_zone_id": testing.unknown("aws_route53_key_signing_key.k.hosted_zone_id")}),
+	])
+}
