@@ -212,7 +212,11 @@ def test_well_configured_fixtures_give_no_finding(
 
 def test_every_policy_fires_on_some_vulnerable_fixture() -> None:
     """Each built-in policy is exercised end to end by at least one fixture finding."""
-    fired = {rule_id for rule_id, _, _, _ in TERRAFORM + CLOUDFORMATION + AZURE + GCP}
+    from tests.test_policies_aws_services_2 import VULNERABLE as AWS_SERVICES_2
+
+    fired = {
+        rule_id for rule_id, _, _, _ in TERRAFORM + CLOUDFORMATION + AZURE + GCP + AWS_SERVICES_2
+    }
     library = {p.id for p in load_policies([]).policies}
     assert library - fired == set()
 
