@@ -29,3 +29,10 @@ test_cloudformation_privileged_job_is_denied if {
 		testing.cfn_resource("AWS::Batch::JobDefinition", "B", {"ContainerProperties": {"Image": "x"}}),
 	])
 }
+
+test_partly_unknown_jsonencode_is_read if {
+	testing.addresses(privileged.deny) == {"aws_batch_job_definition.a"} with input as testing.tf([
+		testing.tf_resource("aws_batch_job_definition", "a", {"container_properties": testing.unknown(`{"image":"${var.image}","privileged":true}`)}),
+		testing.tf_resource("aws_batch_job_definition", "b", {"container_properties": testing.unknown(`{"image":"${var.image}","privileged":"${var.p}"}`)}),
+	])
+}

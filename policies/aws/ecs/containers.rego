@@ -19,10 +19,32 @@ decoded(value) := value if {
 	is_array(value)
 }
 
+# A `jsonencode(...)` with unknown parts, or a heredoc with interpolations: iac-guard
+# keeps the value unknown and gives its JSON text with each unknown part as a
+# `"${...}"` string. That text is read as it is: an unknown part stays a string holding
+# `${`, which no check takes for a setting (not `true`, not root, not a literal secret).
+# Interpolations that stand for JSON structure, and template directives, leave the text
+# invalid: nothing is concluded then.
+decoded(value) := json.unmarshal(body) if {
+	src := lib.unknown_source(value)
+	is_string(src)
+	body := template_body(src)
+	not contains(body, "%{")
+	json.is_valid(body)
+}
+
 decoded(value) := value if {
 	is_object(value)
 	not lib.is_unknown(value)
 }
+
+template_body(src) := concat("\n", array.slice(lines, 1, count(lines) - 1)) if {
+	startswith(src, "<<")
+	lines := split(src, "\n")
+	count(lines) > 2
+}
+
+template_body(src) := src if regex.match(`^\s*[\[{]`, src)
 
 # Each container as {"c": the definition, "path": the attribute to report, "cfn": bool}.
 # A JSON string is one attribute: findings point at it as a whole.

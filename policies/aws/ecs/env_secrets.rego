@@ -18,7 +18,7 @@
 #     `environment` (`Environment`).
 #   frameworks: [AWS-FSBP-ECS.8]
 #   forms:
-#     - 'Terraform `container_definitions` as `jsonencode([...])` or a JSON string: `environment[].name/value`'
+#     - 'Terraform `container_definitions` as `jsonencode([...])` (also with unknown parts such as `image = var.image`, read from the JSON text iac-guard keeps) or a JSON string: `environment[].name/value`'
 #     - 'CloudFormation `ContainerDefinitions[].Environment[].Name/Value`'
 #     - 'A secret-like name (`DB_PASSWORD`, `API_KEY`, `AWS_SECRET_ACCESS_KEY`, `token`) with a literal value, or an AWS access key id under any name'
 #   not_flagged:

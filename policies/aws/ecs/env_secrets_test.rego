@@ -25,3 +25,10 @@ test_cloudformation_secret_environment_is_denied if {
 		]}]}),
 	])
 }
+
+test_unknown_values_in_partly_unknown_jsonencode_are_not_secrets if {
+	testing.addresses(env_secrets.deny) == {"aws_ecs_task_definition.a"} with input as testing.tf([
+		testing.tf_resource("aws_ecs_task_definition", "a", {"container_definitions": testing.unknown(`[{"image":"${var.image}","name":"web","environment":[{"name":"DB_PASSWORD","value":"hunter22"}]}]`)}),
+		testing.tf_resource("aws_ecs_task_definition", "b", {"container_definitions": testing.unknown(`[{"image":"x","name":"web","environment":[{"name":"DB_PASSWORD","value":"${var.db_password}"}]}]`)}),
+	])
+}

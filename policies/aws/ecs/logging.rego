@@ -14,7 +14,7 @@
 #     `ContainerDefinitions[].LogConfiguration.LogDriver`.
 #   frameworks: [AWS-FSBP-ECS.9]
 #   forms:
-#     - 'Terraform `container_definitions` as `jsonencode([...])` or a JSON string; CloudFormation `ContainerDefinitions[].LogConfiguration`'
+#     - 'Terraform `container_definitions` as `jsonencode([...])` (also with unknown parts such as `image = var.image`, read from the JSON text iac-guard keeps) or a JSON string; CloudFormation `ContainerDefinitions[].LogConfiguration`'
 #     - '`logConfiguration` absent, null, or without a `logDriver`'
 #   not_flagged:
 #     - 'Which driver is used (`awslogs`, `awsfirelens`, `splunk`...): any driver counts'

@@ -16,7 +16,7 @@
 #     `linuxParameters.capabilities.add` instead.
 #   frameworks: [AWS-FSBP-ECS.4]
 #   forms:
-#     - 'Terraform `container_definitions` as `jsonencode([...])`, a JSON heredoc or a resolved `file(...)`'
+#     - 'Terraform `container_definitions` as `jsonencode([...])` (also with unknown parts such as `image = var.image`, read from the JSON text iac-guard keeps), a JSON heredoc or a resolved `file(...)`'
 #     - 'CloudFormation `ContainerDefinitions[].Privileged` as a boolean or the string "true"'
 #   not_flagged:
 #     - 'Container definitions that cannot be resolved (a `templatefile` over unknown variables, `!If`): nothing is assumed'

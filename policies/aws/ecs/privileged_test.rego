@@ -24,3 +24,14 @@ test_cloudformation_privileged_container_is_denied if {
 		testing.cfn_resource("AWS::ECS::TaskDefinition", "Safe", {"ContainerDefinitions": [{"Name": "a", "Privileged": false}, {"Name": "b", "Privileged": {"Ref": "P"}}]}),
 	])
 }
+
+# jsonencode([...]) with an unknown image: iac-guard keeps the JSON text with "${...}".
+test_partly_unknown_jsonencode_is_read if {
+	testing.addresses(privileged.deny) == {"aws_ecs_task_definition.a", "aws_ecs_task_definition.heredoc"} with input as testing.tf([
+		testing.tf_resource("aws_ecs_task_definition", "a", {"container_definitions": testing.unknown(`[{"image":"${var.image}","name":"web","privileged":true}]`)}),
+		testing.tf_resource("aws_ecs_task_definition", "heredoc", {"container_definitions": testing.unknown("<<-EOT\n[{\"image\": \"${var.image}\", \"privileged\": true}]\nEOT")}),
+		testing.tf_resource("aws_ecs_task_definition", "b", {"container_definitions": testing.unknown(`[{"image":"${var.image}","name":"web","privileged":"${var.privileged}"}]`)}),
+		testing.tf_resource("aws_ecs_task_definition", "structural", {"container_definitions": testing.unknown("<<-EOT\n[{\"privileged\": ${var.p}}]\nEOT")}),
+		testing.tf_resource("aws_ecs_task_definition", "directive", {"container_definitions": testing.unknown("<<-EOT\n[%{ for c in var.cs }{\"privileged\": true}%{ endfor }]\nEOT")}),
+	])
+}

@@ -27,3 +27,17 @@ test_cloudformation_writable_root_is_denied if {
 		testing.cfn_resource("AWS::ECS::TaskDefinition", "Win", {"RuntimePlatform": {"OperatingSystemFamily": "WINDOWS_SERVER_2019_FULL"}, "ContainerDefinitions": [{"Name": "a"}]}),
 	])
 }
+
+test_unknown_flag_in_partly_unknown_jsonencode_passes if {
+	testing.addresses(readonly_root.deny) == {"aws_ecs_task_definition.a"} with input as testing.tf([
+		testing.tf_resource("aws_ecs_task_definition", "a", {"container_definitions": testing.unknown(`[{"image":"${var.image}","name":"web"}]`)}),
+		testing.tf_resource("aws_ecs_task_definition", "b", {"container_definitions": testing.unknown(`[{"image":"x","name":"web","readonlyRootFilesystem":"${var.ro}"}]`)}),
+	])
+}
+
+test_unknown_runtime_platform_passes if {
+	count(readonly_root.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_ecs_task_definition", "a", {"container_definitions": `[{"name":"web"}]`, "runtime_platform": [{"operating_system_family": testing.unknown("var.os")}]}),
+		testing.tf_resource("aws_ecs_task_definition", "b", {"container_definitions": `[{"name":"web"}]`, "runtime_platform": testing.unknown("dynamic")}),
+	])
+}

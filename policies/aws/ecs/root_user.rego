@@ -15,7 +15,7 @@
 #   frameworks: [AWS-FSBP-ECS.1]
 #   forms:
 #     - '`user` as a name or uid, alone or with a group: `root`, `0`, `0:0`, `root:root`, `0:1000`'
-#     - 'Terraform `container_definitions` as `jsonencode([...])` or a JSON string; CloudFormation `ContainerDefinitions[].User`'
+#     - 'Terraform `container_definitions` as `jsonencode([...])` (also with unknown parts such as `image = var.image`, read from the JSON text iac-guard keeps) or a JSON string; CloudFormation `ContainerDefinitions[].User`'
 #   not_flagged:
 #     - 'A container without `user`: the image''s USER decides, which the template does not show'
 #     - 'Windows containers, where `user` is not supported'

@@ -16,13 +16,14 @@
 #     true with their `AtRestEncryptionConfiguration` / `InTransitEncryptionConfiguration`.
 #   frameworks: [AWS-FSBP-EMR.3, AWS-FSBP-EMR.4]
 #   forms:
-#     - 'Terraform `configuration` as `jsonencode({...})`, a JSON heredoc or a resolved `file(...)`'
+#     - 'Terraform `configuration` as `jsonencode({...})` (also with unknown parts, read from the JSON text iac-guard keeps), a JSON heredoc or a resolved `file(...)`'
 #     - 'CloudFormation `SecurityConfiguration` as a JSON object or a JSON string'
 #     - 'The flags false, "false", absent, or no `EncryptionConfiguration` at all'
 #   not_flagged:
-#     - 'Configurations that cannot be resolved or parsed'
+#     - 'Configurations that cannot be parsed (`templatefile`, interpolations standing for JSON structure), and flags whose value is unknown'
 package iac_guard.aws.emr.encryption
 
+import data.iac_guard.aws.ecs.containers
 import data.iac_guard.lib
 import rego.v1
 
@@ -53,9 +54,4 @@ off(value) := {what |
 	lib.false_or_missing(encryption, flag)
 }
 
-document(value) := json.unmarshal(value) if {
-	is_string(value)
-	json.is_valid(value)
-}
-
-document(value) := value if is_object(value)
+document(value) := containers.decoded(value)

@@ -39,3 +39,10 @@ test_cloudformation_unencrypted_configuration_is_denied if {
 		testing.cfn_resource("AWS::EMR::SecurityConfiguration", "C", {"SecurityConfiguration": {"Fn::Sub": "..."}}),
 	])
 }
+
+test_partly_unknown_jsonencode_is_read if {
+	testing.located(encryption.deny) == {["aws_emr_security_configuration.a", "configuration"]} with input as testing.tf([
+		testing.tf_resource("aws_emr_security_configuration", "a", {"configuration": testing.unknown(`{"EncryptionConfiguration":{"EnableAtRestEncryption":"${var.at_rest}","EnableInTransitEncryption":false}}`)}),
+		testing.tf_resource("aws_emr_security_configuration", "b", {"configuration": testing.unknown(`{"EncryptionConfiguration":{"EnableAtRestEncryption":"${var.at_rest}","EnableInTransitEncryption":"${var.in_transit}"}}`)}),
+	])
+}
