@@ -26,3 +26,17 @@ test_cloudformation_web_acl_without_logging_is_denied if {
 		testing.cfn_resource("AWS::WAFv2::LoggingConfiguration", "L2", {"ResourceArn": {"Fn::GetAtt": "Short.Arn"}}),
 	])
 }
+
+test_unresolved_logging_configuration_passes if {
+	count(logging.deny) == 0 with input as testing.tf([
+		testing.tf_resource("aws_wafv2_web_acl", "a", {}),
+		testing.tf_resource("aws_wafv2_web_acl_logging_configuration", "x", {"resource_arn": testing.unknown("module.waf.web_acl_arn")}),
+	])
+}
+
+test_logging_in_another_root_module_does_not_count if {
+	testing.addresses(logging.deny) == {"aws_wafv2_web_acl.a"} with input as testing.tf([
+		object.union(testing.tf_resource("aws_wafv2_web_acl", "a", {}), {"root": "envs/prod"}),
+		object.union(testing.tf_resource("aws_wafv2_web_acl_logging_configuration", "a", {"resource_arn": testing.unknown("aws_wafv2_web_acl.a.arn")}), {"root": "envs/dev"}),
+	])
+}
