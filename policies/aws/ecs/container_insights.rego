@@ -17,9 +17,10 @@
 #   forms:
 #     - 'Terraform `setting` blocks on `aws_ecs_cluster`; CloudFormation `ClusterSettings[]`'
 #     - 'The account default: an `aws_ecs_account_setting_default` named `containerInsights` with `enabled`/`enhanced` in the same root module covers clusters that do not set it'
+#     - 'An account default set in another root module or outside the code does not count: a cluster without the setting is judged by its own root module only'
 #   not_flagged:
 #     - 'A cluster whose settings cannot be resolved'
-#     - 'An account default set in another root module or outside the code: a cluster without the setting is judged by its own root module only'
+#     - 'Clusters covered by an account default in their root module'
 package iac_guard.aws.ecs.container_insights
 
 import data.iac_guard.lib
