@@ -156,6 +156,7 @@ VULNERABLE: list[Finding] = [
     ("IAC-AWS-SFN-002", "StateMachine", "template.yaml", 310),
     ("IAC-AWS-SFN-002", "aws_sfn_state_machine.orders", "data.tf", 101),
     ("IAC-AWS-SSM-001", "aws_ssm_document.runbook", "ops.tf", 14),
+    ("IAC-AWS-SSM-001", "aws_ssm_service_setting.public_documents", "ops.tf", 34),
     ("IAC-AWS-SSM-002", "ApiTokenParameter", "template.yaml", 416),
     ("IAC-AWS-SSM-002", "aws_ssm_parameter.db_password", "ops.tf", 22),
     ("IAC-AWS-WAF-001", "WebAcl", "template.yaml", 122),
@@ -207,7 +208,7 @@ def test_vulnerable_tree_gives_exactly_the_expected_findings(
 def test_well_configured_tree_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, TREE / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 81
+    assert doc["summary"]["resources"] == 82
 
 
 def test_the_batch_has_at_least_36_policies_and_each_fires_in_every_kind_it_reads() -> None:

@@ -18,6 +18,7 @@
 #   kinds: [terraform]
 #   forms:
 #     - '`permissions = { type = "Share", account_ids = "All" }`, `account_ids` as a comma-separated string or a list, `All` in any case'
+#     - 'The account-level block: an `aws_ssm_service_setting` for `/ssm/documents/console/public-sharing-permission` (id or full ARN) set to `Enable`, reported on the setting'
 #   not_flagged:
 #     - 'Documents shared with named accounts, and permissions that cannot be resolved'
 package iac_guard.aws.ssm.document_public
@@ -39,3 +40,12 @@ deny contains result if {
 account_ids(value) := split(value, ",") if is_string(value)
 
 account_ids(value) := [id | some id in value; is_string(id)] if is_array(value)
+
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_ssm_service_setting")
+	is_string(r.values.setting_id)
+	endswith(r.values.setting_id, "/ssm/documents/console/public-sharing-permission")
+	lib.lowercase(r.values.setting_value) == "enable"
+	result := lib.finding(r, sprintf("%s allows SSM documents to be shared publicly", [r.address]), "setting_value")
+}

@@ -30,3 +30,12 @@ test_public_document_is_denied if {
 test_list_of_account_ids_is_read if {
 	testing.addresses(document_public.deny) == {"aws_ssm_document.a"} with input as testing.tf([testing.tf_resource("aws_ssm_document", "a", {"permissions": [{"type": "Share", "account_ids": ["All"]}]})])
 }
+
+test_account_setting_allowing_public_sharing_is_denied if {
+	testing.located(document_public.deny) == {["aws_ssm_service_setting.open", "setting_value"]} with input as testing.tf([
+		testing.tf_resource("aws_ssm_service_setting", "open", {"setting_id": "arn:aws:ssm:eu-west-1:123456789012:servicesetting/ssm/documents/console/public-sharing-permission", "setting_value": "Enable"}),
+		testing.tf_resource("aws_ssm_service_setting", "closed", {"setting_id": "/ssm/documents/console/public-sharing-permission", "setting_value": "Disable"}),
+		testing.tf_resource("aws_ssm_service_setting", "other", {"setting_id": "/ssm/parameter-store/high-throughput-enabled", "setting_value": "true"}),
+		testing.tf_resource("aws_ssm_service_setting", "unknown", {"setting_id": testing.unknown("local.id"), "setting_value": "Enable"}),
+	])
+}
