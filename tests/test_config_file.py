@@ -67,3 +67,18 @@ def test_config_at_the_trusted_ref_is_named_with_the_ref(repo: Path, capsys: pyt
     (repo / ".iac-guard.yaml").write_text("fail-on: high\n")  # the PR's fix does not count: the ref's file does
     assert main(["scan", ".", "--trusted-ref", base]) == 2
     assert capsys.readouterr().err == f"iac-guard: error: {base}:.iac-guard.yaml:2: unknown setting 'fial-on'\n"
+
+
+def test_every_setting_is_documented_once_in_readme() -> None:
+    """One source: each ScanConfig Option with a flag is a row of README's option table,
+    and every setting a config file may carry is named there by its flag."""
+    from iac_guard.settings import ScanConfig
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    rows = [line for line in readme.splitlines() if line.startswith("| `")]
+    missing = [
+        option.flag
+        for option in ScanConfig.options().values()
+        if option.flag and option.flag.startswith("--") and not any(f"`{option.flag}" in row for row in rows)
+    ]
+    assert missing == []
