@@ -95,6 +95,31 @@ true_or_missing(obj, key) if is_true(obj[key])
 
 has_key(obj, key) if _ = obj[key]
 
+# Whether attribute `key` is set to a value: present, not null, not "" (nor only
+# blanks), not an empty list or object. `kms_key_id = ""`, `KMSKeyId: ""` and
+# `kms_master_key_id = null` are not set (the provider treats them as absent). An
+# unknown value counts as set: nothing can be concluded from it.
+is_set(obj, key) if value_set(obj[key])
+
+value_set(value) if {
+	is_string(value)
+	trim_space(value) != ""
+}
+
+value_set(value) if is_number(value)
+
+value_set(value) if is_boolean(value)
+
+value_set(value) if {
+	is_array(value)
+	count(value) > 0
+}
+
+value_set(value) if {
+	is_object(value)
+	count(value) > 0
+}
+
 # Booleans as Terraform and CloudFormation write them (CloudFormation often quotes them).
 is_true(value) if value == true
 
@@ -321,7 +346,7 @@ pointed_at(r, keys, name_attr) if {
 # DBCluster's own DBClusterIdentifier is only its name.
 rds_cluster_member(r) if {
 	r.type == "AWS::RDS::DBInstance"
-	has_key(r.values, "DBClusterIdentifier")
+	is_set(r.values, "DBClusterIdentifier")
 }
 
 # Whether the scanned code turns on EBS encryption by default for the account and region

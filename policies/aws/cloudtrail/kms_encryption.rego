@@ -18,13 +18,13 @@ import rego.v1
 deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_cloudtrail")
-	not lib.has_key(r.values, "kms_key_id")
+	not lib.is_set(r.values, "kms_key_id")
 	result := lib.finding(r, sprintf("CloudTrail trail %s is not encrypted with a KMS key", [r.address]), "kms_key_id")
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::CloudTrail::Trail")
-	not lib.has_key(r.values, "KMSKeyId")
+	not lib.is_set(r.values, "KMSKeyId")
 	result := lib.finding(r, sprintf("CloudTrail trail %s is not encrypted with a KMS key", [r.address]), "KMSKeyId")
 }

@@ -70,7 +70,7 @@ clear(device, encrypted, snapshot) if {
 	is_object(device)
 	not lib.is_unknown(device)
 	lib.false_or_missing(device, encrypted)
-	not lib.has_key(device, snapshot)
+	not lib.is_set(device, snapshot)
 }
 
 deny contains result if {

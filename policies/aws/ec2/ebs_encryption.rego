@@ -20,7 +20,7 @@ deny contains result if {
 	not lib.aws_ebs_encrypted_by_default
 	some r in lib.managed("aws_ebs_volume")
 	lib.false_or_missing(r.values, "encrypted")
-	not lib.has_key(r.values, "snapshot_id") # a volume from a snapshot inherits its encryption
+	not lib.is_set(r.values, "snapshot_id") # a volume from a snapshot inherits its encryption
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "encrypted")
 }
 
@@ -28,6 +28,6 @@ deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::Volume")
 	lib.false_or_missing(r.values, "Encrypted")
-	not lib.has_key(r.values, "SnapshotId")
+	not lib.is_set(r.values, "SnapshotId")
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "Encrypted")
 }

@@ -15,13 +15,13 @@ import rego.v1
 deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_sns_topic")
-	not lib.has_key(r.values, "kms_master_key_id")
+	not lib.is_set(r.values, "kms_master_key_id")
 	result := lib.finding(r, sprintf("SNS topic %s is not encrypted with a KMS key", [r.address]), "kms_master_key_id")
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::SNS::Topic")
-	not lib.has_key(r.values, "KmsMasterKeyId")
+	not lib.is_set(r.values, "KmsMasterKeyId")
 	result := lib.finding(r, sprintf("SNS topic %s is not encrypted with a KMS key", [r.address]), "KmsMasterKeyId")
 }
