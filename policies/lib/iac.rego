@@ -184,6 +184,19 @@ world_cidrs := {"0.0.0.0/0", "::/0", "0::/0", "0000:0000:0000:0000:0000:0000:000
 
 is_world(cidr) if world_cidrs[cidr]
 
+# Service tags in any case ("INTERNET", " Internet ") and every prefix of length 0,
+# whatever its address part: "/0", "10.1.2.3/0" and "34.15.11.3/0" are the whole IPv4
+# space (the provider masks host bits), "2001:db8::/0" the whole IPv6 space.
+is_world(cidr) if {
+	is_string(cidr)
+	lower(trim_space(cidr)) in {"*", "internet", "any", "0.0.0.0"}
+}
+
+is_world(cidr) if {
+	is_string(cidr)
+	regex.match(`^\s*[0-9A-Fa-f:.]*/0+\s*$`, cidr)
+}
+
 any_world(cidrs) if {
 	is_array(cidrs)
 	some c in cidrs
@@ -217,7 +230,10 @@ all_protocols(protocol) if protocol in {"-1", -1, "all", "ALL", "All", "*"}
 
 # A port specification as Azure and GCP write it ("22", "8000-8080", "*", 22) as a
 # [from, to] range; undefined when it is unknown or malformed.
-port_range(spec) := [0, 65535] if spec == "*"
+port_range(spec) := [0, 65535] if {
+	is_string(spec)
+	trim_space(spec) == "*"
+}
 
 port_range(spec) := [port, port] if port := number(spec)
 
@@ -225,6 +241,32 @@ port_range(spec) := [number(parts[0]), number(parts[1])] if {
 	is_string(spec)
 	parts := split(spec, "-")
 	count(parts) == 2
+}
+
+# Every [from, to] range of a port specification that may list several, as Azure
+# accepts in one string ("22,24", "21, 22 , 24 ", "20-25,3389"); the ranges of a list
+# element that cannot be read are left out.
+port_ranges(spec) := [range |
+	some part in split(spec, ",")
+	range := port_range(trim_space(part))
+] if {
+	is_string(spec)
+	contains(spec, ",")
+}
+
+port_ranges(spec) := [range] if {
+	not comma_list(spec)
+	range := port_range(spec)
+}
+
+port_ranges(spec) := [] if {
+	not comma_list(spec)
+	not port_range(spec)
+}
+
+comma_list(spec) if {
+	is_string(spec)
+	contains(spec, ",")
 }
 
 # Whether a [from, to] range covers every port.

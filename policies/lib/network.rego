@@ -25,11 +25,27 @@ world_all_ports(cloud) := {[r, attr] |
 	opens_all(rule)
 }
 
+# world_ingress_udp(cloud, port): the same for UDP (RDP listens on TCP and UDP 3389).
+world_ingress_udp(cloud, port) := {[r, attr] |
+	some [r, attr, rule] in world_rules(cloud)
+	admits_udp(rule, port)
+}
+
 admits(rule, port) if {
 	tcp_or_all(rule.protocol)
 	some range in rule.ranges
 	lib.includes_port(range[0], range[1], port)
 }
+
+admits_udp(rule, port) if {
+	udp_or_all(rule.protocol)
+	some range in rule.ranges
+	lib.includes_port(range[0], range[1], port)
+}
+
+udp_or_all(protocol) if protocol in {"udp", "17"}
+
+udp_or_all(protocol) if lib.all_protocols(protocol)
 
 opens_all(rule) if {
 	tcp_or_all(rule.protocol)
@@ -154,13 +170,13 @@ ranges("cfn", entry) := aws_ranges(protocol("cfn", entry), object.get(entry, "Fr
 
 ranges("azure", entry) := [range |
 	some spec in array.concat(lib.as_array(object.get(entry, "destination_port_range", [])), lib.as_array(object.get(entry, "destination_port_ranges", [])))
-	range := lib.port_range(spec)
+	some range in lib.port_ranges(spec)
 ]
 
 # No `ports` means every port of the protocol.
 ranges("gcp", entry) := [[0, 65535]] if object.get(entry.allow, "ports", []) in {[], null}
 
-ranges("gcp", entry) := [range | some spec in entry.allow.ports; range := lib.port_range(spec)] if {
+ranges("gcp", entry) := [range | some spec in entry.allow.ports; some range in lib.port_ranges(spec)] if {
 	is_array(entry.allow.ports)
 	count(entry.allow.ports) > 0
 }

@@ -24,6 +24,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress("azure", 3389)
+	some [r, attr] in network.world_ingress("azure", 3389) | network.world_ingress_udp("azure", 3389)
 	result := lib.finding(r, sprintf("%s allows RDP (port 3389) from the internet", [r.address]), attr)
 }
