@@ -38,4 +38,10 @@ deny contains result if {
 	result := lib.finding(r, sprintf("Lambda function %s has secrets in plain-text environment variables: %s", [r.address, concat(", ", names)]), "Environment.Variables")
 }
 
-leaked(variables) := sort({name | some [name, _] in secrets.hardcoded(variables)}) if is_object(variables)
+# Variables named like secrets with literal values, and variables under any name whose
+# value is a secret by its shape (an AWS access key id, a private key, a vendor token, a
+# random-looking token of 24 characters or more).
+leaked(variables) := sort({name | some [name, _] in secrets.hardcoded(variables)} | {name |
+	some name, value in variables
+	secrets.env_value_secret(value)
+}) if is_object(variables)
