@@ -26,3 +26,22 @@ deny contains result if {
 	lib.false_or_missing(r.values, "IsMultiRegionTrail")
 	result := lib.finding(r, sprintf("CloudTrail trail %s only records one region", [r.address]), "IsMultiRegionTrail")
 }
+
+# A trail that leaves out global service events (IAM, STS, CloudFront: recorded in
+# us-east-1) misses the account's most sensitive activity. `include_global_service_events`
+# defaults to true; only an explicit false is reported. (The API rejects it on a
+# multi-region trail, so in practice this is a single-region trail reported twice, once
+# per setting, each at its own line.)
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_cloudtrail")
+	lib.is_false(r.values.include_global_service_events)
+	result := lib.finding(r, sprintf("CloudTrail trail %s does not record global service events (IAM, STS, CloudFront)", [r.address]), "include_global_service_events")
+}
+
+deny contains result if {
+	lib.is_cloudformation
+	some r in lib.resources("AWS::CloudTrail::Trail")
+	lib.is_false(r.values.IncludeGlobalServiceEvents)
+	result := lib.finding(r, sprintf("CloudTrail trail %s does not record global service events (IAM, STS, CloudFront)", [r.address]), "IncludeGlobalServiceEvents")
+}
