@@ -93,6 +93,7 @@ json_restricted(cond) := true if {
 
 tf_restricted(conditions) := true if {
 	some c in lib.items(conditions)
+	is_object(c)
 	restricting(object.get(c, "test", ""), object.get(c, "variable", ""), object.get(c, "values", []))
 } else := false
 

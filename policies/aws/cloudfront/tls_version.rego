@@ -58,6 +58,7 @@ deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::CloudFront::Distribution")
 	cert := r.values.DistributionConfig.ViewerCertificate
+	is_object(cert)
 	not lib.is_unknown(cert)
 	not lib.is_true(cert.CloudFrontDefaultCertificate)
 	not lib.is_unknown(object.get(cert, "MinimumProtocolVersion", null))
