@@ -42,3 +42,9 @@ deny contains lib.finding(r, message(r), sprintf("%s.%d.AssociatePublicIpAddress
 	some i, nic in lib.items(object.get(r.values, path, []))
 	lib.is_true(nic.AssociatePublicIpAddress)
 }
+
+deny contains lib.finding(r, message(r), "AssociatePublicIpAddress") if {
+	lib.is_cloudformation
+	some r in lib.resources("AWS::AutoScaling::LaunchConfiguration")
+	lib.is_true(r.values.AssociatePublicIpAddress)
+}

@@ -14,9 +14,17 @@ package iac_guard.aws.ecr.mutable_tags
 import data.iac_guard.lib
 import rego.v1
 
-mutable(values, key) if not lib.has_key(values, key)
+# Absent, null or "": the default, MUTABLE. IMMUTABLE_WITH_EXCLUSION keeps every tag
+# but the excluded ones immutable and is left alone; MUTABLE_WITH_EXCLUSION is mutable.
+mutable(values, key) if {
+	not lib.is_set(values, key)
+	not lib.is_unknown(values[key])
+}
 
-mutable(values, key) if values[key] == "MUTABLE"
+mutable(values, key) if {
+	is_string(values[key])
+	upper(values[key]) in {"MUTABLE", "MUTABLE_WITH_EXCLUSION"}
+}
 
 deny contains result if {
 	lib.is_terraform

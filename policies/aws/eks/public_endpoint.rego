@@ -22,7 +22,7 @@ import rego.v1
 # 0.0.0.0/0 or include the world.
 open(config, public_key, cidrs_key) if {
 	lib.true_or_missing(config, public_key)
-	not lib.has_key(config, cidrs_key)
+	not lib.is_set(config, cidrs_key) # absent, null or []: the default 0.0.0.0/0
 }
 
 open(config, public_key, cidrs_key) if {

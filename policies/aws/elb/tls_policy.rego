@@ -22,7 +22,10 @@ modern(policy) if regex.match(`^ELBSecurityPolicy-(TLS-1-2|FS-1-2|TLS13-1-2|TLS1
 
 tls(protocol) if lib.lowercase(protocol) in {"https", "tls"}
 
-weak(values, key) if not lib.has_key(values, key)
+weak(values, key) if {
+	not lib.is_set(values, key) # absent, null or "": ELBSecurityPolicy-2016-08 (TLS 1.0)
+	not lib.is_unknown(values[key])
+}
 
 weak(values, key) if {
 	is_string(values[key])
