@@ -22,7 +22,16 @@ restricted(values) if lib.is_false(values.public_network_access_enabled)
 
 restricted(values) if lib.is_unknown(values.public_network_access_enabled)
 
-restricted(values) if lib.lowercase(lib.block(values, "network_acls").default_action) == "deny"
+restricted(values) if {
+	acls := lib.block(values, "network_acls")
+	lib.lowercase(acls.default_action) == "deny"
+	not world_ip_rule(acls) # ip_rules = ["0.0.0.0/0"] under Deny admits every address
+}
+
+world_ip_rule(acls) if {
+	some ip in lib.items(acls.ip_rules)
+	lib.is_world(ip)
+}
 
 restricted(values) if lib.block_unknown(values, "network_acls", "default_action")
 

@@ -18,6 +18,6 @@ import rego.v1
 
 deny contains result if {
 	some r in lib.managed("azurerm_storage_container")
-	r.values.container_access_type in {"blob", "container"}
+	lib.lowercase(r.values.container_access_type) in {"blob", "container"}
 	result := lib.finding(r, sprintf("storage container %s allows anonymous %s access", [r.address, r.values.container_access_type]), "container_access_type")
 }

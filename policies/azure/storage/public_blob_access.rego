@@ -29,6 +29,11 @@ allows_public(values) if lib.is_true(values.allow_blob_public_access)
 
 # Neither attribute set: the v3+ default allows it.
 allows_public(values) if {
-	not lib.has_key(values, "allow_nested_items_to_be_public")
-	not lib.has_key(values, "allow_blob_public_access")
+	unset(values, "allow_nested_items_to_be_public")
+	unset(values, "allow_blob_public_access")
 }
+
+# Absent or null (an unknown value is neither).
+unset(values, key) if not lib.has_key(values, key)
+
+unset(values, key) if values[key] == null
