@@ -3,7 +3,8 @@
 # description: >-
 #   With a custom certificate, `minimum_protocol_version` decides the oldest TLS viewers
 #   may use; TLSv1, TLSv1_2016, TLSv1.1_2016 and SSLv3 (and the TLSv1 default) allow
-#   protocols with known weaknesses.
+#   protocols with known weaknesses. The default *.cloudfront.net certificate always
+#   accepts TLSv1, and its minimum cannot be raised.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
 # custom:
@@ -12,6 +13,21 @@
 #   remediation: >-
 #     Set `viewer_certificate { minimum_protocol_version = "TLSv1.2_2021" }`
 #     (CloudFormation `ViewerCertificate.MinimumProtocolVersion: TLSv1.2_2021`).
+#   forms:
+#     - >-
+#       `viewer_certificate.minimum_protocol_version` (absent: TLSv1) with a custom
+#       certificate (`acm_certificate_arn`, `iam_certificate_id`)
+#     - >-
+#       the default certificate (`cloudfront_default_certificate = true`) or no viewer
+#       certificate at all: always TLSv1, reported as such
+#     - >-
+#       CloudFormation `DistributionConfig.ViewerCertificate` (`MinimumProtocolVersion`,
+#       `CloudFrontDefaultCertificate`) and a `DistributionConfig` without one
+#   not_flagged:
+#     - >-
+#       `TLSv1.2_2018`, `TLSv1.2_2019`, `TLSv1.2_2021` and later
+#     - >-
+#       a certificate or version given by an unknown value or a CloudFormation `Fn::If`
 package iac_guard.aws.cloudfront.tls_version
 
 import data.iac_guard.lib

@@ -10,6 +10,15 @@
 #   severity: medium
 #   remediation: 'Set `kms_key_id` (CloudFormation `KMSKeyId`) to a customer managed KMS key whose policy lets CloudTrail encrypt and your auditors decrypt.'
 #   frameworks: [CIS-AWS-3.5]
+#   forms:
+#     - >-
+#       `kms_key_id` absent, null, "" or blank; CloudFormation `KMSKeyId` absent, null or ""
+#     - >-
+#       a key ARN, alias, reference (`aws_kms_key.k.arn`) or intrinsic (`!Ref`, `!GetAtt`,
+#       `!ImportValue`) counts as set
+#   not_flagged:
+#     - >-
+#       whether the named key exists or its key policy lets CloudTrail use it
 package iac_guard.aws.cloudtrail.kms_encryption
 
 import data.iac_guard.lib

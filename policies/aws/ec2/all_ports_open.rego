@@ -20,6 +20,13 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       ingress from the world on every port: protocol `-1` / "all" (ports ignored), TCP
+#       0-65535, 0-0 or -1 to -1, in every AWS rule form of IAC-AWS-SG-001
+#   not_flagged:
+#     - >-
+#       egress rules: open egress is the AWS default
 package iac_guard.aws.ec2.all_ports_open
 
 import data.iac_guard.lib

@@ -10,6 +10,18 @@
 #   severity: high
 #   remediation: 'Set `encrypted = true` (CloudFormation `Encrypted: true`), optionally with `kms_key_id`, or enable EBS encryption by default for the account (`aws_ebs_encryption_by_default`).'
 #   frameworks: [CIS-AWS-2.2.1]
+#   forms:
+#     - >-
+#       `aws_ebs_volume.encrypted` absent, null or false; CloudFormation `AWS::EC2::Volume`
+#       `Encrypted`
+#     - >-
+#       `snapshot_id` / `SnapshotId` null or "" is no snapshot
+#   not_flagged:
+#     - >-
+#       volumes created from a snapshot (`snapshot_id` set): they inherit the snapshot's
+#       encryption
+#     - >-
+#       everything when the scanned code turns on `aws_ebs_encryption_by_default`
 package iac_guard.aws.ec2.ebs_encryption
 
 import data.iac_guard.lib

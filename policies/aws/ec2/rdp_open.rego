@@ -18,6 +18,14 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       the forms of IAC-AWS-SG-001 for port 3389, on TCP and UDP (RDP listens on both)
+#   not_flagged:
+#     - >-
+#       rules from prefix lists or security groups
+#     - >-
+#       ICMP rules
 package iac_guard.aws.ec2.rdp_open
 
 import data.iac_guard.lib

@@ -9,6 +9,15 @@
 #   id: IAC-AWS-ECR-001
 #   severity: medium
 #   remediation: 'Set `image_tag_mutability = "IMMUTABLE"` (CloudFormation `ImageTagMutability: IMMUTABLE`).'
+#   forms:
+#     - >-
+#       `image_tag_mutability` absent, null, "" (the default MUTABLE), `MUTABLE` or
+#       `MUTABLE_WITH_EXCLUSION`, in any case; CloudFormation `ImageTagMutability`
+#   not_flagged:
+#     - >-
+#       `IMMUTABLE_WITH_EXCLUSION`: every tag but the excluded ones is immutable
+#     - >-
+#       an unknown value
 package iac_guard.aws.ecr.mutable_tags
 
 import data.iac_guard.lib

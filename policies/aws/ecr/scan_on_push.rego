@@ -12,6 +12,15 @@
 #   remediation: >-
 #     Set `image_scanning_configuration { scan_on_push = true }` (CloudFormation
 #     `ImageScanningConfiguration.ScanOnPush: true`), or configure registry scanning.
+#   forms:
+#     - >-
+#       `image_scanning_configuration.scan_on_push` absent or false; CloudFormation
+#       `ImageScanningConfiguration.ScanOnPush`
+#   not_flagged:
+#     - >-
+#       every repository when the scanned code has an
+#       `aws_ecr_registry_scanning_configuration` (registry-level scanning replaces the
+#       per-repository flag)
 package iac_guard.aws.ecr.scan_on_push
 
 import data.iac_guard.lib

@@ -13,6 +13,16 @@
 #     Set `vpc_config { endpoint_private_access = true, endpoint_public_access = false }`
 #     (CloudFormation `ResourcesVpcConfig.EndpointPublicAccess: false`), or restrict
 #     `public_access_cidrs` (`PublicAccessCidrs`) to your networks.
+#   forms:
+#     - >-
+#       `vpc_config.endpoint_public_access` absent/true with `public_access_cidrs` absent,
+#       null, [] (the default 0.0.0.0/0) or holding a world range (`0.0.0.0/0`, `::/0`, any
+#       `/0`)
+#     - >-
+#       CloudFormation `ResourcesVpcConfig.EndpointPublicAccess` / `PublicAccessCidrs`
+#   not_flagged:
+#     - >-
+#       a public endpoint restricted to known CIDRs
 package iac_guard.aws.eks.public_endpoint
 
 import data.iac_guard.lib

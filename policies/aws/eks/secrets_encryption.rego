@@ -11,6 +11,13 @@
 #   remediation: >-
 #     Add `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.eks.arn } }`
 #     (CloudFormation `EncryptionConfig` with `Resources: [secrets]` and `Provider.KeyArn`).
+#   forms:
+#     - >-
+#       `encryption_config` absent or without "secrets" in `resources`; CloudFormation
+#       `EncryptionConfig[].Resources`
+#   not_flagged:
+#     - >-
+#       an unknown `encryption_config` or `resources` list
 package iac_guard.aws.eks.secrets_encryption
 
 import data.iac_guard.lib

@@ -15,6 +15,27 @@
 #     status_code = "HTTP_301" } }` (CloudFormation `DefaultActions` of `Type: redirect`
 #     with `RedirectConfig.Protocol: HTTPS`). Classic ELBs: use `lb_protocol = "https"` /
 #     `Protocol: HTTPS`.
+#   forms:
+#     - >-
+#       `aws_lb_listener` / `aws_alb_listener` `protocol = "HTTP"` in any case, or
+#       `protocol` absent, null or "" (HTTP on an Application Load Balancer), whose
+#       `default_action` does not redirect to HTTPS
+#     - >-
+#       CloudFormation `AWS::ElasticLoadBalancingV2::Listener` `Protocol` (same defaults)
+#       and `DefaultActions[].RedirectConfig`
+#     - >-
+#       classic `aws_elb` `listener.lb_protocol` and CloudFormation
+#       `AWS::ElasticLoadBalancing::LoadBalancer` `Listeners[].Protocol`
+#   not_flagged:
+#     - >-
+#       a listener without protocol on a Network or Gateway Load Balancer (named by
+#       reference in the scanned code, or by a `net/` / `gwy/` ARN): those require a
+#       protocol
+#     - >-
+#       listener rules (`aws_lb_listener_rule`) that redirect some paths: the default action
+#       decides
+#     - >-
+#       a protocol or default action given by an unknown value
 package iac_guard.aws.elb.http_listener
 
 import data.iac_guard.lib

@@ -11,6 +11,22 @@
 #     with the specific actions needed and scope `Resource` (`resources`) to the ARNs they
 #     act on.
 #   frameworks: [CIS-AWS-1.16]
+#   forms:
+#     - >-
+#       a statement allowing `*` or `*:*` on `*` in `aws_iam_policy`, `aws_iam_role_policy`,
+#       `aws_iam_user_policy`, `aws_iam_group_policy` (JSON text, `jsonencode`, heredoc with
+#       interpolations)
+#     - >-
+#       `aws_iam_policy_document` statements (reported once, on the data source)
+#     - >-
+#       CloudFormation `AWS::IAM::Policy` / `ManagedPolicy` `PolicyDocument` and the inline
+#       `Policies` of roles, users and groups
+#   not_flagged:
+#     - >-
+#       `NotAction` / `NotResource` statements and service-wide wildcards (`s3:*`): broad,
+#       but not full administrator rights
+#     - >-
+#       attaching the AWS managed `AdministratorAccess` policy by ARN
 package iac_guard.aws.iam.admin_policy
 
 import data.iac_guard.lib

@@ -8,6 +8,22 @@
 #   severity: medium
 #   remediation: 'Set `enable_key_rotation = true` (CloudFormation `EnableKeyRotation: true`) on symmetric keys.'
 #   frameworks: [CIS-AWS-3.6]
+#   forms:
+#     - >-
+#       `aws_kms_key` with `customer_master_key_spec` absent, null, "" or
+#       `SYMMETRIC_DEFAULT` (any case) and `enable_key_rotation` absent, null or false
+#     - >-
+#       CloudFormation `AWS::KMS::Key` `KeySpec` / `EnableKeyRotation`
+#   not_flagged:
+#     - >-
+#       asymmetric (RSA_*, ECC_*, SM2) and HMAC (HMAC_*) keys: AWS KMS cannot rotate them
+#       automatically
+#     - >-
+#       keys in a custom key store (`custom_key_store_id`) and keys with imported material
+#       (`aws_kms_external_key`, CloudFormation `Origin: EXTERNAL`): automatic rotation is
+#       not available for them
+#     - >-
+#       an unknown key spec
 package iac_guard.aws.kms.rotation
 
 import data.iac_guard.lib

@@ -12,6 +12,16 @@
 #   remediation: >-
 #     Set `backup_retention_period` (CloudFormation `BackupRetentionPeriod`) to at least 7
 #     days.
+#   forms:
+#     - >-
+#       `backup_retention_period = 0` (number or string); CloudFormation
+#       `BackupRetentionPeriod`
+#   not_flagged:
+#     - >-
+#       read replicas (`replicate_source_db` / `SourceDBInstanceIdentifier` set, not ""),
+#       which keep no backups of their own
+#     - >-
+#       an absent period: the default is 1 day (7 for Aurora)
 package iac_guard.aws.rds.backups
 
 import data.iac_guard.lib

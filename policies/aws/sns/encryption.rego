@@ -7,6 +7,15 @@
 #   id: IAC-AWS-SNS-001
 #   severity: medium
 #   remediation: 'Set `kms_master_key_id` (CloudFormation `KmsMasterKeyId`) to a KMS key, e.g. `alias/aws/sns` or a customer managed key.'
+#   forms:
+#     - >-
+#       `kms_master_key_id` absent, null, "" or blank; CloudFormation `KmsMasterKeyId`
+#       absent, null or ""
+#     - >-
+#       an alias (`alias/aws/sns`), ARN, reference or intrinsic counts as set
+#   not_flagged:
+#     - >-
+#       the AWS managed key `alias/aws/sns` is accepted: it encrypts at rest
 package iac_guard.aws.sns.encryption
 
 import data.iac_guard.lib

@@ -11,6 +11,16 @@
 #   remediation: >-
 #     Set `kms_master_key_id` (CloudFormation `KmsMasterKeyId`) to a KMS key, or
 #     `sqs_managed_sse_enabled = true` (`SqsManagedSseEnabled: true`).
+#   forms:
+#     - >-
+#       `kms_master_key_id` absent, null or "" together with `sqs_managed_sse_enabled`
+#       absent, null or false; CloudFormation `KmsMasterKeyId` / `SqsManagedSseEnabled`
+#   not_flagged:
+#     - >-
+#       queues with SSE-SQS (`sqs_managed_sse_enabled = true`)
+#     - >-
+#       stricter than the service: new queues get SSE-SQS by default since 2022, the rule
+#       asks for it to be explicit
 package iac_guard.aws.sqs.encryption
 
 import data.iac_guard.lib

@@ -13,6 +13,12 @@
 #     allowed `ip_rules` / `virtual_network_subnet_ids`, or set
 #     `public_network_access_enabled = false` and use private endpoints.
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `purge_protection_enabled` absent, null or false
+#   not_flagged:
+#     - >-
+#       soft delete, always on since 2020 and no longer configurable
 package iac_guard.azure.keyvault.network_access
 
 import data.iac_guard.lib

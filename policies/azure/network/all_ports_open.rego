@@ -15,6 +15,13 @@
 #   resource_types:
 #     - azurerm_network_security_group
 #     - azurerm_network_security_rule
+#   forms:
+#     - >-
+#       the rule forms of IAC-AZ-NSG-001 with every port: `*`, 0-65535 or 1-65535, protocol
+#       `Tcp` or `*`
+#   not_flagged:
+#     - >-
+#       Deny and outbound rules
 package iac_guard.azure.network.all_ports_open
 
 import data.iac_guard.lib

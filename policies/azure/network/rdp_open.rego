@@ -17,6 +17,13 @@
 #   resource_types:
 #     - azurerm_network_security_group
 #     - azurerm_network_security_rule
+#   forms:
+#     - >-
+#       the rule forms of IAC-AZ-NSG-001 for port 3389, protocol `Tcp`, `Udp` or `*` (RDP
+#       listens on both)
+#   not_flagged:
+#     - >-
+#       Deny and outbound rules; `Icmp` rules
 package iac_guard.azure.network.rdp_open
 
 import data.iac_guard.lib

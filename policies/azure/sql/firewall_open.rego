@@ -13,6 +13,17 @@
 #     database, or use private endpoints / virtual network rules instead of firewall rules.
 #   frameworks: [CIS-AZURE-4.1.2]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `start_ip_address = "0.0.0.0"` with `end_ip_address = "255.255.255.255"` on SQL,
+#       MSSQL, PostgreSQL (single and flexible), MySQL (single and flexible) and MariaDB
+#       firewall rules
+#   not_flagged:
+#     - >-
+#       the 0.0.0.0-0.0.0.0 rule ("allow Azure services"): it admits Azure-hosted clients,
+#       not the whole internet
+#     - >-
+#       wide ranges that stop short of the whole address space
 package iac_guard.azure.sql.firewall_open
 
 import data.iac_guard.lib

@@ -11,6 +11,13 @@
 #   remediation: 'Set `container_access_type = "private"` and share blobs through SAS tokens or Entra ID roles.'
 #   frameworks: [CIS-AZURE-3.7]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `azurerm_storage_container` `container_access_type` `blob` or `container`, in any
+#       case
+#   not_flagged:
+#     - >-
+#       `private` and the default (private)
 package iac_guard.azure.storage.container_public
 
 import data.iac_guard.lib

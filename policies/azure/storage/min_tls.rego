@@ -12,6 +12,14 @@
 #   remediation: 'Set `min_tls_version = "TLS1_2"`.'
 #   frameworks: [CIS-AZURE-3.15]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `min_tls_version` `TLS1_0` or `TLS1_1` in any case, or absent, null or ""
+#   not_flagged:
+#     - >-
+#       stricter than recent providers on purpose: azurerm 3+ defaults new accounts to
+#       TLS1_2, but accounts created earlier or by other tools keep TLS1_0, so the rule asks
+#       for the version to be explicit
 package iac_guard.azure.storage.min_tls
 
 import data.iac_guard.lib

@@ -15,6 +15,24 @@
 #     `public_network_access_enabled = false` and use private endpoints.
 #   frameworks: [CIS-AZURE-3.8]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       an `azurerm_storage_account` with public network access on and no `network_rules`
+#       denying by default
+#     - >-
+#       `network_rules` (inline) or a separate `azurerm_storage_account_network_rules` with
+#       `default_action = "Allow"`, or with a world entry (`0.0.0.0/0`, any /0) in
+#       `ip_rules` under Deny
+#     - >-
+#       a separate `azurerm_storage_account_network_rules` is judged on its own, named by
+#       `storage_account_id` or `storage_account_name`, whether or not its account is in the
+#       scanned code
+#   not_flagged:
+#     - >-
+#       an account named by separate network rules is not reported itself: the rules
+#       resource carries the setting
+#     - >-
+#       network rules of an account whose `public_network_access_enabled` is false
 package iac_guard.azure.storage.network_access
 
 import data.iac_guard.lib

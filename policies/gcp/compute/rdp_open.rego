@@ -15,6 +15,12 @@
 #   kinds: [terraform]
 #   resource_types:
 #     - google_compute_firewall
+#   forms:
+#     - >-
+#       the firewall forms of IAC-GCP-FW-001 for port 3389, TCP or UDP (`udp`, `17`)
+#   not_flagged:
+#     - >-
+#       disabled firewalls and egress rules
 package iac_guard.gcp.compute.rdp_open
 
 import data.iac_guard.lib

@@ -2,7 +2,8 @@
 # title: Cloud SQL instance accepts connections from any address
 # description: >-
 #   An authorized network of 0.0.0.0/0 lets every host on the internet reach the
-#   instance's public IP and try its database passwords.
+#   instance's public IP and try its database passwords. The public-instance rule: an
+#   instance open this way is reported here, not also as IAC-GCP-SQL-003.
 # related_resources:
 #   - ref: https://cloud.google.com/sql/docs/mysql/authorize-networks
 # custom:
@@ -14,6 +15,14 @@
 #     Auth Proxy / private IP.
 #   frameworks: [CIS-GCP-6.5]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `settings.ip_configuration.authorized_networks[].value` 0.0.0.0/0, ::/0 or any /0,
+#       on an instance with a public IP (`ipv4_enabled` absent or true)
+#   not_flagged:
+#     - >-
+#       authorized networks of an instance without a public IP (`ipv4_enabled = false`):
+#       they admit nobody
 package iac_guard.gcp.sql.authorized_networks
 
 import data.iac_guard.lib

@@ -13,6 +13,16 @@
 #     google_compute_network.<name>.id } }`.
 #   frameworks: [CIS-GCP-6.6]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `settings.ip_configuration.ipv4_enabled` absent, null or true (a public IP is the
+#       default)
+#   not_flagged:
+#     - >-
+#       instances whose public IP is open to 0.0.0.0/0: reported once, as IAC-GCP-SQL-001
+#       (one exposure, one rule)
+#     - >-
+#       unknown settings or ip_configuration
 package iac_guard.gcp.sql.public_ip
 
 import data.iac_guard.gcp.sql.authorized_networks.world_open

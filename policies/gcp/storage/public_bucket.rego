@@ -16,6 +16,16 @@
 #     bucket.
 #   frameworks: [CIS-GCP-5.1]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `allUsers` / `allAuthenticatedUsers` in `google_storage_bucket_iam_member`,
+#       `_iam_binding`, bucket/object/default object ACL `role_entity`, `predefined_acl`
+#       publicRead/publicReadWrite, and `google_storage_bucket_iam_policy` built from a
+#       `google_iam_policy` data source
+#   not_flagged:
+#     - >-
+#       public access prevention (`public_access_prevention = "enforced"`) is not taken as
+#       an exemption: the grant is the bad setting
 package iac_guard.gcp.storage.public_bucket
 
 import data.iac_guard.lib
