@@ -53,6 +53,21 @@ own_statements(r) := iam.statements(r, r.values.policy) if not lib.is_unknown(r.
 
 own_statements(r) := iam.statements(r, r.values.policy) if iam.template_document(r.values.policy)
 
+# The `inline_policy` blocks of an aws_iam_role (JSON text, jsonencode or a heredoc).
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_iam_role")
+	some i, block in lib.items(r.values.inline_policy)
+	is_object(block)
+	some stmt in inline_statements(r, block.policy)
+	iam.admin(stmt)
+	result := lib.finding(r, sprintf("%s has inline policy %v allowing \"*\" actions on \"*\" resources", [r.address, object.get(block, "name", i)]), sprintf("inline_policy.%d.policy", [i]))
+}
+
+inline_statements(r, policy) := iam.statements(r, policy) if not lib.is_unknown(policy)
+
+inline_statements(r, policy) := iam.statements(r, policy) if iam.template_document(policy)
+
 deny contains lib.finding(r, message(r), "statement") if {
 	lib.is_terraform
 	some r in lib.resources("aws_iam_policy_document")
