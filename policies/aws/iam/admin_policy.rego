@@ -14,8 +14,9 @@
 #   forms:
 #     - >-
 #       a statement allowing `*` or `*:*` on `*` in `aws_iam_policy`, `aws_iam_role_policy`,
-#       `aws_iam_user_policy`, `aws_iam_group_policy` (JSON text, `jsonencode`, heredoc with
-#       interpolations)
+#       `aws_iam_user_policy`, `aws_iam_group_policy` and the `inline_policy` blocks of
+#       `aws_iam_role` (JSON text, `jsonencode`, heredoc with interpolations; `Statement`
+#       as an object or a list)
 #     - >-
 #       `aws_iam_policy_document` statements (reported once, on the data source)
 #     - >-
