@@ -73,11 +73,18 @@ azure_world := world(azure_entries)
 
 gcp_world := world(gcp_entries)
 
-world(entries) := {[r, attr, {"protocol": protocol(shape, entry), "ranges": ranges(shape, entry)}] |
+world(entries) := {[r, source_attribute(attr, entry), {"protocol": protocol(shape, entry), "ranges": ranges(shape, entry)}] |
 	some [r, attr, direction, shape, entry] in entries
 	direction == "ingress"
 	lib.any_world(sources(shape, entry))
 }
+
+# A stand-alone rule is reported at the attribute that holds the world source: the IPv6
+# (or list) attribute when the IPv4 (or single) one does not.
+source_attribute(attr, entry) := other if {
+	other := {"cidr_blocks": "ipv6_cidr_blocks", "cidr_ipv4": "cidr_ipv6", "CidrIp": "CidrIpv6", "source_address_prefix": "source_address_prefixes"}[attr]
+	not lib.any_world(object.get(entry, attr, null))
+} else := attr
 
 # Every firewall rule as written, per cloud: [resource, attribute, direction, shape,
 # entry], where `shape` names the way the entry's fields are spelled. One rule per cloud,
