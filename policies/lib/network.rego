@@ -157,7 +157,16 @@ sources("cfn", entry) := [object.get(entry, "CidrIp", null), object.get(entry, "
 
 sources("azure", entry) := array.concat(lib.as_array(object.get(entry, "source_address_prefix", [])), lib.as_array(object.get(entry, "source_address_prefixes", [])))
 
-sources("gcp", entry) := object.get(entry.firewall, "source_ranges", [])
+sources("gcp", entry) := object.get(entry.firewall, "source_ranges", []) if gcp_source_given(entry.firewall)
+
+# An ingress firewall that names no source (no ranges, tags or service accounts) applies
+# to every IPv4 source: Google Cloud's documented default.
+sources("gcp", entry) := ["0.0.0.0/0"] if not gcp_source_given(entry.firewall)
+
+gcp_source_given(firewall) if {
+	some key in ["source_ranges", "source_tags", "source_service_accounts"]
+	lib.is_set(firewall, key)
+}
 
 protocol("aws", entry) := lower_protocol(object.get(entry, "protocol", ""))
 

@@ -21,7 +21,8 @@
 #       TCP 22: `ports` with 22, a range that includes it, or no ports; protocol `tcp`, `6`
 #       or `all`
 #     - >-
-#       `source_ranges` with 0.0.0.0/0, ::/0 or any /0 (`10.1.2.3/0`)
+#       `source_ranges` with 0.0.0.0/0, ::/0 or any /0 (`10.1.2.3/0`), or no source at all
+#       (no ranges, tags or service accounts: Google Cloud's default is 0.0.0.0/0)
 #   not_flagged:
 #     - >-
 #       disabled firewalls (`disabled = true`), egress rules, sources given only by tags or

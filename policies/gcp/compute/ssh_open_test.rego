@@ -40,3 +40,15 @@ test_any_slash_zero_range_is_the_world if {
 		testing.tf_resource("google_compute_firewall", "tags_only", {"source_tags": ["bastion"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
 	])
 }
+
+# No source ranges, tags or service accounts: Google Cloud applies the rule to 0.0.0.0/0.
+test_ingress_without_source_is_from_everywhere if {
+	testing.addresses(ssh_open.deny) == {"google_compute_firewall.no_source", "google_compute_firewall.empty_ranges"} with input as testing.tf([
+		testing.tf_resource("google_compute_firewall", "no_source", {"network": "default", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "empty_ranges", {"source_ranges": [], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "tags", {"source_tags": ["bastion"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "service_account", {"source_service_accounts": ["bastion@p.iam.gserviceaccount.com"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "unknown", {"source_ranges": testing.unknown("var.ranges"), "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "egress", {"direction": "EGRESS", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+	])
+}
