@@ -131,8 +131,8 @@ secret_reason(key, value) := "a plain-text secret" if {
 # environment variables out of both (IAC-AWS-LAMBDA-001 reports them). A regular
 # expression over each resource's JSON picks the few resources worth walking.
 resource_secrets contains [r, path] if {
-	some r in scanned
-	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"`, json.marshal(r.values))
+	some [r, text] in candidates
+	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"`, text)
 	some [path, reason] in hardcoded(r.values)
 	reason == "a plain-text secret"
 	not owned_elsewhere(r.type, path)
@@ -154,8 +154,8 @@ resource_access_keys contains [r, path] if {
 # `EnvironmentVariables`). Lambda environment variables are left out as above
 # (IAC-AWS-LAMBDA-001 reads them by value too).
 resource_secrets contains [r, path] if {
-	some r in scanned
-	regex.match(`PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`, json.marshal(r.values))
+	some [r, text] in candidates
+	regex.match(value_hint, text)
 	walk(r.values, [keys, value])
 	count(keys) > 0
 	value_secret(value)
@@ -172,8 +172,9 @@ resource_secrets contains [r, path] if {
 }
 
 resource_secrets contains [r, path] if {
-	some r in scanned
-	regex.match(`"Name"\s*:`, json.marshal(r.values))
+	lib.is_cloudformation
+	some [r, text] in candidates
+	regex.match(`"Name"\s*:`, text)
 	walk(r.values, [keys, entry])
 	is_object(entry)
 	secret_name(entry.Name)
@@ -198,6 +199,16 @@ script_text(value) := base64.decode(value) if {
 	regex.match(`^[A-Za-z0-9+/]+={0,2}$`, value)
 	base64.is_valid(value)
 } else := value
+
+value_hint := `PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`
+
+# [resource, its values as JSON text] for the scanned resources whose text could hold a
+# secret by name or by value: one json.marshal per resource, shared by the rules above.
+candidates contains [r, text] if {
+	some r in scanned
+	text := json.marshal(r.values)
+	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"|"Name"\s*:|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`, text)
+}
 
 scanned contains r if {
 	some r in input.resources
