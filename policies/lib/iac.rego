@@ -97,7 +97,8 @@ has_key(obj, key) if _ = obj[key]
 
 # Whether attribute `key` is set to a value: present, not null, not "" (nor only
 # blanks), not an empty list or object. `kms_key_id = ""`, `KMSKeyId: ""` and
-# `kms_master_key_id = null` are not set (the provider treats them as absent). An
+# `kms_master_key_id = null` are not set (the provider treats them as absent), nor is
+# CloudFormation's `!Ref AWS::NoValue`. An
 # unknown value counts as set: nothing can be concluded from it.
 is_set(obj, key) if value_set(obj[key])
 
@@ -118,7 +119,11 @@ value_set(value) if {
 value_set(value) if {
 	is_object(value)
 	count(value) > 0
+	not no_value(value)
 }
+
+# CloudFormation's `!Ref AWS::NoValue`: the property is removed.
+no_value(value) if value.Ref == "AWS::NoValue"
 
 # Booleans as Terraform and CloudFormation write them (CloudFormation often quotes them).
 is_true(value) if value == true

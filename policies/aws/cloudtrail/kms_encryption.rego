@@ -12,7 +12,7 @@
 #   frameworks: [CIS-AWS-3.5]
 #   forms:
 #     - >-
-#       `kms_key_id` absent, null, "" or blank; CloudFormation `KMSKeyId` absent, null or ""
+#       `kms_key_id` absent, null, "" or blank; CloudFormation `KMSKeyId` absent, null, "" or `!Ref AWS::NoValue`
 #     - >-
 #       a key ARN, alias, reference (`aws_kms_key.k.arn`) or intrinsic (`!Ref`, `!GetAtt`,
 #       `!ImportValue`) counts as set

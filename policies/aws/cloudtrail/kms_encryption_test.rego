@@ -39,3 +39,10 @@ test_cloudformation_empty_key_is_not_a_key if {
 		testing.cfn_resource("AWS::CloudTrail::Trail", "ImportValue", {"KMSKeyId": {"Fn::ImportValue": "shared-trail-key"}}),
 	])
 }
+
+test_cloudformation_no_value_is_no_key if {
+	testing.located(kms_encryption.deny) == {["NoValue", "KMSKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::CloudTrail::Trail", "NoValue", {"KMSKeyId": {"Ref": "AWS::NoValue"}}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Conditional", {"KMSKeyId": {"Fn::If": ["Encrypt", {"Ref": "Key"}, {"Ref": "AWS::NoValue"}]}}),
+	])
+}
