@@ -10,7 +10,7 @@
 #   forms:
 #     - >-
 #       `kms_master_key_id` absent, null, "" or blank; CloudFormation `KmsMasterKeyId`
-#       absent, null or ""
+#       absent, null, "" or `!Ref AWS::NoValue`
 #     - >-
 #       an alias (`alias/aws/sns`), ARN, reference or intrinsic counts as set
 #   not_flagged:
