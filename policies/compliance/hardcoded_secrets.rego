@@ -33,7 +33,8 @@
 #       `LaunchTemplateData.UserData` inside `Fn::Base64` / `Fn::Sub`
 #     - >-
 #       Name/Value environment lists (CloudFormation `Environment`, `EnvironmentVariables`)
-#       whose Name looks like a secret
+#       whose Name looks like a secret, and the `environment` entries of a Terraform
+#       `container_definitions` JSON string
 #   not_flagged:
 #     - >-
 #       values that only point at a secret: `{{resolve:...}}`, ARNs, SSM paths,

@@ -69,3 +69,10 @@ test_cloudformation_user_data_and_environment_lists if {
 		testing.cfn_resource("AWS::EC2::Instance", "Clean", {"UserData": {"Fn::Base64": {"Fn::Sub": "#!/bin/bash\nexport DB_PASSWORD=${DbPassword}\n"}}}),
 	])
 }
+
+test_terraform_container_definitions if {
+	testing.located(hardcoded_secrets.deny) == {["aws_ecs_task_definition.app", "container_definitions"]} with input as testing.tf([
+		testing.tf_resource("aws_ecs_task_definition", "app", {"family": "app", "container_definitions": json.marshal([{"name": "app", "image": "app:1", "environment": [{"name": "STAGE", "value": "prod"}, {"name": "DB_PASSWORD", "value": "Pr0d-Passw0rd!"}]}])}),
+		testing.tf_resource("aws_ecs_task_definition", "safe", {"family": "safe", "container_definitions": json.marshal([{"name": "app", "image": "app:1", "secrets": [{"name": "DB_PASSWORD", "valueFrom": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db"}], "environment": [{"name": "API_TOKEN_PARAM", "value": "/app/token"}]}])}),
+	])
+}

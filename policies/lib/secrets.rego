@@ -184,6 +184,22 @@ resource_secrets contains [r, path] if {
 	not owned_elsewhere(r.type, path)
 }
 
+# Terraform container definitions are one JSON string (`jsonencode([...])`): their
+# `environment` entries {name, value} are read like CloudFormation's Name/Value lists.
+resource_secrets contains [r, "container_definitions"] if {
+	lib.is_terraform
+	some [r, text] in candidates
+	contains(text, "container_definitions")
+	definitions := r.values.container_definitions
+	is_string(definitions)
+	json.is_valid(definitions)
+	walk(json.unmarshal(definitions), [_, entry])
+	is_object(entry)
+	secret_name(entry.name)
+	literal_secret(entry.value)
+	not placeholder(entry.value)
+}
+
 # [path, value] of the user data scripts in a resource's values.
 scripts(values) := [[path, script] |
 	some path in [["user_data"], ["UserData"], ["LaunchTemplateData", "UserData"]]
@@ -207,7 +223,7 @@ value_hint := `PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza
 candidates contains [r, text] if {
 	some r in scanned
 	text := json.marshal(r.values)
-	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"|"Name"\s*:|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`, text)
+	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"|"Name"\s*:|container_definitions|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`, text)
 }
 
 scanned contains r if {
