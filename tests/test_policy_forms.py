@@ -3,8 +3,9 @@ where each vulnerable resource writes one setting in a form the library used to 
 empty or null KMS key, a listener without protocol, an Azure rule with a /0 written with
 host bits or a comma-separated port list, a GCP range 10.1.2.3/0, a world IP rule under
 Deny, separate storage network rules, a bucket policy exempted only by aws:Referer, UDP
-3389, the default CloudFront certificate, secrets under neutral names, a trust policy
-with Action "*", global service events off, a public Cloud SQL IP). Each finding is
+3389, the default CloudFront certificate, secrets under neutral names and in container
+definitions, a trust policy with Action "*", global service events off, a public Cloud
+SQL IP, Azure's "Allow Azure services" firewall rule, a GCP firewall without source). Each finding is
 pinned by rule id, resource, file and line: the line of the attribute that carries the
 setting, or of the resource when the setting is missing. The secure variants of the
 same forms give no finding at all."""
@@ -37,16 +38,19 @@ VULNERABLE: list[Finding] = [
     ("IAC-AWS-CF-002", "aws_cloudfront_distribution.default_cert", "aws.tf", 106),  # default certificate: TLSv1
     ("IAC-AWS-LAMBDA-001", "aws_lambda_function.neutral_env", "aws.tf", 116),  # GitHub token under UPSTREAM
     ("IAC-GEN-SECRET-001", "aws_instance.user_data", "aws.tf", 127),  # export DB_PASSWORD=... in user_data
+    ("IAC-GEN-SECRET-001", "aws_ecs_task_definition.app", "aws.tf", 149),  # jsonencode'd environment entry
     # Terraform Azure
     ("IAC-AZ-NSG-001", "azurerm_network_security_rule.host_bits", "azure.tf", 9),  # 34.15.11.3/0
     ("IAC-AZ-NSG-001", "azurerm_network_security_rule.port_list", "azure.tf", 23),  # "21, 22 , 24 " from Any
     ("IAC-AZ-NSG-002", "azurerm_network_security_group.inline", "azure.tf", 46),  # inline Udp 3389 from /0
     ("IAC-AZ-STORAGE-005", "azurerm_storage_account.world_ip_rule", "azure.tf", 75),  # ip_rules 0.0.0.0/0 under Deny
     ("IAC-AZ-STORAGE-005", "azurerm_storage_account_network_rules.alone", "azure.tf", 81),  # judged on its own
+    ("IAC-AZ-SQL-001", "azurerm_mssql_firewall_rule.azure_services", "azure.tf", 89),  # 0.0.0.0 - 0.0.0.0
     # Terraform GCP
     ("IAC-GCP-FW-001", "google_compute_firewall.host_bits", "gcp.tf", 6),  # 10.1.2.3/0
     ("IAC-GCP-FW-002", "google_compute_firewall.rdp_udp", "gcp.tf", 17),  # UDP 3389
     ("IAC-GCP-SQL-003", "google_sql_database_instance.public_ip", "gcp.tf", 31),  # public IP, office network
+    ("IAC-GCP-FW-001", "google_compute_firewall.no_source", "gcp.tf", 46),  # no source: 0.0.0.0/0
     # CloudFormation
     ("IAC-AWS-SNS-001", "EmptyKeyTopic", "template.yaml", 13),  # KmsMasterKeyId: ""
     ("IAC-AWS-CT-001", "Trail", "template.yaml", 25),  # IncludeGlobalServiceEvents: false
@@ -91,4 +95,4 @@ def test_messages_name_the_form(capsys: pytest.CaptureFixture[str]) -> None:
 def test_secure_variants_of_the_same_forms_give_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 31
+    assert doc["summary"]["resources"] == 34
