@@ -226,6 +226,8 @@ def test_every_policy_has_complete_metadata() -> None:
             policy.id
         )
         assert policy.id.startswith(("IAC-AWS-", "IAC-AZ-", "IAC-GCP-", "IAC-GEN-")), policy.id
+        # precision made visible: the forms read and what is deliberately left alone
+        assert policy.forms and policy.not_flagged, policy.id
 
 
 def _replace_containers(value: Any, depth: int, odd: Any, level: int = 0) -> Any:
