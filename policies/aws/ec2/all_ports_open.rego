@@ -27,6 +27,10 @@
 #   not_flagged:
 #     - >-
 #       egress rules: open egress is the AWS default
+#     - >-
+#       a single service port open to the world (443 on a web server): only SSH, RDP and
+#       database ports (IAC-AWS-SG-001..003) and every port are reported, not each public
+#       port
 package iac_guard.aws.ec2.all_ports_open
 
 import data.iac_guard.lib

@@ -23,6 +23,9 @@
 #   not_flagged:
 #     - >-
 #       a public endpoint restricted to known CIDRs
+#     - >-
+#       stricter scanners flag every public endpoint; this rule accepts one limited to known
+#       CIDRs, as AWS documents for clusters reached from the internet
 package iac_guard.aws.eks.public_endpoint
 
 import data.iac_guard.lib

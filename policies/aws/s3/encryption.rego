@@ -30,6 +30,9 @@
 #     - >-
 #       stricter than the service on purpose: S3 encrypts every new bucket with SSE-S3 since
 #       January 2023; the rule asks for an explicit configuration (severity low)
+#     - >-
+#       SSE-S3 (AES256) instead of a customer managed KMS key: any explicit configuration
+#       passes; choosing KMS is a separate concern
 package iac_guard.aws.s3.encryption
 
 import data.iac_guard.lib

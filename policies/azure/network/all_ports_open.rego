@@ -22,6 +22,9 @@
 #   not_flagged:
 #     - >-
 #       Deny and outbound rules
+#     - >-
+#       a single service port open to the internet (443 on a web server): only SSH, RDP
+#       (IAC-AZ-NSG-001, 002) and every port are reported, not each public port
 package iac_guard.azure.network.all_ports_open
 
 import data.iac_guard.lib

@@ -21,6 +21,9 @@
 #   not_flagged:
 #     - >-
 #       disabled firewalls and egress rules
+#     - >-
+#       a single service port open to the world (443 on a web server): only SSH, RDP
+#       (IAC-GCP-FW-001, 002) and every port are reported, not each public port
 package iac_guard.gcp.compute.all_ports_open
 
 import data.iac_guard.lib

@@ -22,6 +22,10 @@
 #       MySQL and SQL Server instances
 #     - >-
 #       flag lists with unknown names or values
+#     - >-
+#       the other PostgreSQL logging flags CIS lists separately (log_checkpoints,
+#       log_lock_waits, log_min_duration_statement...): this rule asks for connection
+#       logging only
 package iac_guard.gcp.sql.postgres_logging
 
 import data.iac_guard.lib
