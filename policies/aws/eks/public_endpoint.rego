@@ -22,9 +22,8 @@
 #       CloudFormation `ResourcesVpcConfig.EndpointPublicAccess` / `PublicAccessCidrs`
 #   not_flagged:
 #     - >-
-#       a public endpoint restricted to known CIDRs
-#     - >-
-#       stricter scanners flag every public endpoint; this rule accepts one limited to known
+#       a public endpoint restricted to known CIDRs: stricter scanners flag every public
+#       endpoint; this rule accepts one limited to known
 #       CIDRs, as AWS documents for clusters reached from the internet
 package iac_guard.aws.eks.public_endpoint
 
