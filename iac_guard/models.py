@@ -217,6 +217,10 @@ class Policy:
     related_resources: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()  # IaC kinds it applies to; empty = every kind
     resource_types: tuple[str, ...] = ()  # custom.resource_types, else the types its code names
+    # custom.forms: the ways of writing the setting the policy reads; custom.not_flagged:
+    # what it deliberately leaves alone, and why (precision made visible in the catalog)
+    forms: tuple[str, ...] = ()
+    not_flagged: tuple[str, ...] = ()
     # conftest mode (--namespace): evaluated once per parsed file against its raw document
     conftest: bool = False
 

@@ -27,6 +27,12 @@ DUPLICATE = '{\n  "resource": {\n    "aws_s3_bucket": {\n      "a": {\n        "
             "invalid template: found unconstructable recursive node",
             5,
         ),
+        (  # two YAML documents: the parser's whole sentence, at the second document's start
+            "multi.yaml",
+            'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n---\nResources:\n  C:\n    Type: AWS::S3::Bucket\n',
+            "invalid template: expected a single document in the stream but found another document",
+            5,
+        ),
         (  # an unclosed flow sequence: the parser stops at the end of the stream, reported on the last line
             "unclosed.yaml",
             'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      Tags: [\n',

@@ -59,6 +59,7 @@ TERRAFORM: list[Finding] = [
     ("IAC-AWS-IAM-001", "aws_iam_policy.admin", "iam.tf", 3),
     ("IAC-AWS-IAM-003", "aws_iam_user_login_profile.alice", "iam.tf", 18),
     ("IAC-AWS-IAM-002", "aws_iam_user_policy_attachment.alice_admin", "iam.tf", 22),
+    ("IAC-AWS-IAM-004", "aws_iam_role.ci", "iam.tf", 28),
     ("IAC-AWS-VPC-001", "aws_vpc.main", "network.tf", 1),
     ("IAC-AWS-VPC-002", "aws_subnet.public", "network.tf", 8),
     ("IAC-AWS-SG-005", "aws_security_group.bastion", "network.tf", 11),
@@ -173,7 +174,7 @@ GCP: list[Finding] = [
     ("IAC-GCP-SQL-004", "google_sql_database_instance.db", "main.tf", 28),
     ("IAC-GCP-SQL-009", "google_sql_database_instance.db", "main.tf", 28),
     ("IAC-GCP-SQL-002", "google_sql_database_instance.db", "main.tf", 31),
-    ("IAC-GCP-SQL-003", "google_sql_database_instance.db", "main.tf", 32),
+    # IAC-GCP-SQL-003 (public IP) is not reported beside SQL-001: one exposure, one rule
     ("IAC-GCP-SQL-001", "google_sql_database_instance.db", "main.tf", 34),
     ("IAC-GEN-SECRET-001", "google_sql_user.app", "main.tf", 45),
     ("IAC-GCP-FW-001", "google_compute_firewall.admin", "main.tf", 53),
@@ -181,6 +182,7 @@ GCP: list[Finding] = [
     ("IAC-GCP-FW-001", "google_compute_firewall.everything", "main.tf", 64),
     ("IAC-GCP-FW-002", "google_compute_firewall.everything", "main.tf", 64),
     ("IAC-GCP-FW-003", "google_compute_firewall.everything", "main.tf", 64),
+    ("IAC-GCP-SQL-003", "google_sql_database_instance.reporting", "main.tf", 77),
 ]
 
 
@@ -238,6 +240,8 @@ def test_every_policy_has_complete_metadata() -> None:
             policy.id
         )
         assert policy.id.startswith(("IAC-AWS-", "IAC-AZ-", "IAC-GCP-", "IAC-GEN-")), policy.id
+        # precision made visible: the forms read and what is deliberately left alone
+        assert policy.forms and policy.not_flagged, policy.id
 
 
 def _replace_containers(value: Any, depth: int, odd: Any, level: int = 0) -> Any:

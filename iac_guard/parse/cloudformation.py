@@ -237,7 +237,10 @@ def _yaml_problem(text: str) -> tuple[str, int] | None:
         cause = exc.__cause__
         mark = getattr(cause, "problem_mark", None) or getattr(cause, "context_mark", None)
         problem = getattr(cause, "problem", None)
+        context = getattr(cause, "context", None)
         if mark is not None and problem:
+            if context and str(problem).startswith("but "):  # one sentence in two parts
+                return f"{context} {problem}", int(mark.line) + 1  # "expected a single document in the stream but found another document"
             return str(problem), int(mark.line) + 1
     except Exception:  # any other failure: keep what decode_str said
         return None

@@ -97,6 +97,8 @@ def as_dict(policy: Policy) -> dict[str, Any]:
         "description": policy.description,
         "remediation": policy.remediation,
         "related_resources": list(policy.related_resources),
+        "forms": list(policy.forms),
+        "not_flagged": list(policy.not_flagged),
     }
 
 
@@ -177,6 +179,12 @@ def _policy_section(p: Policy) -> list[str]:
     out.extend(f"| {name} | {_cell(value)} |" for name, value in table)
     if p.description:
         out.extend(["", p.description])
+    if p.forms:
+        out.extend(["", "**Forms read:**", ""])
+        out.extend(f"- {form}" for form in p.forms)
+    if p.not_flagged:
+        out.extend(["", "**Deliberately not flagged:**", ""])
+        out.extend(f"- {item}" for item in p.not_flagged)
     out.extend(["", f"**Remediation:** {p.remediation or '-'}"])
     if p.related_resources:
         out.extend(["", "**References:**", ""])

@@ -261,6 +261,8 @@ def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool, confte
         related_resources=_related(meta.get("related_resources"), file, line),
         kinds=_strings(custom.get("kinds") or custom.get("input"), "custom.kinds", file, line),
         resource_types=_strings(custom.get("resource_types"), "custom.resource_types", file, line),
+        forms=_sentences(custom.get("forms"), "custom.forms", file, line),
+        not_flagged=_sentences(custom.get("not_flagged"), "custom.not_flagged", file, line),
         conftest=conftest,
     )
 
@@ -277,6 +279,20 @@ def _strings(value: Any, key: str, file: str, line: int) -> tuple[str, ...]:
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return tuple(str(v) for v in value)
     raise PolicyError(f"{key} must be a string or a list of strings, not {value!r}", file=file, line=line)
+
+
+def _sentences(value: Any, key: str, file: str, line: int) -> tuple[str, ...]:
+    """``custom.forms`` / ``custom.not_flagged``: a list of non-empty strings (a sentence
+    each). Anything else (a bare string, a mapping, a number, an empty entry) is an error,
+    so a typo cannot silently drop the policy's precision notes from the catalog."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise PolicyError(f"{key} must be a list of strings, not {value!r}", file=file, line=line)
+    for item in value:
+        if not isinstance(item, str) or not item.strip():
+            raise PolicyError(f"{key} entries must be non-empty strings, not {item!r}", file=file, line=line)
+    return tuple(" ".join(item.split()) for item in value)
 
 
 def _related(value: Any, file: str, line: int) -> tuple[str, ...]:

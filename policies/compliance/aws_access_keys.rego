@@ -13,6 +13,15 @@
 #     Deactivate and delete the key in IAM now, then give the workload an IAM role
 #     (instance profile, `role` of the Lambda function, IRSA) instead of keys.
 #   frameworks: [CWE-798]
+#   forms:
+#     - >-
+#       an AWS access key id (AKIA, ASIA, ABIA, ACCA + 16 characters) under any name in any
+#       resource, user data and variable defaults included
+#   not_flagged:
+#     - >-
+#       Lambda environment variables (IAC-AWS-LAMBDA-001)
+#     - >-
+#       secret access keys alone: IAC-GEN-SECRET-001 reads them by name
 package iac_guard.compliance.aws_access_keys
 
 import data.iac_guard.lib

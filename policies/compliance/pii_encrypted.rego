@@ -42,6 +42,16 @@
 #     - AWS::DynamoDB::Table
 #     - AWS::SQS::Queue
 #     - AWS::SNS::Topic
+#   forms:
+#     - >-
+#       data stores whose classification tag marks sensitive data
+#       (`data.iac_guard_settings`) and that fail one of the library's encryption checks
+#       (S3, RDS, EBS, EC2 volumes, DynamoDB, SQS, SNS, Azure storage HTTPS/TLS, Cloud SQL
+#       SSL)
+#   not_flagged:
+#     - >-
+#       data stores without the classification tag: the underlying rules still report them
+#       on their own
 package iac_guard.compliance.pii_encrypted
 
 import data.iac_guard.aws.dynamodb.encryption as dynamodb_encryption

@@ -42,6 +42,13 @@
 #     - AWS::DynamoDB::Table
 #     - AWS::SQS::Queue
 #     - AWS::SNS::Topic
+#   forms:
+#     - >-
+#       sensitive data stores failing the library's public-exposure checks (S3 ACLs,
+#       policies, access blocks; RDS; Azure storage and SQL; GCS; Cloud SQL)
+#   not_flagged:
+#     - >-
+#       data stores without the classification tag
 package iac_guard.compliance.pii_logged
 
 import data.iac_guard.aws.rds.logging as rds_logging

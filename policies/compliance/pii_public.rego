@@ -44,6 +44,13 @@
 #     - AWS::DynamoDB::Table
 #     - AWS::SQS::Queue
 #     - AWS::SNS::Topic
+#   forms:
+#     - >-
+#       sensitive data stores failing the library's logging checks (S3 access logs, RDS log
+#       exports, Azure SQL auditing, GCS access logs, Cloud SQL PostgreSQL flags)
+#   not_flagged:
+#     - >-
+#       data stores without the classification tag
 package iac_guard.compliance.pii_public
 
 import data.iac_guard.aws.rds.public as rds_public

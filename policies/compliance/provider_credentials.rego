@@ -16,6 +16,14 @@
 #     or from OIDC workload identity in CI; rotate the exposed credential.
 #   frameworks: [CWE-798]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       literal values of secret-looking attributes and of `credentials`, `access_token`,
+#       `client_certificate_password` in Terraform `provider` blocks
+#   not_flagged:
+#     - >-
+#       values from variables without default, environment variables, files outside the
+#       scanned code
 package iac_guard.compliance.provider_credentials
 
 import data.iac_guard.lib

@@ -16,6 +16,17 @@
 #   remediation: >-
 #     Add the missing keys to `tags` (Google: `labels`; CloudFormation: `Tags`), or set
 #     them once in the AWS provider's `default_tags { tags = {...} }`.
+#   forms:
+#     - >-
+#       the tags required by `data.iac_guard_settings.required_tags` on the taggable types:
+#       Terraform `tags` / GCP `labels` maps, CloudFormation `Tags` Key/Value lists,
+#       provider `default_tags` / `default_labels` of the root module
+#   not_flagged:
+#     - >-
+#       resources whose tags are unknown as a whole (`tags = var.tags`, `merge()` over an
+#       unknown)
+#     - >-
+#       tag values: any non-empty value passes
 package iac_guard.compliance.required_tags
 
 import data.iac_guard.lib

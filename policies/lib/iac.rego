@@ -105,6 +105,36 @@ true_or_missing(obj, key) if is_true(obj[key])
 
 has_key(obj, key) if _ = obj[key]
 
+# Whether attribute `key` is set to a value: present, not null, not "" (nor only
+# blanks), not an empty list or object. `kms_key_id = ""`, `KMSKeyId: ""` and
+# `kms_master_key_id = null` are not set (the provider treats them as absent), nor is
+# CloudFormation's `!Ref AWS::NoValue`. An
+# unknown value counts as set: nothing can be concluded from it.
+is_set(obj, key) if value_set(obj[key])
+
+value_set(value) if {
+	is_string(value)
+	trim_space(value) != ""
+}
+
+value_set(value) if is_number(value)
+
+value_set(value) if is_boolean(value)
+
+value_set(value) if {
+	is_array(value)
+	count(value) > 0
+}
+
+value_set(value) if {
+	is_object(value)
+	count(value) > 0
+	not no_value(value)
+}
+
+# CloudFormation's `!Ref AWS::NoValue`: the property is removed.
+no_value(value) if value.Ref == "AWS::NoValue"
+
 # Booleans as Terraform and CloudFormation write them (CloudFormation often quotes them).
 is_true(value) if value == true
 
@@ -169,6 +199,19 @@ world_cidrs := {"0.0.0.0/0", "::/0", "0::/0", "0000:0000:0000:0000:0000:0000:000
 
 is_world(cidr) if world_cidrs[cidr]
 
+# Service tags in any case ("INTERNET", " Internet ") and every prefix of length 0,
+# whatever its address part: "/0", "10.1.2.3/0" and "34.15.11.3/0" are the whole IPv4
+# space (the provider masks host bits), "2001:db8::/0" the whole IPv6 space.
+is_world(cidr) if {
+	is_string(cidr)
+	lower(trim_space(cidr)) in {"*", "internet", "any", "0.0.0.0"}
+}
+
+is_world(cidr) if {
+	is_string(cidr)
+	regex.match(`^\s*[0-9A-Fa-f:.]*/0+\s*$`, cidr)
+}
+
 any_world(cidrs) if {
 	is_array(cidrs)
 	some c in cidrs
@@ -202,7 +245,10 @@ all_protocols(protocol) if protocol in {"-1", -1, "all", "ALL", "All", "*"}
 
 # A port specification as Azure and GCP write it ("22", "8000-8080", "*", 22) as a
 # [from, to] range; undefined when it is unknown or malformed.
-port_range(spec) := [0, 65535] if spec == "*"
+port_range(spec) := [0, 65535] if {
+	is_string(spec)
+	trim_space(spec) == "*"
+}
 
 port_range(spec) := [port, port] if port := number(spec)
 
@@ -210,6 +256,32 @@ port_range(spec) := [number(parts[0]), number(parts[1])] if {
 	is_string(spec)
 	parts := split(spec, "-")
 	count(parts) == 2
+}
+
+# Every [from, to] range of a port specification that may list several, as Azure
+# accepts in one string ("22,24", "21, 22 , 24 ", "20-25,3389"); the ranges of a list
+# element that cannot be read are left out.
+port_ranges(spec) := [range |
+	some part in split(spec, ",")
+	range := port_range(trim_space(part))
+] if {
+	is_string(spec)
+	contains(spec, ",")
+}
+
+port_ranges(spec) := [range] if {
+	not comma_list(spec)
+	range := port_range(spec)
+}
+
+port_ranges(spec) := [] if {
+	not comma_list(spec)
+	not port_range(spec)
+}
+
+comma_list(spec) if {
+	is_string(spec)
+	contains(spec, ",")
 }
 
 # Whether a [from, to] range covers every port.
@@ -331,7 +403,7 @@ pointed_at(r, keys, name_attr) if {
 # DBCluster's own DBClusterIdentifier is only its name.
 rds_cluster_member(r) if {
 	r.type == "AWS::RDS::DBInstance"
-	has_key(r.values, "DBClusterIdentifier")
+	is_set(r.values, "DBClusterIdentifier")
 }
 
 # Whether the scanned code turns on EBS encryption by default for the account and region

@@ -74,6 +74,77 @@ statement(s) := {
 	"resources": lib.as_array(object.get(s, "Resource", [])),
 	"principals": json_principals(object.get(s, "Principal", {})),
 	"conditions": [lower(k) | some _, keys in json_object(object.get(s, "Condition", {})); some k, _ in json_object(keys)],
+	"restricted": json_restricted(object.get(s, "Condition", {})),
+}
+
+# Whether a statement's conditions restrict who can use it: one condition on a key that
+# names the caller's network, account, organization or source resource, with a fixed
+# value, under an operator that matches it (not a negation, not ...IfExists, not
+# ForAllValues:, which all let a request without the key through). aws:Referer,
+# aws:UserAgent, aws:SecureTransport and the like restrict nothing: any caller can send
+# them. An unknown condition counts as restricting (nothing can be concluded).
+json_restricted(cond) := true if {
+	lib.is_unknown(cond)
+} else := true if {
+	some op, keys in json_object(cond)
+	some k, values in json_object(keys)
+	restricting(op, k, values)
+} else := false
+
+tf_restricted(conditions) := true if {
+	some c in lib.items(conditions)
+	is_object(c)
+	restricting(object.get(c, "test", ""), object.get(c, "variable", ""), object.get(c, "values", []))
+} else := false
+
+restricting(op, key, values) if {
+	is_string(op)
+	is_string(key)
+	lower(key) in caller_keys
+	affirmative(op)
+	fixed(lower(key), values)
+}
+
+restricting(op, key, _) if lib.is_unknown(op)
+
+restricting(_, key, _) if lib.is_unknown(key)
+
+# Condition keys that Amazon S3 (and IAM) read as limiting the caller ("The meaning of
+# public": source IP, VPC, endpoint, account, ARN, owner, organization, principal).
+caller_keys := {
+	"aws:sourceip", "aws:vpcsourceip", "aws:sourcevpc", "aws:sourcevpce", "aws:sourcearn",
+	"aws:sourceaccount", "aws:sourceowner", "aws:sourceorgid", "aws:sourceorgpaths",
+	"aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount", "aws:principalarn",
+	"aws:userid", "aws:username", "aws:principalservicename",
+	"s3:x-amz-server-side-encryption-aws-kms-key-id",
+}
+
+affirmative(op) if {
+	lop := lower(op)
+	not contains(lop, "not")
+	not endswith(lop, "ifexists")
+	not startswith(lop, "forallvalues:")
+	lop != "null"
+}
+
+# Values that name something: not a lone "*", not a world CIDR for aws:SourceIp.
+fixed(key, values) if {
+	vals := lib.as_array(values)
+	count(vals) > 0
+	every v in vals {
+		not wildcard(key, v)
+	}
+}
+
+fixed(_, values) if lib.is_unknown(values)
+
+wildcard(_, v) if v == "*"
+
+wildcard(_, v) if v == ""
+
+wildcard(key, v) if {
+	key in {"aws:sourceip", "aws:vpcsourceip"}
+	lib.is_world(v)
 }
 
 # An object as written; {} for anything else (a string, a list, an unknown value).
@@ -106,6 +177,7 @@ tf_statement(s) := {
 	"resources": lib.as_array(object.get(s, "resources", [])),
 	"principals": [[p.type, id] | some p in lib.items(object.get(s, "principals", [])); some id in lib.as_array(p.identifiers)],
 	"conditions": [lower(c.variable) | some c in lib.items(object.get(s, "condition", [])); is_string(c.variable)],
+	"restricted": tf_restricted(object.get(s, "condition", [])),
 }
 
 # Allows every action on every resource.
@@ -116,13 +188,14 @@ admin(stmt) if {
 	"*" in stmt.resources
 }
 
-# Allows anyone (Principal "*" or {"AWS": "*"}) without any condition narrowing it.
+# Allows anyone (Principal "*" or {"AWS": "*"}) without a condition that restricts the
+# caller (see json_restricted: aws:Referer or aws:SecureTransport alone do not).
 public(stmt) if {
 	stmt.effect == "Allow"
 	some [type, id] in stmt.principals
 	type in {"*", "AWS"}
 	id == "*"
-	count(stmt.conditions) == 0
+	not stmt.restricted
 }
 
 # Denies or allows depending on MFA (aws:MultiFactorAuthPresent / aws:MultiFactorAuthAge).

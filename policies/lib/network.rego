@@ -25,11 +25,27 @@ world_all_ports(cloud) := {[r, attr] |
 	opens_all(rule)
 }
 
+# world_ingress_udp(cloud, port): the same for UDP (RDP listens on TCP and UDP 3389).
+world_ingress_udp(cloud, port) := {[r, attr] |
+	some [r, attr, rule] in world_rules(cloud)
+	admits_udp(rule, port)
+}
+
 admits(rule, port) if {
 	tcp_or_all(rule.protocol)
 	some range in rule.ranges
 	lib.includes_port(range[0], range[1], port)
 }
+
+admits_udp(rule, port) if {
+	udp_or_all(rule.protocol)
+	some range in rule.ranges
+	lib.includes_port(range[0], range[1], port)
+}
+
+udp_or_all(protocol) if protocol in {"udp", "17"}
+
+udp_or_all(protocol) if lib.all_protocols(protocol)
 
 opens_all(rule) if {
 	tcp_or_all(rule.protocol)
@@ -57,11 +73,18 @@ azure_world := world(azure_entries)
 
 gcp_world := world(gcp_entries)
 
-world(entries) := {[r, attr, {"protocol": protocol(shape, entry), "ranges": ranges(shape, entry)}] |
+world(entries) := {[r, source_attribute(attr, entry), {"protocol": protocol(shape, entry), "ranges": ranges(shape, entry)}] |
 	some [r, attr, direction, shape, entry] in entries
 	direction == "ingress"
 	lib.any_world(sources(shape, entry))
 }
+
+# A stand-alone rule is reported at the attribute that holds the world source: the IPv6
+# (or list) attribute when the IPv4 (or single) one does not.
+source_attribute(attr, entry) := other if {
+	other := {"cidr_blocks": "ipv6_cidr_blocks", "cidr_ipv4": "cidr_ipv6", "CidrIp": "CidrIpv6", "source_address_prefix": "source_address_prefixes"}[attr]
+	not lib.any_world(object.get(entry, attr, null))
+} else := attr
 
 # Every firewall rule as written, per cloud: [resource, attribute, direction, shape,
 # entry], where `shape` names the way the entry's fields are spelled. One rule per cloud,
@@ -134,7 +157,16 @@ sources("cfn", entry) := [object.get(entry, "CidrIp", null), object.get(entry, "
 
 sources("azure", entry) := array.concat(lib.as_array(object.get(entry, "source_address_prefix", [])), lib.as_array(object.get(entry, "source_address_prefixes", [])))
 
-sources("gcp", entry) := object.get(entry.firewall, "source_ranges", [])
+sources("gcp", entry) := object.get(entry.firewall, "source_ranges", []) if gcp_source_given(entry.firewall)
+
+# An ingress firewall that names no source (no ranges, tags or service accounts) applies
+# to every IPv4 source: Google Cloud's documented default.
+sources("gcp", entry) := ["0.0.0.0/0"] if not gcp_source_given(entry.firewall)
+
+gcp_source_given(firewall) if {
+	some key in ["source_ranges", "source_tags", "source_service_accounts"]
+	lib.is_set(firewall, key)
+}
 
 protocol("aws", entry) := lower_protocol(object.get(entry, "protocol", ""))
 
@@ -154,13 +186,13 @@ ranges("cfn", entry) := aws_ranges(protocol("cfn", entry), object.get(entry, "Fr
 
 ranges("azure", entry) := [range |
 	some spec in array.concat(lib.as_array(object.get(entry, "destination_port_range", [])), lib.as_array(object.get(entry, "destination_port_ranges", [])))
-	range := lib.port_range(spec)
+	some range in lib.port_ranges(spec)
 ]
 
 # No `ports` means every port of the protocol.
 ranges("gcp", entry) := [[0, 65535]] if object.get(entry.allow, "ports", []) in {[], null}
 
-ranges("gcp", entry) := [range | some spec in entry.allow.ports; range := lib.port_range(spec)] if {
+ranges("gcp", entry) := [range | some spec in entry.allow.ports; some range in lib.port_ranges(spec)] if {
 	is_array(entry.allow.ports)
 	count(entry.allow.ports) > 0
 }

@@ -76,6 +76,8 @@ def test_list_json(capsys: pytest.CaptureFixture[str]) -> None:
             "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer",
             "https://example.com/second",
         ],
+        "forms": ["`https_traffic_only_enabled = false`", "the legacy name `enable_https_traffic_only`"],
+        "not_flagged": ["an unknown value (a variable without default)"],
     }
 
 
@@ -99,6 +101,11 @@ def test_doc_groups_by_cloud_and_service(tmp_path: Path, capsys: pytest.CaptureF
     ]
     assert "| [DEMO-AWS-001](#demo-aws-001-s3-bucket--access-logging-is-off) | S3 bucket \\| access logging is off | low | terraform |" in text
     assert "| Source | `tests/fixtures/policytools/catalog/azure_https.rego:1` |" in text
+    assert (
+        "**Forms read:**\n\n- `https_traffic_only_enabled = false`\n- the legacy name `enable_https_traffic_only`\n\n"
+        "**Deliberately not flagged:**\n\n- an unknown value (a variable without default)\n\n"
+        "**Remediation:** Set `https_traffic_only_enabled = true`."
+    ) in text
     assert "**Remediation:** Set `https_traffic_only_enabled = true`.\n\n**References:**\n\n- <https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer>\n- <https://example.com/second>\n" in text
 
 

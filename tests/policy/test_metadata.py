@@ -43,6 +43,20 @@ def test_metadata_type_errors_name_file_and_line(tmp_path: Path) -> None:
     assert error.message.startswith("custom.kinds must be a string or a list of strings")
 
 
+def test_forms_and_not_flagged_shapes(tmp_path: Path) -> None:
+    error = _load(tmp_path, "#   forms: a single string\n")
+    assert (error.file, error.line, error.message) == ("p.rego", 1, "custom.forms must be a list of strings, not 'a single string'")
+    error = _load(tmp_path, "#   not_flagged: {why: because}\n")
+    assert (error.file, error.line, error.message) == ("p.rego", 1, "custom.not_flagged must be a list of strings, not {'why': 'because'}")
+    error = _load(tmp_path, "#   forms: [ok, 3]\n")
+    assert (error.file, error.line, error.message) == ("p.rego", 1, "custom.forms entries must be non-empty strings, not 3")
+    error = _load(tmp_path, "#   not_flagged: [\"  \"]\n")
+    assert error.message == "custom.not_flagged entries must be non-empty strings, not '  '"
+    (tmp_path / "p.rego").write_text(POLICY.format(extra="#   forms:\n#     - >-\n#       two\n#       lines\n#   not_flagged: [x]\n"), encoding="utf-8")
+    (policy,) = load_policies([tmp_path], include_builtin=False).policies
+    assert (policy.forms, policy.not_flagged) == (("two lines",), ("x",))
+
+
 def test_unknown_severity_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "p.rego").write_text(POLICY.format(extra="").replace("severity: high", "severity: urgent"), encoding="utf-8")
     assert main(["policies", "list", "--no-builtin-policies", "--policy-dir", str(tmp_path)]) == 2

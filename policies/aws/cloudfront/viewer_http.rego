@@ -12,6 +12,19 @@
 #     Set `viewer_protocol_policy = "redirect-to-https"` (or `"https-only"`) in
 #     `default_cache_behavior` and every `ordered_cache_behavior` (CloudFormation
 #     `ViewerProtocolPolicy` in `DefaultCacheBehavior` and `CacheBehaviors`).
+#   forms:
+#     - >-
+#       `viewer_protocol_policy = "allow-all"` in `default_cache_behavior` and in each
+#       `ordered_cache_behavior` block
+#     - >-
+#       CloudFormation `DistributionConfig.DefaultCacheBehavior.ViewerProtocolPolicy` and
+#       each `CacheBehaviors` entry
+#   not_flagged:
+#     - >-
+#       `redirect-to-https` and `https-only`: both keep viewers on HTTPS
+#     - >-
+#       the origin side (`origin_protocol_policy`): CloudFront to origin traffic is a
+#       separate concern
 package iac_guard.aws.cloudfront.viewer_http
 
 import data.iac_guard.lib

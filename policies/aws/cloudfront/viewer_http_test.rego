@@ -34,3 +34,17 @@ test_cloudformation_allow_all_is_denied if {
 		"CacheBehaviors": [{"PathPattern": "/img/*", "ViewerProtocolPolicy": "allow-all"}],
 	}})])
 }
+
+test_every_behavior_form if {
+	testing.located(viewer_http.deny) == {["aws_cloudfront_distribution.d", "ordered_cache_behavior.1.viewer_protocol_policy"]} with input as testing.tf([testing.tf_resource("aws_cloudfront_distribution", "d", {
+		"default_cache_behavior": [{"viewer_protocol_policy": "redirect-to-https"}],
+		"ordered_cache_behavior": [{"viewer_protocol_policy": "https-only"}, {"viewer_protocol_policy": "allow-all"}],
+	})])
+}
+
+test_cloudformation_cache_behaviors if {
+	testing.located(viewer_http.deny) == {["Cdn", "DistributionConfig.CacheBehaviors.0.ViewerProtocolPolicy"]} with input as testing.cfn([testing.cfn_resource("AWS::CloudFront::Distribution", "Cdn", {"DistributionConfig": {
+		"DefaultCacheBehavior": {"ViewerProtocolPolicy": "https-only"},
+		"CacheBehaviors": [{"PathPattern": "/legacy/*", "ViewerProtocolPolicy": "allow-all"}],
+	}})])
+}

@@ -10,6 +10,15 @@
 #   severity: medium
 #   remediation: 'Set `kms_key_id` (CloudFormation `KMSKeyId`) to a customer managed KMS key whose policy lets CloudTrail encrypt and your auditors decrypt.'
 #   frameworks: [CIS-AWS-3.5]
+#   forms:
+#     - >-
+#       `kms_key_id` absent, null, "" or blank; CloudFormation `KMSKeyId` absent, null, "" or `!Ref AWS::NoValue`
+#     - >-
+#       a key ARN, alias, reference (`aws_kms_key.k.arn`) or intrinsic (`!Ref`, `!GetAtt`,
+#       `!ImportValue`) counts as set
+#   not_flagged:
+#     - >-
+#       whether the named key exists or its key policy lets CloudTrail use it
 package iac_guard.aws.cloudtrail.kms_encryption
 
 import data.iac_guard.lib
@@ -18,13 +27,13 @@ import rego.v1
 deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_cloudtrail")
-	not lib.has_key(r.values, "kms_key_id")
+	not lib.is_set(r.values, "kms_key_id")
 	result := lib.finding(r, sprintf("CloudTrail trail %s is not encrypted with a KMS key", [r.address]), "kms_key_id")
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::CloudTrail::Trail")
-	not lib.has_key(r.values, "KMSKeyId")
+	not lib.is_set(r.values, "KMSKeyId")
 	result := lib.finding(r, sprintf("CloudTrail trail %s is not encrypted with a KMS key", [r.address]), "KMSKeyId")
 }

@@ -23,3 +23,26 @@ test_cloudformation_trail_without_kms_key_is_denied if {
 		testing.cfn_resource("AWS::CloudTrail::Trail", "Encrypted", {"KMSKeyId": {"Ref": "Key"}}),
 	])
 }
+
+test_empty_or_null_key_is_not_a_key if {
+	testing.addresses(kms_encryption.deny) == {"aws_cloudtrail.empty", "aws_cloudtrail.null"} with input as testing.tf([
+		testing.tf_resource("aws_cloudtrail", "empty", {"kms_key_id": ""}),
+		testing.tf_resource("aws_cloudtrail", "null", {"kms_key_id": null}),
+		testing.tf_resource("aws_cloudtrail", "arn", {"kms_key_id": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
+	])
+}
+
+test_cloudformation_empty_key_is_not_a_key if {
+	testing.located(kms_encryption.deny) == {["Empty", "KMSKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Empty", {"KMSKeyId": ""}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Alias", {"KMSKeyId": "alias/trail"}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "ImportValue", {"KMSKeyId": {"Fn::ImportValue": "shared-trail-key"}}),
+	])
+}
+
+test_cloudformation_no_value_is_no_key if {
+	testing.located(kms_encryption.deny) == {["NoValue", "KMSKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::CloudTrail::Trail", "NoValue", {"KMSKeyId": {"Ref": "AWS::NoValue"}}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Conditional", {"KMSKeyId": {"Fn::If": ["Encrypt", {"Ref": "Key"}, {"Ref": "AWS::NoValue"}]}}),
+	])
+}

@@ -8,6 +8,13 @@
 #   severity: medium
 #   remediation: 'Set `enable_log_file_validation = true` (CloudFormation `EnableLogFileValidation: true`).'
 #   frameworks: [CIS-AWS-3.2]
+#   forms:
+#     - >-
+#       `enable_log_file_validation` absent, null or false; CloudFormation
+#       `EnableLogFileValidation`, boolean or quoted string
+#   not_flagged:
+#     - >-
+#       an unknown value (a variable without default)
 package iac_guard.aws.cloudtrail.log_validation
 
 import data.iac_guard.lib

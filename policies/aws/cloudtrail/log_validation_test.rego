@@ -23,3 +23,11 @@ test_validated_or_unknown_passes if {
 test_cloudformation_trail_without_validation_is_denied if {
 	testing.located(log_validation.deny) == {["Trail", "EnableLogFileValidation"]} with input as testing.cfn([testing.cfn_resource("AWS::CloudTrail::Trail", "Trail", {})])
 }
+
+test_boolean_forms if {
+	testing.addresses(log_validation.deny) == {"aws_cloudtrail.string_false", "aws_cloudtrail.null"} with input as testing.tf([
+		testing.tf_resource("aws_cloudtrail", "string_false", {"enable_log_file_validation": "false"}),
+		testing.tf_resource("aws_cloudtrail", "null", {"enable_log_file_validation": null}),
+		testing.tf_resource("aws_cloudtrail", "string_true", {"enable_log_file_validation": "true"}),
+	])
+}

@@ -23,3 +23,19 @@ test_cloudformation_single_region_trail_is_denied if {
 		testing.cfn_resource("AWS::CloudTrail::Trail", "Org", {"IsMultiRegionTrail": true}),
 	])
 }
+
+test_global_service_events_off_is_denied if {
+	testing.located(multi_region.deny) == {["aws_cloudtrail.no_global", "include_global_service_events"], ["aws_cloudtrail.string_false", "include_global_service_events"]} with input as testing.tf([
+		testing.tf_resource("aws_cloudtrail", "no_global", {"is_multi_region_trail": true, "include_global_service_events": false}),
+		testing.tf_resource("aws_cloudtrail", "string_false", {"is_multi_region_trail": true, "include_global_service_events": "false"}),
+		testing.tf_resource("aws_cloudtrail", "default", {"is_multi_region_trail": true}),
+		testing.tf_resource("aws_cloudtrail", "unknown", {"is_multi_region_trail": true, "include_global_service_events": testing.unknown("var.global")}),
+	])
+}
+
+test_cloudformation_global_service_events_off_is_denied if {
+	testing.located(multi_region.deny) == {["NoGlobal", "IncludeGlobalServiceEvents"], ["NoGlobal", "IsMultiRegionTrail"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::CloudTrail::Trail", "NoGlobal", {"IncludeGlobalServiceEvents": "false"}),
+		testing.cfn_resource("AWS::CloudTrail::Trail", "Good", {"IsMultiRegionTrail": true, "IncludeGlobalServiceEvents": true}),
+	])
+}

@@ -12,6 +12,16 @@
 #   remediation: >-
 #     Add `server_side_encryption { enabled = true, kms_key_arn = aws_kms_key.table.arn }`
 #     (CloudFormation `SSESpecification: {SSEEnabled: true, KMSMasterKeyId: ...}`).
+#   forms:
+#     - >-
+#       `server_side_encryption` block absent or `enabled` false/null; CloudFormation
+#       `SSESpecification.SSEEnabled`
+#   not_flagged:
+#     - >-
+#       tables on the AWS owned key (the default, still encrypted at rest): the rule asks
+#       for a KMS key you control, as CIS does
+#     - >-
+#       an unknown `enabled` value
 package iac_guard.aws.dynamodb.encryption
 
 import data.iac_guard.lib

@@ -11,6 +11,13 @@
 #   remediation: >-
 #     Add `point_in_time_recovery { enabled = true }` (CloudFormation
 #     `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled: true`).
+#   forms:
+#     - >-
+#       `point_in_time_recovery` block absent or `enabled` false/null; CloudFormation
+#       `PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled`
+#   not_flagged:
+#     - >-
+#       global table replicas (`replica` blocks) are not judged separately
 package iac_guard.aws.dynamodb.point_in_time_recovery
 
 import data.iac_guard.lib

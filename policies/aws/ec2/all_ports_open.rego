@@ -20,6 +20,17 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       ingress from the world on every port: protocol `-1` / "all" (ports ignored), TCP
+#       0-65535, 0-0 or -1 to -1, in every AWS rule form of IAC-AWS-SG-001
+#   not_flagged:
+#     - >-
+#       egress rules: open egress is the AWS default
+#     - >-
+#       a single service port open to the world (443 on a web server): only SSH, RDP and
+#       database ports (IAC-AWS-SG-001..003) and every port are reported, not each public
+#       port
 package iac_guard.aws.ec2.all_ports_open
 
 import data.iac_guard.lib

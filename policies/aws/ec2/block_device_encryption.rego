@@ -17,6 +17,20 @@
 #     "true" } }`). CloudFormation: set `Ebs.Encrypted: true` in every `BlockDeviceMappings`
 #     entry, or turn on `aws_ebs_encryption_by_default` for the account.
 #   frameworks: [CIS-AWS-2.2.1]
+#   forms:
+#     - >-
+#       `root_block_device` absent or with `encrypted` false/null, each `ebs_block_device`
+#       (`aws_instance`, `aws_launch_configuration`), each `aws_launch_template`
+#       `block_device_mappings.ebs`
+#     - >-
+#       CloudFormation `BlockDeviceMappings[].Ebs.Encrypted` on instances, launch
+#       configurations and `LaunchTemplateData`
+#   not_flagged:
+#     - >-
+#       devices from a snapshot (`snapshot_id` / `SnapshotId` set, not ""): they inherit its
+#       encryption
+#     - >-
+#       everything when the scanned code turns on `aws_ebs_encryption_by_default`
 package iac_guard.aws.ec2.block_device_encryption
 
 import data.iac_guard.lib
@@ -70,7 +84,7 @@ clear(device, encrypted, snapshot) if {
 	is_object(device)
 	not lib.is_unknown(device)
 	lib.false_or_missing(device, encrypted)
-	not lib.has_key(device, snapshot)
+	not lib.is_set(device, snapshot)
 }
 
 deny contains result if {

@@ -21,6 +21,13 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       the rule forms of IAC-AWS-SG-001 for database ports 1433, 1521, 3306, 5432, 5984,
+#       6379, 9042, 9200, 9300, 11211, 27017 over TCP
+#   not_flagged:
+#     - >-
+#       rules open on every port: IAC-AWS-SG-004 reports them, once
 package iac_guard.aws.ec2.db_ports_open
 
 import data.iac_guard.lib

@@ -17,6 +17,17 @@
 #     Terraform removes every rule from it, and attach purpose-made groups instead.
 #   frameworks: [CIS-AWS-5.4]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `aws_default_security_group` with `ingress` or `egress` blocks
+#     - >-
+#       an `aws_vpc` whose default group no `aws_default_security_group` manages (CIS 5.4)
+#   not_flagged:
+#     - >-
+#       stricter than the service on purpose: the default group admits only its own members,
+#       but CIS 5.4 asks that it have no rules at all
+#     - >-
+#       CloudFormation, which cannot manage a VPC's default group
 package iac_guard.aws.ec2.default_sg
 
 import data.iac_guard.lib

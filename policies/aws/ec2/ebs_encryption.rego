@@ -10,6 +10,18 @@
 #   severity: high
 #   remediation: 'Set `encrypted = true` (CloudFormation `Encrypted: true`), optionally with `kms_key_id`, or enable EBS encryption by default for the account (`aws_ebs_encryption_by_default`).'
 #   frameworks: [CIS-AWS-2.2.1]
+#   forms:
+#     - >-
+#       `aws_ebs_volume.encrypted` absent, null or false; CloudFormation `AWS::EC2::Volume`
+#       `Encrypted`
+#     - >-
+#       `snapshot_id` / `SnapshotId` null or "" is no snapshot
+#   not_flagged:
+#     - >-
+#       volumes created from a snapshot (`snapshot_id` set): they inherit the snapshot's
+#       encryption
+#     - >-
+#       everything when the scanned code turns on `aws_ebs_encryption_by_default`
 package iac_guard.aws.ec2.ebs_encryption
 
 import data.iac_guard.lib
@@ -20,7 +32,7 @@ deny contains result if {
 	not lib.aws_ebs_encrypted_by_default
 	some r in lib.managed("aws_ebs_volume")
 	lib.false_or_missing(r.values, "encrypted")
-	not lib.has_key(r.values, "snapshot_id") # a volume from a snapshot inherits its encryption
+	not lib.is_set(r.values, "snapshot_id") # a volume from a snapshot inherits its encryption
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "encrypted")
 }
 
@@ -28,6 +40,6 @@ deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::EC2::Volume")
 	lib.false_or_missing(r.values, "Encrypted")
-	not lib.has_key(r.values, "SnapshotId")
+	not lib.is_set(r.values, "SnapshotId")
 	result := lib.finding(r, sprintf("EBS volume %s is not encrypted", [r.address]), "Encrypted")
 }

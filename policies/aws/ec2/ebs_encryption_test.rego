@@ -30,3 +30,19 @@ test_cloudformation_unencrypted_volume_is_denied if {
 		testing.cfn_resource("AWS::EC2::Volume", "FromSnapshot", {"SnapshotId": "snap-1"}),
 	])
 }
+
+test_empty_snapshot_is_no_snapshot if {
+	testing.addresses(ebs_encryption.deny) == {"aws_ebs_volume.empty_snapshot", "aws_ebs_volume.string_false"} with input as testing.tf([
+		testing.tf_resource("aws_ebs_volume", "empty_snapshot", {"size": 10, "snapshot_id": ""}),
+		testing.tf_resource("aws_ebs_volume", "string_false", {"size": 10, "encrypted": "false", "snapshot_id": null}),
+		testing.tf_resource("aws_ebs_volume", "from_snapshot", {"snapshot_id": "snap-0123456789abcdef0"}),
+		testing.tf_resource("aws_ebs_volume", "encrypted", {"encrypted": "true"}),
+	])
+}
+
+test_cloudformation_empty_snapshot if {
+	testing.addresses(ebs_encryption.deny) == {"Empty"} with input as testing.cfn([
+		testing.cfn_resource("AWS::EC2::Volume", "Empty", {"Size": 10, "SnapshotId": ""}),
+		testing.cfn_resource("AWS::EC2::Volume", "Snap", {"SnapshotId": {"Ref": "Snapshot"}}),
+	])
+}

@@ -10,6 +10,19 @@
 #   severity: medium
 #   remediation: 'Set `metadata_options { http_tokens = "required" }` (CloudFormation `MetadataOptions.HttpTokens: required` on the launch template), or `http_endpoint = "disabled"`.'
 #   frameworks: [CIS-AWS-5.6]
+#   forms:
+#     - >-
+#       `aws_instance`, `aws_launch_template` and `aws_launch_configuration`
+#       `metadata_options.http_tokens` not "required" (absent: optional)
+#     - >-
+#       CloudFormation `AWS::EC2::LaunchTemplate`
+#       `LaunchTemplateData.MetadataOptions.HttpTokens`
+#   not_flagged:
+#     - >-
+#       `http_endpoint = "disabled"`: no metadata service at all
+#     - >-
+#       CloudFormation `AWS::EC2::Instance`, which has no metadata options (AMIs registered
+#       with `ImdsSupport: v2.0` default to IMDSv2, which the template cannot show)
 package iac_guard.aws.ec2.imdsv1
 
 import data.iac_guard.lib

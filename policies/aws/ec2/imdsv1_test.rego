@@ -28,3 +28,14 @@ test_cloudformation_launch_template if {
 		testing.cfn_resource("AWS::EC2::LaunchTemplate", "Required", {"LaunchTemplateData": {"MetadataOptions": {"HttpTokens": "required"}}}),
 	])
 }
+
+test_every_metadata_form if {
+	testing.addresses(imdsv1.deny) == {"aws_instance.none", "aws_launch_template.optional", "aws_launch_configuration.empty_block"} with input as testing.tf([
+		testing.tf_resource("aws_instance", "none", {"ami": "ami-1"}),
+		testing.tf_resource("aws_launch_template", "optional", {"metadata_options": [{"http_tokens": "optional"}]}),
+		testing.tf_resource("aws_launch_configuration", "empty_block", {"metadata_options": [{"http_endpoint": "enabled"}]}),
+		testing.tf_resource("aws_instance", "required", {"metadata_options": [{"http_tokens": "required"}]}),
+		testing.tf_resource("aws_instance", "disabled", {"metadata_options": [{"http_endpoint": "disabled"}]}),
+		testing.tf_resource("aws_instance", "unknown", {"metadata_options": [{"http_tokens": testing.unknown("var.tokens")}]}),
+	])
+}

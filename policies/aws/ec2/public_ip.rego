@@ -14,6 +14,20 @@
 #     the launch template's `network_interfaces`). CloudFormation: set
 #     `AssociatePublicIpAddress: false` in the instance's or launch template's
 #     `NetworkInterfaces`.
+#   forms:
+#     - >-
+#       `associate_public_ip_address = true` (or "true") on `aws_instance`,
+#       `aws_launch_configuration` and each `aws_launch_template` `network_interfaces` block
+#     - >-
+#       CloudFormation `AWS::EC2::Instance` / `AWS::EC2::LaunchTemplate`
+#       `NetworkInterfaces[].AssociatePublicIpAddress` and
+#       `AWS::AutoScaling::LaunchConfiguration` `AssociatePublicIpAddress`
+#   not_flagged:
+#     - >-
+#       an instance that gets a public IP from its subnet's `map_public_ip_on_launch`:
+#       IAC-AWS-VPC-002 reports the subnet
+#     - >-
+#       Elastic IPs (`aws_eip`): an explicit, deliberate address
 package iac_guard.aws.ec2.public_ip
 
 import data.iac_guard.lib
@@ -41,4 +55,10 @@ deny contains lib.finding(r, message(r), sprintf("%s.%d.AssociatePublicIpAddress
 	some r in lib.resources(rtype)
 	some i, nic in lib.items(object.get(r.values, path, []))
 	lib.is_true(nic.AssociatePublicIpAddress)
+}
+
+deny contains lib.finding(r, message(r), "AssociatePublicIpAddress") if {
+	lib.is_cloudformation
+	some r in lib.resources("AWS::AutoScaling::LaunchConfiguration")
+	lib.is_true(r.values.AssociatePublicIpAddress)
 }

@@ -32,3 +32,10 @@ test_cloudformation_public_interfaces_are_denied if {
 		testing.cfn_resource("AWS::EC2::Instance", "Private", {"NetworkInterfaces": [{"AssociatePublicIpAddress": false}]}),
 	])
 }
+
+test_cloudformation_launch_configuration if {
+	testing.located(public_ip.deny) == {["Lc", "AssociatePublicIpAddress"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::AutoScaling::LaunchConfiguration", "Lc", {"AssociatePublicIpAddress": "true"}),
+		testing.cfn_resource("AWS::AutoScaling::LaunchConfiguration", "Private", {"AssociatePublicIpAddress": false}),
+	])
+}

@@ -18,6 +18,14 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       the forms of IAC-AWS-SG-001 for port 3389, on TCP and UDP (RDP listens on both)
+#   not_flagged:
+#     - >-
+#       rules from prefix lists or security groups
+#     - >-
+#       ICMP rules
 package iac_guard.aws.ec2.rdp_open
 
 import data.iac_guard.lib
@@ -25,6 +33,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress("aws", 3389)
+	some [r, attr] in network.world_ingress("aws", 3389) | network.world_ingress_udp("aws", 3389)
 	result := lib.finding(r, sprintf("%s allows RDP (port 3389) from the internet", [r.address]), attr)
 }

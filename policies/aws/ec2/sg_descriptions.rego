@@ -12,6 +12,14 @@
 #     Terraform: set `description` on the `aws_security_group` (not the default "Managed by
 #     Terraform") and on every `ingress` / `egress` block or rule resource. CloudFormation:
 #     set `Description` on every `SecurityGroupIngress` / `SecurityGroupEgress` entry.
+#   forms:
+#     - >-
+#       `aws_security_group` without `description` (or the provider default "Managed by
+#       Terraform"), rule blocks and rule resources without one; CloudFormation rule
+#       `Description`
+#   not_flagged:
+#     - >-
+#       CloudFormation `GroupDescription`, which is required there
 package iac_guard.aws.ec2.sg_descriptions
 
 import data.iac_guard.lib

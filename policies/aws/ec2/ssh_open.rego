@@ -18,6 +18,20 @@
 #     - aws_vpc_security_group_ingress_rule
 #     - AWS::EC2::SecurityGroup
 #     - AWS::EC2::SecurityGroupIngress
+#   forms:
+#     - >-
+#       ingress admitting TCP 22 from 0.0.0.0/0, ::/0 or any /0 in `aws_security_group` /
+#       `aws_default_security_group` blocks, `aws_security_group_rule` (type ingress),
+#       `aws_vpc_security_group_ingress_rule`, CloudFormation `SecurityGroupIngress` and
+#       `AWS::EC2::SecurityGroupIngress`
+#     - >-
+#       port ranges that include 22, all-protocol rules (`-1`, "all"), 0-0 and -1 to -1
+#       ports, numbers as strings
+#   not_flagged:
+#     - >-
+#       rules from prefix lists or security groups
+#     - >-
+#       UDP and ICMP rules
 package iac_guard.aws.ec2.ssh_open
 
 import data.iac_guard.lib

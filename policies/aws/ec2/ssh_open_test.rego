@@ -20,7 +20,7 @@ test_ssh_from_world_is_denied if {
 
 test_every_rule_shape_is_checked if {
 	testing.located(ssh_open.deny) == {
-		["aws_security_group_rule.v6", "cidr_blocks"],
+		["aws_security_group_rule.v6", "ipv6_cidr_blocks"],
 		["aws_vpc_security_group_ingress_rule.all", "cidr_ipv4"],
 		["aws_security_group.any", "ingress.0"],
 	} with input as testing.tf([
@@ -47,5 +47,43 @@ test_cloudformation_ssh_is_denied if {
 		testing.cfn_resource("AWS::EC2::SecurityGroup", "Web", {"GroupDescription": "web", "SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": "22", "ToPort": "22", "CidrIp": "0.0.0.0/0"}]}),
 		testing.cfn_resource("AWS::EC2::SecurityGroupIngress", "Extra", {"IpProtocol": -1, "CidrIp": "0.0.0.0/0", "GroupId": {"Ref": "Web"}}),
 		testing.cfn_resource("AWS::EC2::SecurityGroup", "Private", {"SecurityGroupIngress": [{"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": {"Ref": "Cidr"}}]}),
+	])
+}
+
+# Every way AWS lets a rule admit the world on port 22.
+test_every_rule_form if {
+	testing.located(ssh_open.deny) == {
+		["aws_security_group.v6", "ingress.0"],
+		["aws_security_group.host_bits", "ingress.0"],
+		["aws_security_group.all_protocols", "ingress.0"],
+		["aws_default_security_group.d", "ingress.0"],
+		["aws_security_group_rule.range", "cidr_blocks"],
+		["aws_vpc_security_group_ingress_rule.number_protocol", "cidr_ipv4"],
+		["aws_vpc_security_group_ingress_rule.v6", "cidr_ipv6"],
+	} with input as testing.tf([
+		testing.tf_resource("aws_security_group", "v6", {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": [], "ipv6_cidr_blocks": ["::/0"]}]}),
+		testing.tf_resource("aws_security_group", "host_bits", {"ingress": [{"protocol": "TCP", "from_port": "22", "to_port": "22", "cidr_blocks": ["10.0.0.1/0"]}]}),
+		testing.tf_resource("aws_security_group", "all_protocols", {"ingress": [{"protocol": "-1", "from_port": 0, "to_port": 0, "cidr_blocks": ["0.0.0.0/0"]}]}),
+		testing.tf_resource("aws_default_security_group", "d", {"ingress": [{"protocol": "tcp", "from_port": 0, "to_port": 65535, "cidr_blocks": ["0.0.0.0/0"]}]}),
+		testing.tf_resource("aws_security_group_rule", "range", {"type": "ingress", "protocol": "tcp", "from_port": 20, "to_port": 25, "cidr_blocks": ["0.0.0.0/0"]}),
+		testing.tf_resource("aws_vpc_security_group_ingress_rule", "number_protocol", {"ip_protocol": "6", "from_port": 22, "to_port": 22, "cidr_ipv4": "0.0.0.0/0"}),
+		testing.tf_resource("aws_vpc_security_group_ingress_rule", "v6", {"ip_protocol": "-1", "cidr_ipv6": "::/0"}),
+		testing.tf_resource("aws_security_group_rule", "egress", {"type": "egress", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["0.0.0.0/0"]}),
+		testing.tf_resource("aws_security_group", "prefix_list", {"ingress": [{"protocol": "tcp", "from_port": 22, "to_port": 22, "prefix_list_ids": ["pl-123"]}]}),
+		testing.tf_resource("aws_security_group", "other_port", {"ingress": [{"protocol": "tcp", "from_port": 23, "to_port": 80, "cidr_blocks": ["0.0.0.0/0"]}]}),
+		testing.tf_resource("aws_security_group", "unknown_ports", {"ingress": [{"protocol": "tcp", "from_port": testing.unknown("var.port"), "to_port": testing.unknown("var.port"), "cidr_blocks": ["0.0.0.0/0"]}]}),
+	])
+}
+
+test_cloudformation_rule_forms if {
+	testing.located(ssh_open.deny) == {["Inline", "SecurityGroupIngress.1"], ["Separate", "CidrIp"], ["V6", "CidrIpv6"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::EC2::SecurityGroup", "Inline", {"SecurityGroupIngress": [
+			{"IpProtocol": "tcp", "FromPort": 443, "ToPort": 443, "CidrIp": "0.0.0.0/0"},
+			{"IpProtocol": "tcp", "FromPort": "22", "ToPort": "22", "CidrIp": "0.0.0.0/0"},
+		]}),
+		testing.cfn_resource("AWS::EC2::SecurityGroupIngress", "Separate", {"IpProtocol": "-1", "CidrIp": "0.0.0.0/0"}),
+		testing.cfn_resource("AWS::EC2::SecurityGroupIngress", "V6", {"IpProtocol": 6, "FromPort": 22, "ToPort": 22, "CidrIpv6": "::/0"}),
+		testing.cfn_resource("AWS::EC2::SecurityGroupIngress", "FromGroup", {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "SourceSecurityGroupId": {"Ref": "Bastion"}}),
+		testing.cfn_resource("AWS::EC2::SecurityGroupEgress", "Out", {"IpProtocol": "tcp", "FromPort": 22, "ToPort": 22, "CidrIp": "0.0.0.0/0"}),
 	])
 }

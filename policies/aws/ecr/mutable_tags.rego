@@ -9,14 +9,31 @@
 #   id: IAC-AWS-ECR-001
 #   severity: medium
 #   remediation: 'Set `image_tag_mutability = "IMMUTABLE"` (CloudFormation `ImageTagMutability: IMMUTABLE`).'
+#   forms:
+#     - >-
+#       `image_tag_mutability` absent, null, "" (the default MUTABLE), `MUTABLE` or
+#       `MUTABLE_WITH_EXCLUSION`, in any case; CloudFormation `ImageTagMutability`
+#   not_flagged:
+#     - >-
+#       `IMMUTABLE_WITH_EXCLUSION`: every tag but the excluded ones is immutable
+#     - >-
+#       an unknown value
 package iac_guard.aws.ecr.mutable_tags
 
 import data.iac_guard.lib
 import rego.v1
 
-mutable(values, key) if not lib.has_key(values, key)
+# Absent, null or "": the default, MUTABLE. IMMUTABLE_WITH_EXCLUSION keeps every tag
+# but the excluded ones immutable and is left alone; MUTABLE_WITH_EXCLUSION is mutable.
+mutable(values, key) if {
+	not lib.is_set(values, key)
+	not lib.is_unknown(values[key])
+}
 
-mutable(values, key) if values[key] == "MUTABLE"
+mutable(values, key) if {
+	is_string(values[key])
+	upper(values[key]) in {"MUTABLE", "MUTABLE_WITH_EXCLUSION"}
+}
 
 deny contains result if {
 	lib.is_terraform

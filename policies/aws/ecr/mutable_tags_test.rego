@@ -26,3 +26,15 @@ test_cloudformation_mutable_repository_is_denied if {
 		testing.cfn_resource("AWS::ECR::Repository", "Pinned", {"ImageTagMutability": "IMMUTABLE"}),
 	])
 }
+
+test_mutability_forms if {
+	testing.addresses(mutable_tags.deny) == {"aws_ecr_repository.null", "aws_ecr_repository.empty", "aws_ecr_repository.lower", "aws_ecr_repository.exclusion"} with input as testing.tf([
+		testing.tf_resource("aws_ecr_repository", "null", {"image_tag_mutability": null}),
+		testing.tf_resource("aws_ecr_repository", "empty", {"image_tag_mutability": ""}),
+		testing.tf_resource("aws_ecr_repository", "lower", {"image_tag_mutability": "mutable"}),
+		testing.tf_resource("aws_ecr_repository", "exclusion", {"image_tag_mutability": "MUTABLE_WITH_EXCLUSION"}),
+		testing.tf_resource("aws_ecr_repository", "immutable", {"image_tag_mutability": "IMMUTABLE"}),
+		testing.tf_resource("aws_ecr_repository", "immutable_exclusion", {"image_tag_mutability": "IMMUTABLE_WITH_EXCLUSION"}),
+		testing.tf_resource("aws_ecr_repository", "unknown", {"image_tag_mutability": testing.unknown("var.mutability")}),
+	])
+}

@@ -13,6 +13,18 @@
 #     Set `vpc_config { endpoint_private_access = true, endpoint_public_access = false }`
 #     (CloudFormation `ResourcesVpcConfig.EndpointPublicAccess: false`), or restrict
 #     `public_access_cidrs` (`PublicAccessCidrs`) to your networks.
+#   forms:
+#     - >-
+#       `vpc_config.endpoint_public_access` absent/true with `public_access_cidrs` absent,
+#       null, [] (the default 0.0.0.0/0) or holding a world range (`0.0.0.0/0`, `::/0`, any
+#       `/0`)
+#     - >-
+#       CloudFormation `ResourcesVpcConfig.EndpointPublicAccess` / `PublicAccessCidrs`
+#   not_flagged:
+#     - >-
+#       a public endpoint restricted to known CIDRs: stricter scanners flag every public
+#       endpoint; this rule accepts one limited to known
+#       CIDRs, as AWS documents for clusters reached from the internet
 package iac_guard.aws.eks.public_endpoint
 
 import data.iac_guard.lib
@@ -22,7 +34,7 @@ import rego.v1
 # 0.0.0.0/0 or include the world.
 open(config, public_key, cidrs_key) if {
 	lib.true_or_missing(config, public_key)
-	not lib.has_key(config, cidrs_key)
+	not lib.is_set(config, cidrs_key) # absent, null or []: the default 0.0.0.0/0
 }
 
 open(config, public_key, cidrs_key) if {

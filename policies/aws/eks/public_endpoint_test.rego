@@ -31,3 +31,13 @@ test_cloudformation_public_endpoint_is_denied if {
 		testing.cfn_resource("AWS::EKS::Cluster", "Private", {"ResourcesVpcConfig": {"EndpointPublicAccess": false}}),
 	])
 }
+
+test_null_or_empty_cidrs_are_the_default if {
+	testing.addresses(public_endpoint.deny) == {"aws_eks_cluster.null", "aws_eks_cluster.empty", "aws_eks_cluster.host_bits"} with input as testing.tf([
+		testing.tf_resource("aws_eks_cluster", "null", {"vpc_config": [{"endpoint_public_access": true, "public_access_cidrs": null}]}),
+		testing.tf_resource("aws_eks_cluster", "empty", {"vpc_config": [{"public_access_cidrs": []}]}),
+		testing.tf_resource("aws_eks_cluster", "host_bits", {"vpc_config": [{"public_access_cidrs": ["203.0.113.0/24", "10.0.0.1/0"]}]}),
+		testing.tf_resource("aws_eks_cluster", "office", {"vpc_config": [{"public_access_cidrs": ["203.0.113.0/24"]}]}),
+		testing.tf_resource("aws_eks_cluster", "private", {"vpc_config": [{"endpoint_public_access": false, "endpoint_private_access": true}]}),
+	])
+}

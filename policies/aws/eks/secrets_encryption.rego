@@ -11,6 +11,14 @@
 #   remediation: >-
 #     Add `encryption_config { resources = ["secrets"] provider { key_arn = aws_kms_key.eks.arn } }`
 #     (CloudFormation `EncryptionConfig` with `Resources: [secrets]` and `Provider.KeyArn`).
+#   forms:
+#     - >-
+#       `encryption_config` absent or without "secrets" in `resources`, or whose
+#       `provider.key_arn` is "" or null; CloudFormation `EncryptionConfig[].Resources` and
+#       `Provider.KeyArn` ("", null or `!Ref AWS::NoValue`)
+#   not_flagged:
+#     - >-
+#       an unknown `encryption_config` or `resources` list
 package iac_guard.aws.eks.secrets_encryption
 
 import data.iac_guard.lib
@@ -19,11 +27,20 @@ import rego.v1
 encrypts_secrets(configs) if {
 	some config in lib.items(configs)
 	"secrets" in lib.items(config.resources)
+	not empty_key(lib.block(config, "provider"), "key_arn")
 }
 
 encrypts_secrets(configs) if {
 	some config in lib.items(configs)
 	"secrets" in lib.items(config.Resources)
+	not empty_key(config.Provider, "KeyArn")
+}
+
+# A provider block whose key ARN is "" or null names no key.
+empty_key(provider, key) if {
+	is_object(provider)
+	not lib.is_unknown(provider)
+	not lib.is_set(provider, key)
 }
 
 encrypts_secrets(configs) if lib.is_unknown(configs)

@@ -26,3 +26,18 @@ test_cloudformation_cluster_without_encryption_is_denied if {
 		testing.cfn_resource("AWS::EKS::Cluster", "Encrypted", {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": {"Ref": "Key"}}}]}),
 	])
 }
+
+test_empty_key_arn_is_no_key if {
+	testing.addresses(secrets_encryption.deny) == {"aws_eks_cluster.empty"} with input as testing.tf([
+		testing.tf_resource("aws_eks_cluster", "empty", {"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": ""}]}]}),
+		testing.tf_resource("aws_eks_cluster", "key", {"encryption_config": [{"resources": ["secrets"], "provider": [{"key_arn": testing.unknown("aws_kms_key.eks.arn")}]}]}),
+	])
+}
+
+test_cloudformation_empty_or_no_value_key if {
+	testing.addresses(secrets_encryption.deny) == {"Empty", "NoValue"} with input as testing.cfn([
+		testing.cfn_resource("AWS::EKS::Cluster", "Empty", {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": ""}}]}),
+		testing.cfn_resource("AWS::EKS::Cluster", "NoValue", {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": {"Ref": "AWS::NoValue"}}}]}),
+		testing.cfn_resource("AWS::EKS::Cluster", "Key", {"EncryptionConfig": [{"Resources": ["secrets"], "Provider": {"KeyArn": {"Fn::GetAtt": ["Key", "Arn"]}}}]}),
+	])
+}

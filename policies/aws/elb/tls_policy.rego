@@ -12,6 +12,17 @@
 #   remediation: >-
 #     Set `ssl_policy` (CloudFormation `SslPolicy`) to a TLS 1.2+ policy such as
 #     `ELBSecurityPolicy-TLS13-1-2-2021-06`.
+#   forms:
+#     - >-
+#       HTTPS/TLS listeners whose `ssl_policy` is absent, null or ""
+#       (ELBSecurityPolicy-2016-08) or a policy that is not a TLS 1.2/1.3 one;
+#       CloudFormation `SslPolicy`
+#   not_flagged:
+#     - >-
+#       classic load balancers (`aws_elb`), whose policies are separate
+#       `aws_load_balancer_policy` resources
+#     - >-
+#       an unknown policy name
 package iac_guard.aws.elb.tls_policy
 
 import data.iac_guard.lib
@@ -22,7 +33,10 @@ modern(policy) if regex.match(`^ELBSecurityPolicy-(TLS-1-2|FS-1-2|TLS13-1-2|TLS1
 
 tls(protocol) if lib.lowercase(protocol) in {"https", "tls"}
 
-weak(values, key) if not lib.has_key(values, key)
+weak(values, key) if {
+	not lib.is_set(values, key) # absent, null or "": ELBSecurityPolicy-2016-08 (TLS 1.0)
+	not lib.is_unknown(values[key])
+}
 
 weak(values, key) if {
 	is_string(values[key])

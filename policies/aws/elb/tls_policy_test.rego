@@ -32,3 +32,13 @@ test_cloudformation_old_policy_is_denied if {
 		testing.cfn_resource("AWS::ElasticLoadBalancingV2::Listener", "Modern", {"Protocol": "HTTPS", "SslPolicy": "ELBSecurityPolicy-TLS-1-2-2017-01"}),
 	])
 }
+
+test_null_or_empty_policy_is_the_default if {
+	testing.addresses(tls_policy.deny) == {"aws_lb_listener.null", "aws_lb_listener.empty", "aws_lb_listener.tls"} with input as testing.tf([
+		testing.tf_resource("aws_lb_listener", "null", {"protocol": "HTTPS", "ssl_policy": null}),
+		testing.tf_resource("aws_lb_listener", "empty", {"protocol": "https", "ssl_policy": ""}),
+		testing.tf_resource("aws_lb_listener", "tls", {"protocol": "TLS", "ssl_policy": "ELBSecurityPolicy-2016-08"}),
+		testing.tf_resource("aws_lb_listener", "modern", {"protocol": "HTTPS", "ssl_policy": "ELBSecurityPolicy-TLS13-1-2-2021-06"}),
+		testing.tf_resource("aws_lb_listener", "unknown", {"protocol": "HTTPS", "ssl_policy": testing.unknown("var.policy")}),
+	])
+}

@@ -11,6 +11,23 @@
 #     with the specific actions needed and scope `Resource` (`resources`) to the ARNs they
 #     act on.
 #   frameworks: [CIS-AWS-1.16]
+#   forms:
+#     - >-
+#       a statement allowing `*` or `*:*` on `*` in `aws_iam_policy`, `aws_iam_role_policy`,
+#       `aws_iam_user_policy`, `aws_iam_group_policy` and the `inline_policy` blocks of
+#       `aws_iam_role` (JSON text, `jsonencode`, heredoc with interpolations; `Statement`
+#       as an object or a list)
+#     - >-
+#       `aws_iam_policy_document` statements (reported once, on the data source)
+#     - >-
+#       CloudFormation `AWS::IAM::Policy` / `ManagedPolicy` `PolicyDocument` and the inline
+#       `Policies` of roles, users and groups
+#   not_flagged:
+#     - >-
+#       `NotAction` / `NotResource` statements and service-wide wildcards (`s3:*`): broad,
+#       but not full administrator rights
+#     - >-
+#       attaching the AWS managed `AdministratorAccess` policy by ARN
 package iac_guard.aws.iam.admin_policy
 
 import data.iac_guard.lib
@@ -36,6 +53,21 @@ deny contains lib.finding(r, message(r), "policy") if {
 own_statements(r) := iam.statements(r, r.values.policy) if not lib.is_unknown(r.values.policy)
 
 own_statements(r) := iam.statements(r, r.values.policy) if iam.template_document(r.values.policy)
+
+# The `inline_policy` blocks of an aws_iam_role (JSON text, jsonencode or a heredoc).
+deny contains result if {
+	lib.is_terraform
+	some r in lib.managed("aws_iam_role")
+	some i, block in lib.items(r.values.inline_policy)
+	is_object(block)
+	some stmt in inline_statements(r, block.policy)
+	iam.admin(stmt)
+	result := lib.finding(r, sprintf("%s has inline policy %v allowing \"*\" actions on \"*\" resources", [r.address, object.get(block, "name", i)]), sprintf("inline_policy.%d.policy", [i]))
+}
+
+inline_statements(r, policy) := iam.statements(r, policy) if not lib.is_unknown(policy)
+
+inline_statements(r, policy) := iam.statements(r, policy) if iam.template_document(policy)
 
 deny contains lib.finding(r, message(r), "statement") if {
 	lib.is_terraform

@@ -18,6 +18,20 @@
 #     `AWS::IAM::ManagedPolicy` in the user's `Groups`), or remove the
 #     `aws_iam_user_login_profile` / `LoginProfile` and use SSO.
 #   frameworks: [CIS-AWS-1.10]
+#   forms:
+#     - >-
+#       `aws_iam_user_login_profile` for a user no MFA-enforcing policy covers: inline,
+#       attached, through group policies and memberships (`aws_iam_user_group_membership`,
+#       `aws_iam_group_membership`), by reference or literal name
+#     - >-
+#       CloudFormation `AWS::IAM::User` with `LoginProfile`, covered through its `Policies`,
+#       `ManagedPolicyArns`, `Groups`, `AWS::IAM::Policy` `Users`/`Groups` and
+#       `UserToGroupAddition`
+#   not_flagged:
+#     - >-
+#       users without a console password (access keys only)
+#     - >-
+#       MFA enforced outside the scanned code (an SCP, an identity provider)
 package iac_guard.aws.iam.console_mfa
 
 import data.iac_guard.lib

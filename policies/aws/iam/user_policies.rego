@@ -14,6 +14,16 @@
 #     an `aws_iam_user_group_membership`. CloudFormation: move the user's `Policies` and
 #     `ManagedPolicyArns` (or a policy's `Users`) to an `AWS::IAM::Group`.
 #   frameworks: [CIS-AWS-1.15]
+#   forms:
+#     - >-
+#       `aws_iam_user_policy`, `aws_iam_user_policy_attachment`, `aws_iam_policy_attachment`
+#       with `users`
+#     - >-
+#       CloudFormation `AWS::IAM::User` `Policies` / `ManagedPolicyArns`, and
+#       `AWS::IAM::Policy` / `ManagedPolicy` with `Users`
+#   not_flagged:
+#     - >-
+#       group and role attachments, which are the recommended path
 package iac_guard.aws.iam.user_policies
 
 import data.iac_guard.lib

@@ -12,6 +12,16 @@
 #   remediation: >-
 #     Set `backup_retention_period` (CloudFormation `BackupRetentionPeriod`) to at least 7
 #     days.
+#   forms:
+#     - >-
+#       `backup_retention_period = 0` (number or string); CloudFormation
+#       `BackupRetentionPeriod`
+#   not_flagged:
+#     - >-
+#       read replicas (`replicate_source_db` / `SourceDBInstanceIdentifier` set, not ""),
+#       which keep no backups of their own
+#     - >-
+#       an absent period: the default is 1 day (7 for Aurora)
 package iac_guard.aws.rds.backups
 
 import data.iac_guard.lib
@@ -21,7 +31,7 @@ deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_db_instance")
 	lib.number(r.values.backup_retention_period) == 0
-	not lib.has_key(r.values, "replicate_source_db")
+	not lib.is_set(r.values, "replicate_source_db")
 	result := lib.finding(r, sprintf("RDS instance %s keeps no automated backups (backup_retention_period = 0)", [r.address]), "backup_retention_period")
 }
 
@@ -29,6 +39,6 @@ deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::RDS::DBInstance")
 	lib.number(r.values.BackupRetentionPeriod) == 0
-	not lib.has_key(r.values, "SourceDBInstanceIdentifier")
+	not lib.is_set(r.values, "SourceDBInstanceIdentifier")
 	result := lib.finding(r, sprintf("RDS instance %s keeps no automated backups (BackupRetentionPeriod is 0)", [r.address]), "BackupRetentionPeriod")
 }

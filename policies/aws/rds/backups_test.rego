@@ -28,3 +28,19 @@ test_cloudformation_zero_retention_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBInstance", "Kept", {"BackupRetentionPeriod": 14}),
 	])
 }
+
+test_empty_source_is_not_a_replica if {
+	testing.addresses(backups.deny) == {"aws_db_instance.empty_source", "aws_db_instance.string_zero"} with input as testing.tf([
+		testing.tf_resource("aws_db_instance", "empty_source", {"backup_retention_period": 0, "replicate_source_db": ""}),
+		testing.tf_resource("aws_db_instance", "string_zero", {"backup_retention_period": "0"}),
+		testing.tf_resource("aws_db_instance", "replica", {"backup_retention_period": 0, "replicate_source_db": testing.unknown("aws_db_instance.main.identifier")}),
+		testing.tf_resource("aws_db_instance", "kept", {"backup_retention_period": 7}),
+	])
+}
+
+test_cloudformation_empty_source if {
+	testing.addresses(backups.deny) == {"Empty"} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBInstance", "Empty", {"BackupRetentionPeriod": "0", "SourceDBInstanceIdentifier": ""}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Replica", {"BackupRetentionPeriod": 0, "SourceDBInstanceIdentifier": {"Ref": "Main"}}),
+	])
+}

@@ -10,6 +10,13 @@
 #   id: IAC-AWS-RDS-004
 #   severity: low
 #   remediation: 'Set `deletion_protection = true` (CloudFormation `DeletionProtection: true`) on the instance or cluster.'
+#   forms:
+#     - >-
+#       `deletion_protection` absent, null or false on instances and clusters;
+#       CloudFormation `DeletionProtection`
+#   not_flagged:
+#     - >-
+#       instances of an Aurora cluster (the cluster's flag decides)
 package iac_guard.aws.rds.deletion_protection
 
 import data.iac_guard.lib

@@ -35,3 +35,11 @@ test_cloudformation_named_cluster_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": {"Ref": "Named"}}),
 	])
 }
+
+test_cloudformation_empty_cluster_identifier_is_no_cluster if {
+	testing.addresses(deletion_protection.deny) == {"Standalone"} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBInstance", "Standalone", {"DBClusterIdentifier": "", "DeletionProtection": "false"}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Member", {"DBClusterIdentifier": {"Ref": "Cluster"}}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "Protected", {"DeletionProtection": "true"}),
+	])
+}

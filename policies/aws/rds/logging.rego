@@ -13,6 +13,15 @@
 #     Set `enabled_cloudwatch_logs_exports` (CloudFormation `EnableCloudwatchLogsExports`)
 #     to the engine's logs, e.g. `["postgresql"]` or `["audit", "error", "general",
 #     "slowquery"]`.
+#   forms:
+#     - >-
+#       `enabled_cloudwatch_logs_exports` absent, null or []; CloudFormation
+#       `EnableCloudwatchLogsExports`
+#   not_flagged:
+#     - >-
+#       which log types are exported: any export passes
+#     - >-
+#       instances of an Aurora cluster (the cluster exports)
 package iac_guard.aws.rds.logging
 
 import data.iac_guard.lib

@@ -8,6 +8,13 @@
 #   severity: critical
 #   remediation: 'Set `publicly_accessible = false` (CloudFormation `PubliclyAccessible: false`) and reach the database from inside the VPC.'
 #   frameworks: [CIS-AWS-2.3.3]
+#   forms:
+#     - >-
+#       `publicly_accessible = true` (or "true") on `aws_db_instance` and
+#       `aws_rds_cluster_instance`; CloudFormation `PubliclyAccessible`
+#   not_flagged:
+#     - >-
+#       the default (false), and an unknown value
 package iac_guard.aws.rds.public
 
 import data.iac_guard.lib

@@ -28,3 +28,17 @@ test_cloudformation_public_instance_is_denied if {
 		testing.cfn_resource("AWS::RDS::DBInstance", "Private", {"PubliclyAccessible": false}),
 	])
 }
+
+test_boolean_and_type_forms if {
+	testing.addresses(public.deny) == {"aws_rds_cluster_instance.string_true"} with input as testing.tf([
+		testing.tf_resource("aws_rds_cluster_instance", "string_true", {"publicly_accessible": "true"}),
+		testing.tf_resource("aws_db_instance", "private", {"publicly_accessible": false}),
+	])
+}
+
+test_cloudformation_string_true if {
+	testing.addresses(public.deny) == {"Db"} with input as testing.cfn([
+		testing.cfn_resource("AWS::RDS::DBInstance", "Db", {"PubliclyAccessible": "true"}),
+		testing.cfn_resource("AWS::RDS::DBInstance", "If", {"PubliclyAccessible": {"Fn::If": ["Public", true, false]}}),
+	])
+}

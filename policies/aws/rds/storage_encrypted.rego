@@ -8,6 +8,16 @@
 #   severity: high
 #   remediation: 'Set `storage_encrypted = true` (CloudFormation `StorageEncrypted: true`); encryption can only be chosen at creation, so restore from an encrypted snapshot for an existing database.'
 #   frameworks: [CIS-AWS-2.3.1]
+#   forms:
+#     - >-
+#       `storage_encrypted` absent, null or false on `aws_db_instance` and
+#       `aws_rds_cluster`; CloudFormation `StorageEncrypted` on `DBInstance` and `DBCluster`
+#   not_flagged:
+#     - >-
+#       Aurora Serverless v1 clusters (`engine_mode = "serverless"`), always encrypted
+#     - >-
+#       instances of an Aurora cluster (CloudFormation `DBClusterIdentifier` set): the
+#       cluster's setting decides
 package iac_guard.aws.rds.storage_encrypted
 
 import data.iac_guard.lib

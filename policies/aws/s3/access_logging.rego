@@ -12,6 +12,14 @@
 #     Terraform: add an `aws_s3_bucket_logging` whose `bucket` is this bucket and whose
 #     `target_bucket` is a log bucket (or a `logging { target_bucket = ... }` block on AWS
 #     provider v3). CloudFormation: set `LoggingConfiguration.DestinationBucketName`.
+#   forms:
+#     - >-
+#       inline `logging` block or a separate `aws_s3_bucket_logging` (by reference or name);
+#       CloudFormation `LoggingConfiguration`
+#   not_flagged:
+#     - >-
+#       buckets that receive other buckets' access logs (named as a target, or with the
+#       log-delivery-write ACL / `LogDeliveryWrite`): logging a log bucket into itself loops
 package iac_guard.aws.s3.access_logging
 
 import data.iac_guard.lib

@@ -17,6 +17,22 @@
 #     "aws:kms" }` (or the bucket's `server_side_encryption_configuration` block on AWS
 #     provider v3). CloudFormation: set `BucketEncryption.ServerSideEncryptionConfiguration`
 #     with `SSEAlgorithm: aws:kms`.
+#   forms:
+#     - >-
+#       an `aws_s3_bucket` without inline `server_side_encryption_configuration` and without
+#       a separate `aws_s3_bucket_server_side_encryption_configuration` (by reference or
+#       bucket name)
+#     - >-
+#       CloudFormation `BucketEncryption` absent
+#   not_flagged:
+#     - >-
+#       the algorithm chosen (SSE-S3 or SSE-KMS): any explicit configuration passes
+#     - >-
+#       stricter than the service on purpose: S3 encrypts every new bucket with SSE-S3 since
+#       January 2023; the rule asks for an explicit configuration (severity low)
+#     - >-
+#       SSE-S3 (AES256) instead of a customer managed KMS key: any explicit configuration
+#       passes; choosing KMS is a separate concern
 package iac_guard.aws.s3.encryption
 
 import data.iac_guard.lib

@@ -16,6 +16,16 @@
 #     CloudFormation: set `PublicAccessBlockConfiguration` with `BlockPublicAcls`,
 #     `BlockPublicPolicy`, `IgnorePublicAcls` and `RestrictPublicBuckets` all `true`.
 #   frameworks: [CIS-AWS-2.1.4]
+#   forms:
+#     - >-
+#       a bucket with no `aws_s3_bucket_public_access_block` (by reference or name) and no
+#       complete `aws_s3_account_public_access_block` in its root module
+#     - >-
+#       a public access block, account or bucket, with any of its four flags absent or
+#       false; CloudFormation `PublicAccessBlockConfiguration` absent or partial
+#   not_flagged:
+#     - >-
+#       one finding per block naming every missing flag, rather than one rule per flag
 package iac_guard.aws.s3.public_access_block
 
 import data.iac_guard.lib

@@ -15,6 +15,21 @@
 #     CloudFormation: remove `AccessControl` or set it to `Private`. Grant access through
 #     bucket policies scoped to principals instead.
 #   frameworks: [CIS-AWS-2.1.4]
+#   forms:
+#     - >-
+#       `acl` public-read, public-read-write or authenticated-read on `aws_s3_bucket` and
+#       `aws_s3_bucket_acl`
+#     - >-
+#       `grant` blocks and `access_control_policy` grants to the AllUsers /
+#       AuthenticatedUsers groups
+#     - >-
+#       CloudFormation `AccessControl: PublicRead / PublicReadWrite / AuthenticatedRead`
+#   not_flagged:
+#     - >-
+#       `log-delivery-write`: the log delivery group only
+#     - >-
+#       ACLs neutralised by a public access block are still reported: the ACL is the bad
+#       setting
 package iac_guard.aws.s3.public_acl
 
 import data.iac_guard.lib

@@ -44,3 +44,20 @@ test_cloudformation_public_access_control_is_denied if {
 		testing.cfn_resource("AWS::S3::Bucket", "Logs", {"AccessControl": "LogDeliveryWrite"}),
 	])
 }
+
+test_every_acl_form if {
+	testing.located(public_acl.deny) == {
+		["aws_s3_bucket.legacy_acl", "acl"],
+		["aws_s3_bucket.legacy_grant", "grant.0"],
+		["aws_s3_bucket_acl.canned", "acl"],
+		["aws_s3_bucket_acl.policy", "access_control_policy"],
+	} with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket", "legacy_acl", {"acl": "public-read-write"}),
+		testing.tf_resource("aws_s3_bucket", "legacy_grant", {"grant": [{"type": "Group", "permissions": ["READ"], "uri": "http://acs.amazonaws.com/groups/global/AllUsers"}]}),
+		testing.tf_resource("aws_s3_bucket_acl", "canned", {"bucket": "b", "acl": "authenticated-read"}),
+		testing.tf_resource("aws_s3_bucket_acl", "policy", {"bucket": "b", "access_control_policy": [{"grant": [{"permission": "READ", "grantee": [{"type": "Group", "uri": "http://acs.amazonaws.com/groups/global/AuthenticatedUsers"}]}], "owner": [{"id": "x"}]}]}),
+		testing.tf_resource("aws_s3_bucket_acl", "private", {"bucket": "b", "acl": "private"}),
+		testing.tf_resource("aws_s3_bucket_acl", "logs", {"bucket": "b", "acl": "log-delivery-write"}),
+		testing.tf_resource("aws_s3_bucket", "owner_grant", {"grant": [{"type": "CanonicalUser", "permissions": ["FULL_CONTROL"], "id": "abc"}]}),
+	])
+}

@@ -2,7 +2,9 @@
 # title: S3 bucket policy allows anyone
 # description: >-
 #   A bucket policy statement that allows Principal "*" (or {"AWS": "*"}) without a
-#   condition opens the bucket to every AWS account and to anonymous requests.
+#   condition restricting the caller (source IP, VPC, endpoint, account, organization)
+#   opens the bucket to every AWS account and to anonymous requests. aws:Referer and
+#   aws:UserAgent are sent by the caller and restrict nothing.
 # related_resources:
 #   - ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-policy-language-overview.html
 # custom:
@@ -14,6 +16,24 @@
 #     CloudFormation `AWS::S3::BucketPolicy.PolicyDocument`), or narrow it with a
 #     `Condition` such as `aws:SourceVpce` or `aws:PrincipalOrgID`.
 #   frameworks: [CIS-AWS-2.1.4]
+#   forms:
+#     - >-
+#       an Allow statement for Principal `*`, `{"AWS": "*"}` or `["*"]` in
+#       `aws_s3_bucket_policy` / inline `aws_s3_bucket.policy` (JSON text, `jsonencode`,
+#       heredoc with interpolations, `aws_iam_policy_document`) and CloudFormation
+#       `AWS::S3::BucketPolicy`
+#     - >-
+#       exempt only under a condition that restricts the caller with a fixed value:
+#       aws:SourceIp (not a world CIDR), aws:SourceVpc, aws:SourceVpce, aws:SourceArn,
+#       aws:SourceAccount, aws:SourceOwner, aws:PrincipalOrgID, aws:PrincipalAccount,
+#       aws:PrincipalArn, aws:userid and the like
+#   not_flagged:
+#     - >-
+#       conditions that restrict nothing are not an exemption: aws:Referer, aws:UserAgent,
+#       aws:SecureTransport, negated operators (`StringNotEquals`), `...IfExists`,
+#       `ForAllValues:`, a lone `*`
+#     - >-
+#       Deny statements
 package iac_guard.aws.s3.public_policy
 
 import data.iac_guard.lib

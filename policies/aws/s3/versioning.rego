@@ -10,6 +10,15 @@
 #     Terraform: add an `aws_s3_bucket_versioning` whose `bucket` is this bucket, with
 #     `versioning_configuration { status = "Enabled" }` (or `versioning { enabled = true }`
 #     on AWS provider v3). CloudFormation: set `VersioningConfiguration.Status: Enabled`.
+#   forms:
+#     - >-
+#       inline `versioning { enabled }` absent or false, no `aws_s3_bucket_versioning` with
+#       a status other than Disabled/Suspended (by reference or name)
+#     - >-
+#       CloudFormation `VersioningConfiguration.Status` not Enabled
+#   not_flagged:
+#     - >-
+#       an unknown status
 package iac_guard.aws.s3.versioning
 
 import data.iac_guard.lib

@@ -40,3 +40,24 @@ test_cloudformation_versioning if {
 		testing.cfn_resource("AWS::S3::Bucket", "Conditional", {"VersioningConfiguration": {"Fn::If": ["Prod", {"Status": "Enabled"}, {"Ref": "AWS::NoValue"}]}}),
 	])
 }
+
+test_every_versioning_form if {
+	testing.addresses(versioning.deny) == {"aws_s3_bucket.suspended", "aws_s3_bucket.inline_off", "aws_s3_bucket.none"} with input as testing.tf([
+		testing.tf_resource("aws_s3_bucket", "suspended", {"bucket": "suspended"}),
+		testing.tf_resource("aws_s3_bucket_versioning", "suspended", {"bucket": "suspended", "versioning_configuration": [{"status": "Suspended"}]}),
+		testing.tf_resource("aws_s3_bucket", "inline_off", {"versioning": [{"enabled": "false"}]}),
+		testing.tf_resource("aws_s3_bucket", "none", {}),
+		testing.tf_resource("aws_s3_bucket", "inline_on", {"versioning": [{"enabled": "true"}]}),
+		testing.tf_resource("aws_s3_bucket", "separate", {}),
+		testing.tf_resource("aws_s3_bucket_versioning", "separate", {"bucket": testing.unknown("aws_s3_bucket.separate.id"), "versioning_configuration": [{"status": "Enabled"}]}),
+	])
+}
+
+test_cloudformation_suspended if {
+	testing.addresses(versioning.deny) == {"Suspended", "Missing"} with input as testing.cfn([
+		testing.cfn_resource("AWS::S3::Bucket", "Suspended", {"VersioningConfiguration": {"Status": "Suspended"}}),
+		testing.cfn_resource("AWS::S3::Bucket", "Missing", {}),
+		testing.cfn_resource("AWS::S3::Bucket", "Enabled", {"VersioningConfiguration": {"Status": "Enabled"}}),
+		testing.cfn_resource("AWS::S3::Bucket", "Conditional", {"VersioningConfiguration": {"Status": {"Fn::If": ["Prod", "Enabled", "Suspended"]}}}),
+	])
+}

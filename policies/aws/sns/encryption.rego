@@ -7,6 +7,15 @@
 #   id: IAC-AWS-SNS-001
 #   severity: medium
 #   remediation: 'Set `kms_master_key_id` (CloudFormation `KmsMasterKeyId`) to a KMS key, e.g. `alias/aws/sns` or a customer managed key.'
+#   forms:
+#     - >-
+#       `kms_master_key_id` absent, null, "" or blank; CloudFormation `KmsMasterKeyId`
+#       absent, null, "" or `!Ref AWS::NoValue`
+#     - >-
+#       an alias (`alias/aws/sns`), ARN, reference or intrinsic counts as set
+#   not_flagged:
+#     - >-
+#       the AWS managed key `alias/aws/sns` is accepted: it encrypts at rest
 package iac_guard.aws.sns.encryption
 
 import data.iac_guard.lib
@@ -15,13 +24,13 @@ import rego.v1
 deny contains result if {
 	lib.is_terraform
 	some r in lib.managed("aws_sns_topic")
-	not lib.has_key(r.values, "kms_master_key_id")
+	not lib.is_set(r.values, "kms_master_key_id")
 	result := lib.finding(r, sprintf("SNS topic %s is not encrypted with a KMS key", [r.address]), "kms_master_key_id")
 }
 
 deny contains result if {
 	lib.is_cloudformation
 	some r in lib.resources("AWS::SNS::Topic")
-	not lib.has_key(r.values, "KmsMasterKeyId")
+	not lib.is_set(r.values, "KmsMasterKeyId")
 	result := lib.finding(r, sprintf("SNS topic %s is not encrypted with a KMS key", [r.address]), "KmsMasterKeyId")
 }

@@ -23,3 +23,22 @@ test_cloudformation_topic_without_key_is_denied if {
 		testing.cfn_resource("AWS::SNS::Topic", "Encrypted", {"KmsMasterKeyId": {"Ref": "Key"}}),
 	])
 }
+
+test_empty_or_null_key_is_not_a_key if {
+	testing.addresses(encryption.deny) == {"aws_sns_topic.empty", "aws_sns_topic.null", "aws_sns_topic.blank"} with input as testing.tf([
+		testing.tf_resource("aws_sns_topic", "empty", {"kms_master_key_id": ""}),
+		testing.tf_resource("aws_sns_topic", "null", {"kms_master_key_id": null}),
+		testing.tf_resource("aws_sns_topic", "blank", {"kms_master_key_id": "  "}),
+		testing.tf_resource("aws_sns_topic", "arn", {"kms_master_key_id": "arn:aws:kms:eu-west-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}),
+		testing.tf_resource("aws_sns_topic", "ref", {"kms_master_key_id": testing.unknown("aws_kms_key.k.id")}),
+	])
+}
+
+test_cloudformation_empty_key_is_not_a_key if {
+	testing.located(encryption.deny) == {["Empty", "KmsMasterKeyId"], ["Null", "KmsMasterKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::SNS::Topic", "Empty", {"KmsMasterKeyId": ""}),
+		testing.cfn_resource("AWS::SNS::Topic", "Null", {"KmsMasterKeyId": null}),
+		testing.cfn_resource("AWS::SNS::Topic", "GetAtt", {"KmsMasterKeyId": {"Fn::GetAtt": ["Key", "Arn"]}}),
+		testing.cfn_resource("AWS::SNS::Topic", "Alias", {"KmsMasterKeyId": "alias/aws/sns"}),
+	])
+}

@@ -27,3 +27,20 @@ test_cloudformation_unencrypted_queue_is_denied if {
 		testing.cfn_resource("AWS::SQS::Queue", "Managed", {"SqsManagedSseEnabled": true}),
 	])
 }
+
+test_empty_or_null_key_is_not_a_key if {
+	testing.addresses(encryption.deny) == {"aws_sqs_queue.empty", "aws_sqs_queue.null"} with input as testing.tf([
+		testing.tf_resource("aws_sqs_queue", "empty", {"kms_master_key_id": ""}),
+		testing.tf_resource("aws_sqs_queue", "null", {"kms_master_key_id": null, "sqs_managed_sse_enabled": false}),
+		testing.tf_resource("aws_sqs_queue", "empty_but_managed", {"kms_master_key_id": "", "sqs_managed_sse_enabled": true}),
+		testing.tf_resource("aws_sqs_queue", "ref", {"kms_master_key_id": testing.unknown("aws_kms_key.k.id")}),
+	])
+}
+
+test_cloudformation_empty_key_is_not_a_key if {
+	testing.located(encryption.deny) == {["Empty", "KmsMasterKeyId"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::SQS::Queue", "Empty", {"KmsMasterKeyId": ""}),
+		testing.cfn_resource("AWS::SQS::Queue", "EmptyManaged", {"KmsMasterKeyId": "", "SqsManagedSseEnabled": "true"}),
+		testing.cfn_resource("AWS::SQS::Queue", "Sub", {"KmsMasterKeyId": {"Fn::Sub": "arn:aws:kms:${AWS::Region}:${AWS::AccountId}:alias/q"}}),
+	])
+}

@@ -13,6 +13,13 @@
 #     (CloudFormation `AWS::EC2::FlowLog` with `ResourceType: VPC` and `ResourceId: !Ref
 #     <Vpc>`).
 #   frameworks: [CIS-AWS-3.7]
+#   forms:
+#     - >-
+#       an `aws_vpc` that no `aws_flow_log` names by `vpc_id` (reference or literal id);
+#       CloudFormation `AWS::EC2::VPC` with no `AWS::EC2::FlowLog` `ResourceId`
+#   not_flagged:
+#     - >-
+#       flow logs on subnets or network interfaces only: the rule asks for VPC-wide logging
 package iac_guard.aws.vpc.flow_logs
 
 import data.iac_guard.lib

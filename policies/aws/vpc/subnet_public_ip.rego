@@ -11,6 +11,12 @@
 #   remediation: >-
 #     Set `map_public_ip_on_launch = false` (CloudFormation `MapPublicIpOnLaunch: false`)
 #     and give public addresses only to load balancers and NAT gateways.
+#   forms:
+#     - >-
+#       `map_public_ip_on_launch = true` (or "true"); CloudFormation `MapPublicIpOnLaunch`
+#   not_flagged:
+#     - >-
+#       IPv6 address assignment (`assign_ipv6_address_on_creation`)
 package iac_guard.aws.vpc.subnet_public_ip
 
 import data.iac_guard.lib

@@ -23,3 +23,11 @@ test_default_subnet_passes if {
 test_cloudformation_public_subnet_is_denied if {
 	testing.located(subnet_public_ip.deny) == {["Public", "MapPublicIpOnLaunch"]} with input as testing.cfn([testing.cfn_resource("AWS::EC2::Subnet", "Public", {"MapPublicIpOnLaunch": "true"})])
 }
+
+test_boolean_forms if {
+	testing.addresses(subnet_public_ip.deny) == {"aws_subnet.string_true"} with input as testing.tf([
+		testing.tf_resource("aws_subnet", "string_true", {"map_public_ip_on_launch": "true"}),
+		testing.tf_resource("aws_subnet", "default", {}),
+		testing.tf_resource("aws_subnet", "unknown", {"map_public_ip_on_launch": testing.unknown("var.public")}),
+	])
+}

@@ -21,9 +21,10 @@
 #     - api_server_authorized_ip_ranges attribute (azurerm v2/v3, removed in v4)
 #     - public_network_access_enabled = false (azurerm v3)
 #     - a world range in the list (0.0.0.0/0, ::/0, 0.0.0.0, *, or a /0 written with host bits)
-#   not_flagged: >-
-#     Clusters whose private flag or ranges are unknown (`var.x`). Authorized ranges that
-#     are merely broad (a /8): what is too broad depends on the network.
+#   not_flagged:
+#     - >-
+#       Clusters whose private flag or ranges are unknown (`var.x`). Authorized ranges that
+#       are merely broad (a /8): what is too broad depends on the network.
 package iac_guard.azure.aks.api_server_access
 
 import data.iac_guard.lib

@@ -17,9 +17,10 @@
 #     - automatic_upgrade_channel (azurerm v4)
 #     - automatic_channel_upgrade (azurerm v3)
 #     - absent, null, "" or "none" (the provider sets no channel by default)
-#   not_flagged: >-
-#     Unknown values. Clusters upgraded by a pipeline outside Terraform are flagged: the
-#     scanner cannot see it.
+#   not_flagged:
+#     - >-
+#       Unknown values. Clusters upgraded by a pipeline outside Terraform are flagged: the
+#       scanner cannot see it.
 package iac_guard.azure.aks.auto_upgrade
 
 import data.iac_guard.lib

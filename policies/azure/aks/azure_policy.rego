@@ -16,9 +16,10 @@
 #   forms:
 #     - azure_policy_enabled (azurerm v3 and later; absent means false)
 #     - addon_profile { azure_policy { enabled } } (azurerm v2)
-#   not_flagged: >-
-#     Unknown values. Clusters that enforce admission rules by other means (a self-managed
-#     Gatekeeper or Kyverno) are flagged: the scanner cannot see them.
+#   not_flagged:
+#     - >-
+#       Unknown values. Clusters that enforce admission rules by other means (a self-managed
+#       Gatekeeper or Kyverno) are flagged: the scanner cannot see them.
 package iac_guard.azure.aks.azure_policy
 
 import data.iac_guard.lib

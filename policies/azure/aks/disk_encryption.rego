@@ -13,9 +13,10 @@
 #   kinds: [terraform]
 #   forms:
 #     - disk_encryption_set_id absent, null or ""
-#   not_flagged: >-
-#     Unknown values. Persistent volumes (their storage class names the encryption set)
-#     and host-based encryption of node pools, which are separate settings.
+#   not_flagged:
+#     - >-
+#       Unknown values. Persistent volumes (their storage class names the encryption set)
+#       and host-based encryption of node pools, which are separate settings.
 package iac_guard.azure.aks.disk_encryption
 
 import data.iac_guard.lib

@@ -18,9 +18,10 @@
 #   forms:
 #     - azure_active_directory_role_based_access_control block (azurerm v3 and later)
 #     - role_based_access_control { azure_active_directory } block (azurerm v2)
-#   not_flagged: >-
-#     Unknown blocks. Whether the integration is the managed or the legacy (client/server
-#     application) kind: both authenticate against Entra ID.
+#   not_flagged:
+#     - >-
+#       Unknown blocks. Whether the integration is the managed or the legacy (client/server
+#       application) kind: both authenticate against Entra ID.
 package iac_guard.azure.aks.entra_id
 
 import data.iac_guard.lib

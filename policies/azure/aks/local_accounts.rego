@@ -16,8 +16,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - local_account_disabled absent, null or false (the default is false)
-#   not_flagged: >-
-#     Unknown values (`local_account_disabled = var.x`).
+#   not_flagged:
+#     - >-
+#       Unknown values (`local_account_disabled = var.x`).
 package iac_guard.azure.aks.local_accounts
 
 import data.iac_guard.lib

@@ -17,10 +17,11 @@
 #   forms:
 #     - oms_agent block (azurerm v3 and later)
 #     - addon_profile { oms_agent { enabled } } (azurerm v2)
-#   not_flagged: >-
-#     Unknown blocks. Clusters that ship logs with their own agent (Fluent Bit, Datadog)
-#     are flagged: the scanner cannot see them. Control-plane logs sent by an
-#     azurerm_monitor_diagnostic_setting are not counted: they do not cover containers.
+#   not_flagged:
+#     - >-
+#       Unknown blocks. Clusters that ship logs with their own agent (Fluent Bit, Datadog)
+#       are flagged: the scanner cannot see them. Control-plane logs sent by an
+#       azurerm_monitor_diagnostic_setting are not counted: they do not cover containers.
 package iac_guard.azure.aks.monitoring
 
 import data.iac_guard.lib

@@ -17,8 +17,9 @@
 #   forms:
 #     - no network_profile block (kubenet, no policy engine)
 #     - network_profile without network_policy, or with null or ""
-#   not_flagged: >-
-#     Unknown network_profile blocks or network_policy values.
+#   not_flagged:
+#     - >-
+#       Unknown network_profile blocks or network_policy values.
 package iac_guard.azure.aks.network_policy
 
 import data.iac_guard.lib

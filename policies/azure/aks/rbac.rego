@@ -16,9 +16,10 @@
 #   forms:
 #     - role_based_access_control_enabled = false (azurerm v3 and later)
 #     - role_based_access_control { enabled = false } block (azurerm v2)
-#   not_flagged: >-
-#     A cluster that does not set RBAC at all: the attribute defaults to true (and the
-#     AKS API enables RBAC when the v2 block is absent). Unknown values.
+#   not_flagged:
+#     - >-
+#       A cluster that does not set RBAC at all: the attribute defaults to true (and the
+#       AKS API enables RBAC when the v2 block is absent). Unknown values.
 package iac_guard.azure.aks.rbac
 
 import data.iac_guard.lib

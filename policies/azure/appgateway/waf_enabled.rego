@@ -17,9 +17,10 @@
 #     - firewall_policy_id (a WAF policy resource)
 #     - waf_configuration { enabled } block (inline, legacy)
 #     - neither, or waf_configuration.enabled = false
-#   not_flagged: >-
-#     Unknown values. Gateways serving only internal traffic are flagged too: the scanner
-#     cannot tell.
+#   not_flagged:
+#     - >-
+#       Unknown values. Gateways serving only internal traffic are flagged too: the scanner
+#       cannot tell.
 package iac_guard.azure.appgateway.waf_enabled
 
 import data.iac_guard.lib

@@ -16,9 +16,10 @@
 #   forms:
 #     - azurerm_application_gateway waf_configuration.firewall_mode = "Detection"
 #     - azurerm_web_application_firewall_policy policy_settings.mode = "Detection" or policy_settings.enabled = false
-#   not_flagged: >-
-#     A WAF policy without policy_settings, or without mode: the default is Prevention.
-#     An inline waf_configuration that is itself disabled (IAC-AZ-AGW-001). Unknown values.
+#   not_flagged:
+#     - >-
+#       A WAF policy without policy_settings, or without mode: the default is Prevention.
+#       An inline waf_configuration that is itself disabled (IAC-AZ-AGW-001). Unknown values.
 package iac_guard.azure.appgateway.waf_prevention
 
 import data.iac_guard.lib

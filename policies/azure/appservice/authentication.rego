@@ -18,10 +18,11 @@
 #     - auth_settings_v2 { auth_enabled } (current web apps and slots)
 #     - auth_settings { enabled } (current and legacy web apps and slots)
 #     - neither block, or the flag false or null
-#   not_flagged: >-
-#     Function apps, usually protected by function keys or an API gateway. Unknown blocks
-#     or flags. Apps that authenticate users in their own code are flagged: the scanner
-#     cannot see it.
+#   not_flagged:
+#     - >-
+#       Function apps, usually protected by function keys or an API gateway. Unknown blocks
+#       or flags. Apps that authenticate users in their own code are flagged: the scanner
+#       cannot see it.
 package iac_guard.azure.appservice.authentication
 
 import data.iac_guard.lib

@@ -19,9 +19,10 @@
 #     - client_cert_enabled (legacy azurerm_app_service and its slot)
 #     - client_certificate_mode = "Optional" / "OptionalInteractiveUser" with certificates enabled
 #     - absent or null (the default is disabled)
-#   not_flagged: >-
-#     Function apps: their HTTP triggers are usually called by services with keys or
-#     tokens, and CIS 9.4 concerns web apps. Unknown values.
+#   not_flagged:
+#     - >-
+#       Function apps: their HTTP triggers are usually called by services with keys or
+#       tokens, and CIS 9.4 concerns web apps. Unknown values.
 package iac_guard.azure.appservice.client_certificates
 
 import data.iac_guard.lib

@@ -15,9 +15,10 @@
 #     - site_config.ftps_state = "AllAllowed" on every web and function app type
 #     - legacy azurerm_app_service / azurerm_function_app (and slots) without ftps_state,
 #       where the service default is AllAllowed
-#   not_flagged: >-
-#     Current resource types (azurerm_linux_web_app, azurerm_windows_function_app...)
-#     without ftps_state: the provider defaults it to "Disabled". Unknown values.
+#   not_flagged:
+#     - >-
+#       Current resource types (azurerm_linux_web_app, azurerm_windows_function_app...)
+#       without ftps_state: the provider defaults it to "Disabled". Unknown values.
 package iac_guard.azure.appservice.ftps
 
 import data.iac_guard.lib

@@ -15,9 +15,10 @@
 #     - site_config.http2_enabled false, null or absent (the default is false)
 #     - no site_config block at all (legacy types, where it is optional)
 #     - azurerm_linux_web_app / azurerm_windows_web_app, their slots, legacy azurerm_app_service and its slot
-#   not_flagged: >-
-#     Function apps, called mostly by services and event sources rather than browsers.
-#     Unknown site_config blocks or values.
+#   not_flagged:
+#     - >-
+#       Function apps, called mostly by services and event sources rather than browsers.
+#       Unknown site_config blocks or values.
 package iac_guard.azure.appservice.http2
 
 import data.iac_guard.lib

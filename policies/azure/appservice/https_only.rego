@@ -17,8 +17,9 @@
 #     - azurerm_linux_function_app / azurerm_windows_function_app and their slots
 #     - legacy azurerm_app_service / azurerm_function_app and their slots
 #     - https_only false, null or absent (the default is false for every type)
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.appservice.https_only
 
 import data.iac_guard.lib

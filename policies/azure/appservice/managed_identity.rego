@@ -15,9 +15,10 @@
 #   forms:
 #     - no identity block, on current and legacy web and function apps and slots
 #     - an identity block whose type is null or ""
-#   not_flagged: >-
-#     Unknown identity blocks or types. Apps that need no Azure resource at all are
-#     flagged too: the scanner cannot tell.
+#   not_flagged:
+#     - >-
+#       Unknown identity blocks or types. Apps that need no Azure resource at all are
+#       flagged too: the scanner cannot tell.
 package iac_guard.azure.appservice.managed_identity
 
 import data.iac_guard.lib

@@ -19,8 +19,9 @@
 #     - site_config.minimum_tls_version / scm_minimum_tls_version (current resources)
 #     - site_config.min_tls_version / scm_min_tls_version (legacy resources)
 #     - the version as a string ("1.1") or a number (1.1)
-#   not_flagged: >-
-#     An unset version: every resource type defaults to 1.2. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset version: every resource type defaults to 1.2. Unknown values.
 package iac_guard.azure.appservice.min_tls
 
 import data.iac_guard.lib

@@ -20,10 +20,11 @@
 #       allows 0.0.0.0/0, ::/0 or the Internet service tag
 #     - site_config.ip_restriction_default_action = "Deny"
 #     - current web and function apps and their slots
-#   not_flagged: >-
-#     Legacy azurerm_app_service / azurerm_function_app, which have no public network
-#     setting. Unknown values. Public websites are flagged too (low severity): the scanner
-#     cannot tell a public site from an internal one.
+#   not_flagged:
+#     - >-
+#       Legacy azurerm_app_service / azurerm_function_app, which have no public network
+#       setting. Unknown values. Public websites are flagged too (low severity): the scanner
+#       cannot tell a public site from an internal one.
 package iac_guard.azure.appservice.public_network
 
 import data.iac_guard.lib

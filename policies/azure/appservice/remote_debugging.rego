@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - site_config.remote_debugging_enabled = true on current and legacy web and function apps and slots
-#   not_flagged: >-
-#     An unset attribute: it defaults to false. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset attribute: it defaults to false. Unknown values.
 package iac_guard.azure.appservice.remote_debugging
 
 import data.iac_guard.lib

@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - admin_enabled = true (a boolean or the string "true")
-#   not_flagged: >-
-#     An unset attribute: it defaults to false. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset attribute: it defaults to false. Unknown values.
 package iac_guard.azure.containerregistry.admin_user
 
 import data.iac_guard.lib

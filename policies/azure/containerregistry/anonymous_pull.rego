@@ -13,9 +13,10 @@
 #   kinds: [terraform]
 #   forms:
 #     - anonymous_pull_enabled = true (a boolean or the string "true")
-#   not_flagged: >-
-#     An unset attribute: it defaults to false. Unknown values. Registries that are meant
-#     to publish public images are flagged too.
+#   not_flagged:
+#     - >-
+#       An unset attribute: it defaults to false. Unknown values. Registries that are meant
+#       to publish public images are flagged too.
 package iac_guard.azure.containerregistry.anonymous_pull
 
 import data.iac_guard.lib

@@ -16,9 +16,10 @@
 #   forms:
 #     - public_network_access_enabled true, null or absent (the default is true)
 #     - network_rule_set { default_action } block, absent or "Allow" (its default)
-#   not_flagged: >-
-#     Unknown values. A Deny rule set on a Basic or Standard registry is taken as
-#     restricting, although Azure only applies rule sets on Premium.
+#   not_flagged:
+#     - >-
+#       Unknown values. A Deny rule set on a Basic or Standard registry is taken as
+#       restricting, although Azure only applies rule sets on Premium.
 package iac_guard.azure.containerregistry.public_network
 
 import data.iac_guard.lib

@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - key_vault_key_id absent, null or ""
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.cosmosdb.customer_managed_key
 
 import data.iac_guard.lib

@@ -18,10 +18,11 @@
 #     - ip_range_filter as a comma-separated string with spaces or not (azurerm v3)
 #     - ip_range_filter as a list of strings (azurerm v4)
 #     - 0.0.0.0 (all Azure datacenters), 0.0.0.0/0 and other /0 ranges
-#   not_flagged: >-
-#     Accounts with `public_network_access_enabled = false`, where the filter does not
-#     apply. Unknown entries. The Azure portal's own addresses, which the portal adds for
-#     Data Explorer.
+#   not_flagged:
+#     - >-
+#       Accounts with `public_network_access_enabled = false`, where the filter does not
+#       apply. Unknown entries. The Azure portal's own addresses, which the portal adds for
+#       Data Explorer.
 package iac_guard.azure.cosmosdb.ip_filter_open
 
 import data.iac_guard.lib

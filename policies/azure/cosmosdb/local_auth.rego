@@ -14,9 +14,10 @@
 #   kinds: [terraform]
 #   forms:
 #     - local_authentication_disabled false, null or absent (the default is false)
-#   not_flagged: >-
-#     Unknown values. APIs whose SDKs cannot use Entra ID yet (some MongoDB and Cassandra
-#     drivers) are flagged too: disabling keys there needs a client change.
+#   not_flagged:
+#     - >-
+#       Unknown values. APIs whose SDKs cannot use Entra ID yet (some MongoDB and Cassandra
+#       drivers) are flagged too: disabling keys there needs a client change.
 package iac_guard.azure.cosmosdb.local_auth
 
 import data.iac_guard.lib

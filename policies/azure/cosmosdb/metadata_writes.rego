@@ -14,9 +14,10 @@
 #   kinds: [terraform]
 #   forms:
 #     - access_key_metadata_writes_enabled true, null or absent (the default is true)
-#   not_flagged: >-
-#     Unknown values. Accounts with local (key) authentication disabled are still flagged:
-#     the setting guards against keys re-enabled later.
+#   not_flagged:
+#     - >-
+#       Unknown values. Accounts with local (key) authentication disabled are still flagged:
+#       the setting guards against keys re-enabled later.
 package iac_guard.azure.cosmosdb.metadata_writes
 
 import data.iac_guard.lib

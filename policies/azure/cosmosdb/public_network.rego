@@ -19,9 +19,10 @@
 #     - public_network_access_enabled true, null or absent (the default is true)
 #     - ip_range_filter as a comma-separated string (azurerm v3) or a list (azurerm v4), empty or absent
 #     - is_virtual_network_filter_enabled false or absent
-#   not_flagged: >-
-#     Unknown values. Filters that admit 0.0.0.0 or 0.0.0.0/0 are IAC-AZ-COSMOS-002's
-#     concern.
+#   not_flagged:
+#     - >-
+#       Unknown values. Filters that admit 0.0.0.0 or 0.0.0.0/0 are IAC-AZ-COSMOS-002's
+#       concern.
 package iac_guard.azure.cosmosdb.public_network
 
 import data.iac_guard.lib

@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - no identity block, or one whose type is null or ""
-#   not_flagged: >-
-#     Unknown identity blocks or types.
+#   not_flagged:
+#     - >-
+#       Unknown identity blocks or types.
 package iac_guard.azure.datafactory.managed_identity
 
 import data.iac_guard.lib

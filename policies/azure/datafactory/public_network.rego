@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - public_network_enabled true, null or absent (the default is true)
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.datafactory.public_network
 
 import data.iac_guard.lib

@@ -15,9 +15,10 @@
 #   forms:
 #     - azurerm_security_center_subscription_pricing tier = "Free" (any case)
 #     - resource_type absent (azurerm defaults it to VirtualMachines)
-#   not_flagged: >-
-#     Plans the code does not manage (a subscription without any pricing resource is not
-#     judged: its plans may be set elsewhere). Unknown tiers.
+#   not_flagged:
+#     - >-
+#       Plans the code does not manage (a subscription without any pricing resource is not
+#       judged: its plans may be set elsewhere). Unknown tiers.
 package iac_guard.azure.defender.pricing_tier
 
 import data.iac_guard.lib

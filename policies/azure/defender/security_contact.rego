@@ -18,9 +18,10 @@
 #     - alert_notifications = false (boolean or string)
 #     - alerts_to_admins = false (boolean or string)
 #     - email "" or null
-#   not_flagged: >-
-#     Subscriptions whose code defines no security contact: the contact may be managed
-#     elsewhere. Unknown values.
+#   not_flagged:
+#     - >-
+#       Subscriptions whose code defines no security contact: the contact may be managed
+#       elsewhere. Unknown values.
 package iac_guard.azure.defender.security_contact
 
 import data.iac_guard.lib

@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - local_authentication_enabled true, null or absent (the default is true)
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.eventhub.local_auth
 
 import data.iac_guard.lib

@@ -16,8 +16,9 @@
 #   forms:
 #     - public_network_access_enabled true, null or absent (the default is true)
 #     - network_rulesets { default_action } block, absent or "Allow"
-#   not_flagged: >-
-#     Unknown values. Which addresses a Deny rule set then allows.
+#   not_flagged:
+#     - >-
+#       Unknown values. Which addresses a Deny rule set then allows.
 package iac_guard.azure.eventhub.public_network
 
 import data.iac_guard.lib

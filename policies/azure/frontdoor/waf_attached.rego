@@ -17,10 +17,11 @@
 #   forms:
 #     - azurerm_cdn_frontdoor_profile without an azurerm_cdn_frontdoor_security_policy pointing at it (by reference)
 #     - classic azurerm_frontdoor frontend_endpoint without web_application_firewall_policy_link_id
-#   not_flagged: >-
-#     Which domains the security policy associates (one policy counts for the profile).
-#     Security policies whose profile id is unresolved (`var.profile_id`), which may
-#     protect any profile of their root module. Unknown values.
+#   not_flagged:
+#     - >-
+#       Which domains the security policy associates (one policy counts for the profile).
+#       Security policies whose profile id is unresolved (`var.profile_id`), which may
+#       protect any profile of their root module. Unknown values.
 package iac_guard.azure.frontdoor.waf_attached
 
 import data.iac_guard.lib

@@ -13,8 +13,9 @@
 #   forms:
 #     - azurerm_cdn_frontdoor_firewall_policy (Standard/Premium) mode = "Detection" or enabled = false
 #     - azurerm_frontdoor_firewall_policy (classic) mode = "Detection" or enabled = false
-#   not_flagged: >-
-#     A classic policy without mode: it defaults to Prevention. Unknown values.
+#   not_flagged:
+#     - >-
+#       A classic policy without mode: it defaults to Prevention. Unknown values.
 package iac_guard.azure.frontdoor.waf_prevention
 
 import data.iac_guard.lib

@@ -19,3 +19,12 @@ test_restricted_vaults_pass if {
 		testing.tf_resource("azurerm_key_vault", "b", {"public_network_access_enabled": false}),
 	])
 }
+
+test_world_ip_rule_under_deny_is_open if {
+	testing.addresses(network_access.deny) == {"azurerm_key_vault.world", "azurerm_key_vault.lower_allow"} with input as testing.tf([
+		testing.tf_resource("azurerm_key_vault", "world", {"network_acls": [{"default_action": "Deny", "bypass": "AzureServices", "ip_rules": ["0.0.0.0/0"]}]}),
+		testing.tf_resource("azurerm_key_vault", "lower_allow", {"network_acls": [{"default_action": "allow", "bypass": "None"}]}),
+		testing.tf_resource("azurerm_key_vault", "office", {"network_acls": [{"default_action": "deny", "bypass": "None", "ip_rules": ["203.0.113.0/24"]}]}),
+		testing.tf_resource("azurerm_key_vault", "private", {"public_network_access_enabled": "false"}),
+	])
+}

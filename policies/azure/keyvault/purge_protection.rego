@@ -12,6 +12,14 @@
 #   remediation: 'Set `purge_protection_enabled = true` (soft delete is then kept for `soft_delete_retention_days`).'
 #   frameworks: [CIS-AZURE-8.5]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `public_network_access_enabled` absent/true and `network_acls` absent, with
+#       `default_action = "Allow"` (any case), or with a world entry in `ip_rules`
+#       (`0.0.0.0/0`, any /0) under Deny
+#   not_flagged:
+#     - >-
+#       vaults with public network access off, and unknown values
 package iac_guard.azure.keyvault.purge_protection
 
 import data.iac_guard.lib

@@ -20,12 +20,13 @@
 #   forms:
 #     - azurerm_monitor_activity_log_alert criteria.operation_name (compared case-insensitively)
 #     - alerts with `enabled = false` do not count
-#   not_flagged: >-
-#     Configurations that define no activity log alert at all: alerting is then usually
-#     managed elsewhere (another repository, Azure Policy at management-group level), and
-#     flagging every Terraform project would be noise. Alerts whose operation is unknown
-#     are taken to cover any operation. The finding is reported once per missing
-#     operation, on the first activity log alert of the root module.
+#   not_flagged:
+#     - >-
+#       Configurations that define no activity log alert at all: alerting is then usually
+#       managed elsewhere (another repository, Azure Policy at management-group level), and
+#       flagging every Terraform project would be noise. Alerts whose operation is unknown
+#       are taken to cover any operation. The finding is reported once per missing
+#       operation, on the first activity log alert of the root module.
 package iac_guard.azure.monitor.activity_log_alerts
 
 import data.iac_guard.lib

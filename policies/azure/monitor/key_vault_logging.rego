@@ -19,10 +19,11 @@
 #     - enabled_log { category = "AuditEvent" } or { category_group = "audit" / "allLogs" } (azurerm v3.39 and later)
 #     - log { category / category_group, enabled } (azurerm v2/v3; enabled defaults to true)
 #     - target_resource_id as a reference to the vault (or a literal id ending in the vault name)
-#   not_flagged: >-
-#     Vaults logged by a diagnostic setting whose target or log blocks are unknown, and
-#     vaults covered by a subscription-wide Azure Policy (deployIfNotExists) the code
-#     does not show. Retention of the destination.
+#   not_flagged:
+#     - >-
+#       Vaults logged by a diagnostic setting whose target or log blocks are unknown, and
+#       vaults covered by a subscription-wide Azure Policy (deployIfNotExists) the code
+#       does not show. Retention of the destination.
 package iac_guard.azure.monitor.key_vault_logging
 
 import data.iac_guard.lib

@@ -17,9 +17,10 @@
 #   forms:
 #     - categories missing one of Action, Delete, Write (compared case-insensitively)
 #     - locations without "global"
-#   not_flagged: >-
-#     Lists that are unknown, or hold unknown entries. Regions that are not listed: which
-#     regions the subscription uses is not in the code.
+#   not_flagged:
+#     - >-
+#       Lists that are unknown, or hold unknown entries. Regions that are not listed: which
+#       regions the subscription uses is not in the code.
 package iac_guard.azure.monitor.log_profile_coverage
 
 import data.iac_guard.lib

@@ -17,8 +17,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - retention_policy { enabled = true, days = 1..364 } (number or numeric string)
-#   not_flagged: >-
-#     `enabled = false` and `days = 0`, which keep logs indefinitely. Unknown values.
+#   not_flagged:
+#     - >-
+#       `enabled = false` and `days = 0`, which keep logs indefinitely. Unknown values.
 package iac_guard.azure.monitor.log_profile_retention
 
 import data.iac_guard.lib

@@ -20,9 +20,10 @@
 #     - a configuration setting audit_log_enabled to OFF / 0 / false, on the configuration
 #       (the server it names is then not reported again)
 #     - configurations naming the server by reference (`server_name = azurerm_mysql_flexible_server.x.name`) or by literal name
-#   not_flagged: >-
-#     Servers configured by a configuration whose server or value is unknown. Which
-#     events are audited (audit_log_events).
+#   not_flagged:
+#     - >-
+#       Servers configured by a configuration whose server or value is unknown. Which
+#       events are audited (audit_log_events).
 package iac_guard.azure.mysql.audit_log
 
 import data.iac_guard.lib

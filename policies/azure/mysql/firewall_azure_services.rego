@@ -16,9 +16,10 @@
 #   forms:
 #     - azurerm_mysql_flexible_server_firewall_rule with start and end 0.0.0.0
 #     - azurerm_mysql_firewall_rule (single server) with start and end 0.0.0.0
-#   not_flagged: >-
-#     Rules from 0.0.0.0 to 255.255.255.255, reported as the whole internet by
-#     IAC-AZ-SQL-001. Unknown addresses.
+#   not_flagged:
+#     - >-
+#       Rules from 0.0.0.0 to 255.255.255.255, reported as the whole internet by
+#       IAC-AZ-SQL-001. Unknown addresses.
 package iac_guard.azure.mysql.firewall_azure_services
 
 import data.iac_guard.lib

@@ -14,9 +14,10 @@
 #   forms:
 #     - geo_redundant_backup_enabled false, null or absent (the default is false)
 #     - azurerm_mysql_flexible_server and azurerm_mysql_server (single server)
-#   not_flagged: >-
-#     Unknown values. Replica servers (`create_mode = "Replica"`), whose backups are the
-#     source server's concern.
+#   not_flagged:
+#     - >-
+#       Unknown values. Replica servers (`create_mode = "Replica"`), whose backups are the
+#       source server's concern.
 package iac_guard.azure.mysql.geo_backup
 
 import data.iac_guard.lib

@@ -17,10 +17,11 @@
 #     - azurerm_mysql_flexible_server_configuration tls_version listing TLSv1 or TLSv1.1
 #       (a comma-separated list, any case, spaces or not)
 #     - azurerm_mysql_server ssl_minimal_tls_version_enforced = TLS1_0 / TLS1_1 / TLSEnforcementDisabled
-#   not_flagged: >-
-#     Servers that do not set a version: flexible servers default to TLS 1.2 (and 1.3 on
-#     MySQL 8.0), azurerm v3 defaults single servers to TLS1_2 (v2 defaulted to
-#     TLSEnforcementDisabled; single servers are retired). Unknown values.
+#   not_flagged:
+#     - >-
+#       Servers that do not set a version: flexible servers default to TLS 1.2 (and 1.3 on
+#       MySQL 8.0), azurerm v3 defaults single servers to TLS1_2 (v2 defaulted to
+#       TLSEnforcementDisabled; single servers are retired). Unknown values.
 package iac_guard.azure.mysql.min_tls
 
 import data.iac_guard.lib

@@ -18,9 +18,10 @@
 #     - azurerm_mysql_flexible_server_configuration require_secure_transport = OFF / 0 / false (any case)
 #     - azurerm_mysql_server ssl_enforcement_enabled = false (azurerm v3)
 #     - azurerm_mysql_server ssl_enforcement = "Disabled" (azurerm v2)
-#   not_flagged: >-
-#     Flexible servers with no require_secure_transport configuration: it is ON by
-#     default. Unknown values.
+#   not_flagged:
+#     - >-
+#       Flexible servers with no require_secure_transport configuration: it is ON by
+#       default. Unknown values.
 package iac_guard.azure.mysql.ssl_enforcement
 
 import data.iac_guard.lib

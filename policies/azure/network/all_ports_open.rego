@@ -15,6 +15,16 @@
 #   resource_types:
 #     - azurerm_network_security_group
 #     - azurerm_network_security_rule
+#   forms:
+#     - >-
+#       the rule forms of IAC-AZ-NSG-001 with every port: `*`, 0-65535 or 1-65535, protocol
+#       `Tcp` or `*`
+#   not_flagged:
+#     - >-
+#       Deny and outbound rules
+#     - >-
+#       a single service port open to the internet (443 on a web server): only SSH, RDP
+#       (IAC-AZ-NSG-001, 002) and every port are reported, not each public port
 package iac_guard.azure.network.all_ports_open
 
 import data.iac_guard.lib

@@ -17,6 +17,13 @@
 #   resource_types:
 #     - azurerm_network_security_group
 #     - azurerm_network_security_rule
+#   forms:
+#     - >-
+#       the rule forms of IAC-AZ-NSG-001 for port 3389, protocol `Tcp`, `Udp` or `*` (RDP
+#       listens on both)
+#   not_flagged:
+#     - >-
+#       Deny and outbound rules; `Icmp` rules
 package iac_guard.azure.network.rdp_open
 
 import data.iac_guard.lib
@@ -24,6 +31,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress("azure", 3389)
+	some [r, attr] in network.world_ingress("azure", 3389) | network.world_ingress_udp("azure", 3389)
 	result := lib.finding(r, sprintf("%s allows RDP (port 3389) from the internet", [r.address]), attr)
 }

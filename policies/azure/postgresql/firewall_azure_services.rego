@@ -17,9 +17,10 @@
 #   forms:
 #     - azurerm_postgresql_flexible_server_firewall_rule with start and end 0.0.0.0
 #     - azurerm_postgresql_firewall_rule (single server) with start and end 0.0.0.0
-#   not_flagged: >-
-#     Rules from 0.0.0.0 to 255.255.255.255, reported as the whole internet by
-#     IAC-AZ-SQL-001. Unknown addresses.
+#   not_flagged:
+#     - >-
+#       Rules from 0.0.0.0 to 255.255.255.255, reported as the whole internet by
+#       IAC-AZ-SQL-001. Unknown addresses.
 package iac_guard.azure.postgresql.firewall_azure_services
 
 import data.iac_guard.lib

@@ -19,10 +19,11 @@
 #     - log_checkpoints, log_connections, log_disconnections, connection_throttling /
 #       connection_throttle.enable set to off / 0 / false (any case)
 #     - log_retention_days of 1 to 3 (single server)
-#   not_flagged: >-
-#     Servers that do not configure these parameters: the defaults differ between
-#     single and flexible servers and PostgreSQL versions, and the scanner flags only a
-#     parameter explicitly turned off. Unknown values.
+#   not_flagged:
+#     - >-
+#       Servers that do not configure these parameters: the defaults differ between
+#       single and flexible servers and PostgreSQL versions, and the scanner flags only a
+#       parameter explicitly turned off. Unknown values.
 package iac_guard.azure.postgresql.logging
 
 import data.iac_guard.lib

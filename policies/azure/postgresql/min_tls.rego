@@ -15,10 +15,11 @@
 #   forms:
 #     - azurerm_postgresql_flexible_server_configuration ssl_min_protocol_version = TLSv1 / TLSv1.1
 #     - azurerm_postgresql_server ssl_minimal_tls_version_enforced = TLS1_0 / TLS1_1 / TLSEnforcementDisabled
-#   not_flagged: >-
-#     Servers that do not set a version: the flexible server defaults to TLSv1.2 and
-#     azurerm v3 defaults single servers to TLS1_2 (azurerm v2 defaulted to
-#     TLSEnforcementDisabled; single servers are retired). Unknown values.
+#   not_flagged:
+#     - >-
+#       Servers that do not set a version: the flexible server defaults to TLSv1.2 and
+#       azurerm v3 defaults single servers to TLS1_2 (azurerm v2 defaulted to
+#       TLSEnforcementDisabled; single servers are retired). Unknown values.
 package iac_guard.azure.postgresql.min_tls
 
 import data.iac_guard.lib

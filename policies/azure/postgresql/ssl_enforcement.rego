@@ -18,9 +18,10 @@
 #     - azurerm_postgresql_flexible_server_configuration require_secure_transport = off / 0 / false
 #     - azurerm_postgresql_server ssl_enforcement_enabled = false (azurerm v3)
 #     - azurerm_postgresql_server ssl_enforcement = "Disabled" (azurerm v2)
-#   not_flagged: >-
-#     Flexible servers with no require_secure_transport configuration: it is on by
-#     default. Unknown values.
+#   not_flagged:
+#     - >-
+#       Flexible servers with no require_secure_transport configuration: it is on by
+#       default. Unknown values.
 package iac_guard.azure.postgresql.ssl_enforcement
 
 import data.iac_guard.lib

@@ -16,8 +16,9 @@
 #   forms:
 #     - redis_configuration.authentication_enabled = false (azurerm v4)
 #     - redis_configuration.enable_authentication = false (azurerm v2/v3)
-#   not_flagged: >-
-#     An unset flag: authentication is on by default. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset flag: authentication is on by default. Unknown values.
 package iac_guard.azure.redis.authentication
 
 import data.iac_guard.lib

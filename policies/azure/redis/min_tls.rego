@@ -14,8 +14,9 @@
 #   forms:
 #     - minimum_tls_version "1.0" or "1.1" (string or number)
 #     - minimum_tls_version absent, null or "" (defaults to "1.0" before azurerm v4)
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.redis.min_tls
 
 import data.iac_guard.lib

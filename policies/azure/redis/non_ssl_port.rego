@@ -13,8 +13,9 @@
 #   forms:
 #     - non_ssl_port_enabled = true (azurerm v4)
 #     - enable_non_ssl_port = true (azurerm v2/v3)
-#   not_flagged: >-
-#     An unset attribute: both names default to false. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset attribute: both names default to false. Unknown values.
 package iac_guard.azure.redis.non_ssl_port
 
 import data.iac_guard.lib

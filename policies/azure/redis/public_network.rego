@@ -17,9 +17,10 @@
 #     - public_network_access_enabled true, null or absent (the default is true)
 #     - subnet_id (virtual network injection, no public endpoint)
 #     - azurerm_redis_firewall_rule naming the cache by reference or by literal name
-#   not_flagged: >-
-#     Unknown values. What the firewall rules admit (one rule restricts the cache to its
-#     ranges).
+#   not_flagged:
+#     - >-
+#       Unknown values. What the firewall rules admit (one rule restricts the cache to its
+#       ranges).
 package iac_guard.azure.redis.public_network
 
 import data.iac_guard.lib

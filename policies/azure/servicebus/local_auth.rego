@@ -13,8 +13,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - local_auth_enabled true, null or absent (the default is true)
-#   not_flagged: >-
-#     Unknown values.
+#   not_flagged:
+#     - >-
+#       Unknown values.
 package iac_guard.azure.servicebus.local_auth
 
 import data.iac_guard.lib

@@ -12,9 +12,10 @@
 #   kinds: [terraform]
 #   forms:
 #     - minimum_tls_version "1.0" or "1.1" (string or number)
-#   not_flagged: >-
-#     An unset version: the provider has defaulted it to "1.2" since the attribute was
-#     added (azurerm v3), and v4 accepts nothing else. Unknown values.
+#   not_flagged:
+#     - >-
+#       An unset version: the provider has defaulted it to "1.2" since the attribute was
+#       added (azurerm v3), and v4 accepts nothing else. Unknown values.
 package iac_guard.azure.servicebus.min_tls
 
 import data.iac_guard.lib

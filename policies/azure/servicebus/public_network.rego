@@ -17,8 +17,9 @@
 #     - public_network_access_enabled true, null or absent (the default is true)
 #     - network_rule_set { default_action } block, absent or "Allow"
 #     - a separate azurerm_servicebus_namespace_network_rule_set (azurerm v2/v3) with default_action "Deny", by reference to namespace_id
-#   not_flagged: >-
-#     Unknown values. Which addresses a Deny rule set then allows.
+#   not_flagged:
+#     - >-
+#       Unknown values. Which addresses a Deny rule set then allows.
 package iac_guard.azure.servicebus.public_network
 
 import data.iac_guard.lib

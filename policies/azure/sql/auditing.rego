@@ -14,6 +14,18 @@
 #     `extended_auditing_policy` block on older providers).
 #   frameworks: [CIS-AZURE-4.1.1]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `azurerm_mssql_server` / `azurerm_sql_server` without an inline
+#       `extended_auditing_policy` and without a separate
+#       `azurerm_mssql_server_extended_auditing_policy` naming it by `server_id`
+#   not_flagged:
+#     - >-
+#       database-level auditing policies
+#       (`azurerm_mssql_database_extended_auditing_policy`): the rule asks for server-wide
+#       auditing
+#     - >-
+#       auditing configured by Azure Policy outside the scanned code
 package iac_guard.azure.sql.auditing
 
 import data.iac_guard.lib

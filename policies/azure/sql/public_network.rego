@@ -10,6 +10,15 @@
 #   severity: medium
 #   remediation: 'Set `public_network_access_enabled = false` and connect through private endpoints.'
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `public_network_access_enabled` absent, null or true on `azurerm_mssql_server`,
+#       `azurerm_postgresql_server`, `azurerm_mysql_server`, `azurerm_mariadb_server`
+#   not_flagged:
+#     - >-
+#       flexible servers, whose network mode is chosen by `delegated_subnet_id`
+#     - >-
+#       an unknown value
 package iac_guard.azure.sql.public_network
 
 import data.iac_guard.lib

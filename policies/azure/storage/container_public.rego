@@ -11,6 +11,13 @@
 #   remediation: 'Set `container_access_type = "private"` and share blobs through SAS tokens or Entra ID roles.'
 #   frameworks: [CIS-AZURE-3.7]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `azurerm_storage_container` `container_access_type` `blob` or `container`, in any
+#       case
+#   not_flagged:
+#     - >-
+#       `private` and the default (private)
 package iac_guard.azure.storage.container_public
 
 import data.iac_guard.lib
@@ -18,6 +25,6 @@ import rego.v1
 
 deny contains result if {
 	some r in lib.managed("azurerm_storage_container")
-	r.values.container_access_type in {"blob", "container"}
+	lib.lowercase(r.values.container_access_type) in {"blob", "container"}
 	result := lib.finding(r, sprintf("storage container %s allows anonymous %s access", [r.address, r.values.container_access_type]), "container_access_type")
 }

@@ -19,3 +19,11 @@ test_private_container_passes if {
 		testing.tf_resource("azurerm_storage_container", "b", {}),
 	])
 }
+
+test_access_type_in_any_case if {
+	testing.addresses(container_public.deny) == {"azurerm_storage_container.upper"} with input as testing.tf([
+		testing.tf_resource("azurerm_storage_container", "upper", {"container_access_type": "Blob"}),
+		testing.tf_resource("azurerm_storage_container", "private", {"container_access_type": "private"}),
+		testing.tf_resource("azurerm_storage_container", "default", {}),
+	])
+}

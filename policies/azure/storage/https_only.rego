@@ -11,6 +11,13 @@
 #   remediation: 'Remove `https_traffic_only_enabled = false` (azurerm v4; `enable_https_traffic_only` in v3), or set it to `true`.'
 #   frameworks: [CIS-AZURE-3.1]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `https_traffic_only_enabled = false` and its former name `enable_https_traffic_only
+#       = false` (booleans or strings)
+#   not_flagged:
+#     - >-
+#       an absent attribute: HTTPS-only is the default
 package iac_guard.azure.storage.https_only
 
 import data.iac_guard.lib

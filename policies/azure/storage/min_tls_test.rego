@@ -23,3 +23,13 @@ test_tls12_or_unknown_pass if {
 		testing.tf_resource("azurerm_storage_account", "b", {"min_tls_version": testing.unknown("var.tls")}),
 	])
 }
+
+test_null_empty_and_lower_case_versions if {
+	testing.addresses(min_tls.deny) == {"azurerm_storage_account.null", "azurerm_storage_account.empty", "azurerm_storage_account.lower"} with input as testing.tf([
+		testing.tf_resource("azurerm_storage_account", "null", {"min_tls_version": null}),
+		testing.tf_resource("azurerm_storage_account", "empty", {"min_tls_version": ""}),
+		testing.tf_resource("azurerm_storage_account", "lower", {"min_tls_version": "tls1_1"}),
+		testing.tf_resource("azurerm_storage_account", "modern", {"min_tls_version": "TLS1_2"}),
+		testing.tf_resource("azurerm_storage_account", "unknown", {"min_tls_version": testing.unknown("var.tls")}),
+	])
+}

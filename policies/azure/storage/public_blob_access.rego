@@ -12,6 +12,15 @@
 #   remediation: 'Set `allow_nested_items_to_be_public = false` (azurerm v2: `allow_blob_public_access = false`).'
 #   frameworks: [CIS-AZURE-3.7]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `allow_nested_items_to_be_public` true, and its former name
+#       `allow_blob_public_access` true
+#     - >-
+#       both absent or null: the provider's default allows public access
+#   not_flagged:
+#     - >-
+#       an unknown value
 package iac_guard.azure.storage.public_blob_access
 
 import data.iac_guard.lib
@@ -29,6 +38,11 @@ allows_public(values) if lib.is_true(values.allow_blob_public_access)
 
 # Neither attribute set: the v3+ default allows it.
 allows_public(values) if {
-	not lib.has_key(values, "allow_nested_items_to_be_public")
-	not lib.has_key(values, "allow_blob_public_access")
+	unset(values, "allow_nested_items_to_be_public")
+	unset(values, "allow_blob_public_access")
 }
+
+# Absent or null (an unknown value is neither).
+unset(values, key) if not lib.has_key(values, key)
+
+unset(values, key) if values[key] == null

@@ -24,3 +24,12 @@ test_disallowed_or_unknown_pass if {
 		testing.tf_resource("azurerm_storage_account", "c", {"allow_nested_items_to_be_public": testing.unknown("var.public")}),
 	])
 }
+
+test_null_is_the_default if {
+	testing.addresses(public_blob_access.deny) == {"azurerm_storage_account.null", "azurerm_storage_account.legacy"} with input as testing.tf([
+		testing.tf_resource("azurerm_storage_account", "null", {"allow_nested_items_to_be_public": null}),
+		testing.tf_resource("azurerm_storage_account", "legacy", {"allow_blob_public_access": "true"}),
+		testing.tf_resource("azurerm_storage_account", "off", {"allow_nested_items_to_be_public": false}),
+		testing.tf_resource("azurerm_storage_account", "legacy_off", {"allow_blob_public_access": false}),
+	])
+}

@@ -15,8 +15,9 @@
 #   forms:
 #     - azurerm_synapse_firewall_rule 0.0.0.0 - 255.255.255.255 (the portal's "AllowAll")
 #     - azurerm_synapse_firewall_rule 0.0.0.0 - 0.0.0.0 ("AllowAllWindowsAzureIps")
-#   not_flagged: >-
-#     Broad but partial ranges (a /8). Unknown addresses.
+#   not_flagged:
+#     - >-
+#       Broad but partial ranges (a /8). Unknown addresses.
 package iac_guard.azure.synapse.firewall_open
 
 import data.iac_guard.lib

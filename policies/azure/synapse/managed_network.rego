@@ -14,8 +14,9 @@
 #   kinds: [terraform]
 #   forms:
 #     - managed_virtual_network_enabled false, null or absent (the default is false)
-#   not_flagged: >-
-#     Unknown values. Workspaces with a managed network but no exfiltration protection.
+#   not_flagged:
+#     - >-
+#       Unknown values. Workspaces with a managed network but no exfiltration protection.
 package iac_guard.azure.synapse.managed_network
 
 import data.iac_guard.lib

@@ -20,10 +20,11 @@
 #       os_disk.secure_vm_disk_encryption_set_id or encryption_at_host_enabled
 #     - azurerm_managed_disk with disk_encryption_set_id, secure_vm_disk_encryption_set_id
 #       or encryption_settings (Azure Disk Encryption)
-#   not_flagged: >-
-#     Unknown values. Legacy azurerm_virtual_machine, whose disks are judged by their
-#     azurerm_managed_disk resources. VMs encrypted by an azurerm_virtual_machine_extension
-#     running Azure Disk Encryption are flagged: the extension's settings are opaque JSON.
+#   not_flagged:
+#     - >-
+#       Unknown values. Legacy azurerm_virtual_machine, whose disks are judged by their
+#       azurerm_managed_disk resources. VMs encrypted by an azurerm_virtual_machine_extension
+#       running Azure Disk Encryption are flagged: the extension's settings are opaque JSON.
 package iac_guard.azure.vm.disk_encryption
 
 import data.iac_guard.lib

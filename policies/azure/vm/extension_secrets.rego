@@ -17,9 +17,10 @@
 #     - azurerm_virtual_machine_extension / azurerm_virtual_machine_scale_set_extension settings (a JSON string, jsonencode or heredoc)
 #     - extension blocks of azurerm_linux/windows_virtual_machine_scale_set and the legacy azurerm_virtual_machine_scale_set
 #     - secret keys at any depth, compared case-insensitively
-#   not_flagged: >-
-#     Secrets inside a `commandToExecute` string (the command is opaque). Settings that
-#     are unknown or not valid JSON. Keys whose value is empty.
+#   not_flagged:
+#     - >-
+#       Secrets inside a `commandToExecute` string (the command is opaque). Settings that
+#       are unknown or not valid JSON. Keys whose value is empty.
 package iac_guard.azure.vm.extension_secrets
 
 import data.iac_guard.lib

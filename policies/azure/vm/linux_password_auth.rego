@@ -16,9 +16,10 @@
 #   forms:
 #     - azurerm_linux_virtual_machine / azurerm_linux_virtual_machine_scale_set disable_password_authentication = false
 #     - legacy azurerm_virtual_machine / azurerm_virtual_machine_scale_set os_profile_linux_config { disable_password_authentication = false }
-#   not_flagged: >-
-#     An unset attribute on the current types: it defaults to true. Unknown values.
-#     Windows VMs, which use passwords by design.
+#   not_flagged:
+#     - >-
+#       An unset attribute on the current types: it defaults to true. Unknown values.
+#       Windows VMs, which use passwords by design.
 package iac_guard.azure.vm.linux_password_auth
 
 import data.iac_guard.lib

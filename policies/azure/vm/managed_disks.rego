@@ -19,8 +19,9 @@
 #   forms:
 #     - legacy azurerm_virtual_machine storage_os_disk.vhd_uri / storage_data_disk.vhd_uri
 #     - legacy azurerm_virtual_machine_scale_set storage_profile_os_disk.vhd_containers
-#   not_flagged: >-
-#     Unknown disk blocks.
+#   not_flagged:
+#     - >-
+#       Unknown disk blocks.
 package iac_guard.azure.vm.managed_disks
 
 import data.iac_guard.lib

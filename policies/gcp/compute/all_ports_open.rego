@@ -14,6 +14,16 @@
 #   kinds: [terraform]
 #   resource_types:
 #     - google_compute_firewall
+#   forms:
+#     - >-
+#       the firewall forms of IAC-GCP-FW-001 with every port: protocol `all`, or TCP without
+#       ports or with 0-65535
+#   not_flagged:
+#     - >-
+#       disabled firewalls and egress rules
+#     - >-
+#       a single service port open to the world (443 on a web server): only SSH, RDP
+#       (IAC-GCP-FW-001, 002) and every port are reported, not each public port
 package iac_guard.gcp.compute.all_ports_open
 
 import data.iac_guard.lib

@@ -15,6 +15,12 @@
 #   kinds: [terraform]
 #   resource_types:
 #     - google_compute_firewall
+#   forms:
+#     - >-
+#       the firewall forms of IAC-GCP-FW-001 for port 3389, TCP or UDP (`udp`, `17`)
+#   not_flagged:
+#     - >-
+#       disabled firewalls and egress rules
 package iac_guard.gcp.compute.rdp_open
 
 import data.iac_guard.lib
@@ -22,6 +28,6 @@ import data.iac_guard.lib_network as network
 import rego.v1
 
 deny contains result if {
-	some [r, attr] in network.world_ingress("gcp", 3389)
+	some [r, attr] in network.world_ingress("gcp", 3389) | network.world_ingress_udp("gcp", 3389)
 	result := lib.finding(r, sprintf("%s allows RDP (port 3389) from the internet", [r.address]), attr)
 }

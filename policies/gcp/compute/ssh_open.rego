@@ -15,6 +15,20 @@
 #   kinds: [terraform]
 #   resource_types:
 #     - google_compute_firewall
+#   forms:
+#     - >-
+#       `google_compute_firewall` ingress (the default direction) `allow` blocks admitting
+#       TCP 22: `ports` with 22, a range that includes it, or no ports; protocol `tcp`, `6`
+#       or `all`
+#     - >-
+#       `source_ranges` with 0.0.0.0/0, ::/0 or any /0 (`10.1.2.3/0`), or no source at all
+#       (no ranges, tags or service accounts: Google Cloud's default is 0.0.0.0/0)
+#   not_flagged:
+#     - >-
+#       disabled firewalls (`disabled = true`), egress rules, sources given only by tags or
+#       service accounts
+#     - >-
+#       rule priority and deny rules
 package iac_guard.gcp.compute.ssh_open
 
 import data.iac_guard.lib

@@ -30,3 +30,25 @@ test_iap_egress_disabled_and_unknown_pass if {
 		testing.tf_resource("google_compute_firewall", "udp", {"source_ranges": ["0.0.0.0/0"], "allow": [{"protocol": "udp", "ports": ["22"]}]}),
 	])
 }
+
+test_any_slash_zero_range_is_the_world if {
+	testing.addresses(ssh_open.deny) == {"google_compute_firewall.host_bits", "google_compute_firewall.v6", "google_compute_firewall.number"} with input as testing.tf([
+		testing.tf_resource("google_compute_firewall", "host_bits", {"source_ranges": ["10.1.2.3/0"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "v6", {"source_ranges": ["2001:db8::/0"], "allow": [{"protocol": "tcp", "ports": ["21-23"]}]}),
+		testing.tf_resource("google_compute_firewall", "number", {"source_ranges": ["0.0.0.0/0"], "allow": [{"protocol": "6", "ports": [22]}]}),
+		testing.tf_resource("google_compute_firewall", "slash8", {"source_ranges": ["10.0.0.0/8"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "tags_only", {"source_tags": ["bastion"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+	])
+}
+
+# No source ranges, tags or service accounts: Google Cloud applies the rule to 0.0.0.0/0.
+test_ingress_without_source_is_from_everywhere if {
+	testing.addresses(ssh_open.deny) == {"google_compute_firewall.no_source", "google_compute_firewall.empty_ranges"} with input as testing.tf([
+		testing.tf_resource("google_compute_firewall", "no_source", {"network": "default", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "empty_ranges", {"source_ranges": [], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "tags", {"source_tags": ["bastion"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "service_account", {"source_service_accounts": ["bastion@p.iam.gserviceaccount.com"], "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "unknown", {"source_ranges": testing.unknown("var.ranges"), "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+		testing.tf_resource("google_compute_firewall", "egress", {"direction": "EGRESS", "allow": [{"protocol": "tcp", "ports": ["22"]}]}),
+	])
+}

@@ -24,3 +24,16 @@ test_known_networks_pass if {
 		testing.tf_resource("google_sql_database_instance", "b", instance(testing.unknown("var.networks"))),
 	])
 }
+
+test_world_forms_on_a_public_instance_only if {
+	testing.located(authorized_networks.deny) == {
+		["google_sql_database_instance.host_bits", "settings.0.ip_configuration.0.authorized_networks.0"],
+		["google_sql_database_instance.v6", "settings.0.ip_configuration.0.authorized_networks.0"],
+		["google_sql_database_instance.explicit_public", "settings.0.ip_configuration.0.authorized_networks.0"],
+	} with input as testing.tf([
+		testing.tf_resource("google_sql_database_instance", "host_bits", instance([{"value": "10.1.2.3/0"}])),
+		testing.tf_resource("google_sql_database_instance", "v6", instance([{"value": "::/0"}])),
+		testing.tf_resource("google_sql_database_instance", "explicit_public", {"settings": [{"ip_configuration": [{"ipv4_enabled": true, "authorized_networks": [{"value": "0.0.0.0/0"}]}]}]}),
+		testing.tf_resource("google_sql_database_instance", "private_only", {"settings": [{"ip_configuration": [{"ipv4_enabled": false, "private_network": "projects/p/global/networks/n", "authorized_networks": [{"value": "0.0.0.0/0"}]}]}]}),
+	])
+}

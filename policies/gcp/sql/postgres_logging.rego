@@ -13,6 +13,19 @@
 #     `database_flags { name = "log_disconnections" value = "on" }` to `settings`.
 #   frameworks: [CIS-GCP-6.2.2, CIS-GCP-6.2.3]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       PostgreSQL instances (`database_version` POSTGRES_*) whose `settings.database_flags`
+#       lack `log_connections` or `log_disconnections` set to `on` (any case)
+#   not_flagged:
+#     - >-
+#       MySQL and SQL Server instances
+#     - >-
+#       flag lists with unknown names or values
+#     - >-
+#       the other PostgreSQL logging flags CIS lists separately (log_checkpoints,
+#       log_lock_waits, log_min_duration_statement...): this rule asks for connection
+#       logging only
 package iac_guard.gcp.sql.postgres_logging
 
 import data.iac_guard.lib

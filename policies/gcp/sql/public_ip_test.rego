@@ -19,3 +19,12 @@ test_private_ip_passes if {
 		testing.tf_resource("google_sql_database_instance", "b", {"settings": [{"ip_configuration": [{"ipv4_enabled": testing.unknown("var.public")}]}]}),
 	])
 }
+
+# One exposure, one rule: an instance whose public IP is open to every address is
+# reported by IAC-GCP-SQL-001 at its authorized network, not here as well.
+test_world_open_instance_is_left_to_authorized_networks if {
+	testing.addresses(public_ip.deny) == {"google_sql_database_instance.public_office"} with input as testing.tf([
+		testing.tf_resource("google_sql_database_instance", "public_office", {"settings": [{"ip_configuration": [{"ipv4_enabled": true, "authorized_networks": [{"value": "203.0.113.0/24"}]}]}]}),
+		testing.tf_resource("google_sql_database_instance", "public_world", {"settings": [{"ip_configuration": [{"authorized_networks": [{"value": "0.0.0.0/0"}]}]}]}),
+	])
+}

@@ -13,6 +13,14 @@
 #     `"TRUSTED_CLIENT_CERTIFICATE_REQUIRED"`; `require_ssl = true` on older providers).
 #   frameworks: [CIS-GCP-6.4]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `settings.ip_configuration` without `require_ssl = true` and with `ssl_mode` other
+#       than ENCRYPTED_ONLY or TRUSTED_CLIENT_CERTIFICATE_REQUIRED, or no `ip_configuration`
+#       at all
+#   not_flagged:
+#     - >-
+#       unknown `ssl_mode` / `require_ssl` values or settings
 package iac_guard.gcp.sql.require_ssl
 
 import data.iac_guard.lib

@@ -10,6 +10,12 @@
 #   severity: low
 #   remediation: 'Add `logging { log_bucket = google_storage_bucket.logs.name }` to the `google_storage_bucket`.'
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       a `google_storage_bucket` without a `logging` block
+#   not_flagged:
+#     - >-
+#       buckets that receive other buckets' logs (named as a `log_bucket`)
 package iac_guard.gcp.storage.access_logging
 
 import data.iac_guard.lib

@@ -16,6 +16,19 @@
 #     bucket.
 #   frameworks: [CIS-GCP-5.1]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `allUsers` / `allAuthenticatedUsers` in `google_storage_bucket_iam_member`,
+#       `google_storage_bucket_iam_binding` members, bucket/object/default object ACL
+#       `role_entity` lists, single `google_storage_bucket_access_control`,
+#       `google_storage_object_access_control` and
+#       `google_storage_default_object_access_control` entries (`entity`),
+#       `predefined_acl` publicRead/publicReadWrite, and `google_storage_bucket_iam_policy`
+#       built from a `google_iam_policy` data source
+#   not_flagged:
+#     - >-
+#       public access prevention (`public_access_prevention = "enforced"`) is not taken as
+#       an exemption: the grant is the bad setting
 package iac_guard.gcp.storage.public_bucket
 
 import data.iac_guard.lib
@@ -49,6 +62,14 @@ deny contains lib.finding(r, message(r, sprintf("everyone (predefined_acl %s)", 
 	some rtype in ["google_storage_bucket_acl", "google_storage_object_acl"]
 	some r in lib.managed(rtype)
 	r.values.predefined_acl in {"publicRead", "publicReadWrite"}
+}
+
+# Single ACL entries: google_storage_bucket_access_control, and the object and default
+# object forms, whose `entity` is allUsers / allAuthenticatedUsers.
+deny contains lib.finding(r, message(r, r.values.entity), "entity") if {
+	some rtype in ["google_storage_bucket_access_control", "google_storage_object_access_control", "google_storage_default_object_access_control"]
+	some r in lib.managed(rtype)
+	public_members[r.values.entity]
 }
 
 # google_storage_bucket_iam_policy whose policy_data comes from a data.google_iam_policy

@@ -35,3 +35,11 @@ test_private_members_pass if {
 		testing.tf_resource("google_storage_bucket_acl", "c", {"role_entity": ["READER:group-data@example.com"], "predefined_acl": "private"}),
 	])
 }
+
+test_single_acl_entries if {
+	testing.located(public_bucket.deny) == {["google_storage_bucket_access_control.public", "entity"], ["google_storage_default_object_access_control.auth", "entity"]} with input as testing.tf([
+		testing.tf_resource("google_storage_bucket_access_control", "public", {"bucket": "b", "role": "READER", "entity": "allUsers"}),
+		testing.tf_resource("google_storage_default_object_access_control", "auth", {"bucket": "b", "role": "READER", "entity": "allAuthenticatedUsers"}),
+		testing.tf_resource("google_storage_object_access_control", "team", {"bucket": "b", "object": "o", "role": "READER", "entity": "group-data@example.com"}),
+	])
+}

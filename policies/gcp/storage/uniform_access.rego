@@ -11,6 +11,13 @@
 #   remediation: 'Set `uniform_bucket_level_access = true` on the `google_storage_bucket`.'
 #   frameworks: [CIS-GCP-5.2]
 #   kinds: [terraform]
+#   forms:
+#     - >-
+#       `uniform_bucket_level_access` absent, null or false, and its name before provider
+#       3.x, `bucket_policy_only`
+#   not_flagged:
+#     - >-
+#       an unknown value
 package iac_guard.gcp.storage.uniform_access
 
 import data.iac_guard.lib
