@@ -20,7 +20,7 @@
 #     - 'CloudFormation `AWS::OpenSearchService::Domain` and `AWS::Elasticsearch::Domain`: `VPCOptions` absent, or `SubnetIds` absent or []'
 #   not_flagged:
 #     - 'Unknown `vpc_options` / `VPCOptions` or subnet lists.'
-#     - The domain access policy is not read: a public endpoint is reported even when its policy is restrictive.
+#     - 'The domain access policy is not read: a public endpoint is reported even when its policy is restrictive.'
 package iac_guard.aws.opensearch.vpc
 
 import data.iac_guard.lib
