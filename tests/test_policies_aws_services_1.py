@@ -1,7 +1,7 @@
 """New AWS service policies (issue 12, first batch: EFS, ElastiCache, Redshift, OpenSearch,
-API Gateway, Secrets Manager, Kinesis, MSK, DocumentDB, Neptune, DAX) end to end: the real
-CLI scans Terraform and CloudFormation fixtures in tests/fixtures/policies/aws_services_1.
-Every finding of the vulnerable tree is pinned by rule id, resource, file and line; the
+API Gateway, Secrets Manager, Kinesis, MSK, DocumentDB, Neptune, DAX, Amazon MQ, Transfer
+Family, Elastic Beanstalk) end to end: the real CLI scans Terraform and CloudFormation
+fixtures in tests/fixtures/policies/aws_services_1. Every finding of the vulnerable tree is pinned by rule id, resource, file and line; the
 well-configured tree (which holds the forms the policies deliberately accept) must give
 no finding at all."""
 
@@ -36,48 +36,51 @@ SERVICES = (
     "docdb",
     "neptune",
     "dax",
+    "mq",
+    "transfer",
+    "elasticbeanstalk",
 )
 
 Finding = tuple[str, str, str, int]
 
 # Findings of tests/fixtures/policies/aws_services_1/vulnerable, sorted.
 PINNED: list[Finding] = [
-    ("IAC-AWS-APIGATEWAY-001", "OrdersDeployment", "template.yaml", 97),
-    ("IAC-AWS-APIGATEWAY-001", "OrdersStage", "template.yaml", 99),
-    ("IAC-AWS-APIGATEWAY-001", "ProfileStage", "template.yaml", 126),
+    ("IAC-AWS-APIGATEWAY-001", "OrdersDeployment", "template.yaml", 104),
+    ("IAC-AWS-APIGATEWAY-001", "OrdersStage", "template.yaml", 106),
+    ("IAC-AWS-APIGATEWAY-001", "ProfileStage", "template.yaml", 133),
     ("IAC-AWS-APIGATEWAY-001", "aws_api_gateway_deployment.orders", "api.tf", 29),
     ("IAC-AWS-APIGATEWAY-001", "aws_api_gateway_stage.prod", "api.tf", 32),
     ("IAC-AWS-APIGATEWAY-001", "aws_apigatewayv2_stage.default", "api.tf", 68),
-    ("IAC-AWS-APIGATEWAY-002", "OrdersDeployment", "template.yaml", 97),
-    ("IAC-AWS-APIGATEWAY-002", "OrdersStage", "template.yaml", 105),
+    ("IAC-AWS-APIGATEWAY-002", "OrdersDeployment", "template.yaml", 104),
+    ("IAC-AWS-APIGATEWAY-002", "OrdersStage", "template.yaml", 112),
     ("IAC-AWS-APIGATEWAY-002", "aws_api_gateway_stage.prod", "api.tf", 32),
-    ("IAC-AWS-APIGATEWAY-003", "OrdersDeployment", "template.yaml", 97),
-    ("IAC-AWS-APIGATEWAY-003", "OrdersStage", "template.yaml", 99),
+    ("IAC-AWS-APIGATEWAY-003", "OrdersDeployment", "template.yaml", 104),
+    ("IAC-AWS-APIGATEWAY-003", "OrdersStage", "template.yaml", 106),
     ("IAC-AWS-APIGATEWAY-003", "aws_api_gateway_stage.prod", "api.tf", 32),
-    ("IAC-AWS-APIGATEWAY-004", "GetProfile", "template.yaml", 125),
-    ("IAC-AWS-APIGATEWAY-004", "ListOrders", "template.yaml", 85),
+    ("IAC-AWS-APIGATEWAY-004", "GetProfile", "template.yaml", 132),
+    ("IAC-AWS-APIGATEWAY-004", "ListOrders", "template.yaml", 92),
     ("IAC-AWS-APIGATEWAY-004", "aws_api_gateway_method.list_items", "api.tf", 17),
     ("IAC-AWS-APIGATEWAY-004", "aws_apigatewayv2_route.get_profile", "api.tf", 63),
-    ("IAC-AWS-APIGATEWAY-005", "OrdersDomain", "template.yaml", 114),
+    ("IAC-AWS-APIGATEWAY-005", "OrdersDomain", "template.yaml", 121),
     ("IAC-AWS-APIGATEWAY-005", "aws_api_gateway_domain_name.orders", "api.tf", 49),
-    ("IAC-AWS-APIGATEWAY-006", "OrdersDeployment", "template.yaml", 97),
+    ("IAC-AWS-APIGATEWAY-006", "OrdersDeployment", "template.yaml", 104),
     ("IAC-AWS-APIGATEWAY-006", "aws_api_gateway_method_settings.prod", "api.tf", 43),
-    ("IAC-AWS-APIGATEWAY-007", "OrdersDeployment", "template.yaml", 97),
-    ("IAC-AWS-APIGATEWAY-007", "OrdersStage", "template.yaml", 99),
+    ("IAC-AWS-APIGATEWAY-007", "OrdersDeployment", "template.yaml", 104),
+    ("IAC-AWS-APIGATEWAY-007", "OrdersStage", "template.yaml", 106),
     ("IAC-AWS-APIGATEWAY-007", "aws_api_gateway_stage.prod", "api.tf", 32),
-    ("IAC-AWS-DAX-001", "OrdersCache", "template.yaml", 212),
+    ("IAC-AWS-DAX-001", "OrdersCache", "template.yaml", 219),
     ("IAC-AWS-DAX-001", "aws_dax_cluster.orders", "storage.tf", 55),
-    ("IAC-AWS-DAX-002", "OrdersCache", "template.yaml", 218),
+    ("IAC-AWS-DAX-002", "OrdersCache", "template.yaml", 225),
     ("IAC-AWS-DAX-002", "aws_dax_cluster.orders", "storage.tf", 48),
-    ("IAC-AWS-DOCDB-001", "Catalog", "template.yaml", 198),
+    ("IAC-AWS-DOCDB-001", "Catalog", "template.yaml", 205),
     ("IAC-AWS-DOCDB-001", "aws_docdb_cluster.catalog", "storage.tf", 59),
-    ("IAC-AWS-DOCDB-002", "Catalog", "template.yaml", 193),
+    ("IAC-AWS-DOCDB-002", "Catalog", "template.yaml", 200),
     ("IAC-AWS-DOCDB-002", "aws_docdb_cluster.catalog", "storage.tf", 65),
-    ("IAC-AWS-DOCDB-003", "Catalog", "template.yaml", 193),
+    ("IAC-AWS-DOCDB-003", "Catalog", "template.yaml", 200),
     ("IAC-AWS-DOCDB-003", "aws_docdb_cluster.catalog", "storage.tf", 64),
-    ("IAC-AWS-DOCDB-004", "CatalogParameters", "template.yaml", 206),
+    ("IAC-AWS-DOCDB-004", "CatalogParameters", "template.yaml", 213),
     ("IAC-AWS-DOCDB-004", "aws_docdb_cluster_parameter_group.catalog", "storage.tf", 73),
-    ("IAC-AWS-DOCDB-005", "Catalog", "template.yaml", 193),
+    ("IAC-AWS-DOCDB-005", "Catalog", "template.yaml", 200),
     ("IAC-AWS-DOCDB-005", "aws_docdb_cluster.catalog", "storage.tf", 59),
     ("IAC-AWS-EFS-001", "Files", "template.yaml", 13),
     ("IAC-AWS-EFS-001", "aws_efs_file_system.shared", "storage.tf", 3),
@@ -102,57 +105,69 @@ PINNED: list[Finding] = [
     ("IAC-AWS-ELASTICACHE-004", "Sessions", "template.yaml", 20),
     ("IAC-AWS-ELASTICACHE-004", "aws_elasticache_replication_group.queue", "storage.tf", 38),
     ("IAC-AWS-ELASTICACHE-004", "aws_elasticache_replication_group.sessions", "storage.tf", 23),
-    ("IAC-AWS-KINESIS-001", "Clicks", "template.yaml", 167),
+    ("IAC-AWS-ELASTICBEANSTALK-001", "ShopEnvironment", "template.yaml", 248),
+    ("IAC-AWS-ELASTICBEANSTALK-001", "aws_elastic_beanstalk_environment.web", "apps.tf", 30),
+    ("IAC-AWS-ELASTICBEANSTALK-002", "ShopEnvironment", "template.yaml", 248),
+    ("IAC-AWS-ELASTICBEANSTALK-002", "aws_elastic_beanstalk_environment.web", "apps.tf", 30),
+    ("IAC-AWS-ELASTICBEANSTALK-003", "ShopEnvironment", "template.yaml", 248),
+    ("IAC-AWS-ELASTICBEANSTALK-003", "aws_elastic_beanstalk_environment.web", "apps.tf", 30),
+    ("IAC-AWS-KINESIS-001", "Clicks", "template.yaml", 174),
     ("IAC-AWS-KINESIS-001", "aws_kinesis_stream.clicks", "analytics.tf", 53),
-    ("IAC-AWS-KINESIS-002", "Archive", "template.yaml", 171),
+    ("IAC-AWS-KINESIS-002", "Archive", "template.yaml", 178),
     ("IAC-AWS-KINESIS-002", "aws_kinesis_firehose_delivery_stream.archive", "analytics.tf", 59),
-    ("IAC-AWS-MSK-001", "Events", "template.yaml", 192),
+    ("IAC-AWS-MQ-001", "Broker", "template.yaml", 234),
+    ("IAC-AWS-MQ-001", "aws_mq_broker.orders", "apps.tf", 8),
+    ("IAC-AWS-MQ-002", "Broker", "template.yaml", 226),
+    ("IAC-AWS-MQ-002", "aws_mq_broker.orders", "apps.tf", 10),
+    ("IAC-AWS-MSK-001", "Events", "template.yaml", 199),
     ("IAC-AWS-MSK-001", "aws_msk_cluster.events", "analytics.tf", 88),
     ("IAC-AWS-MSK-001", "aws_msk_cluster.events", "analytics.tf", 89),
-    ("IAC-AWS-MSK-002", "Events", "template.yaml", 189),
+    ("IAC-AWS-MSK-002", "Events", "template.yaml", 196),
     ("IAC-AWS-MSK-002", "aws_msk_cluster.events", "analytics.tf", 81),
-    ("IAC-AWS-MSK-003", "Events", "template.yaml", 178),
+    ("IAC-AWS-MSK-003", "Events", "template.yaml", 185),
     ("IAC-AWS-MSK-003", "aws_msk_cluster.events", "analytics.tf", 94),
-    ("IAC-AWS-MSK-004", "Events", "template.yaml", 178),
+    ("IAC-AWS-MSK-004", "Events", "template.yaml", 185),
     ("IAC-AWS-MSK-004", "aws_msk_cluster.events", "analytics.tf", 69),
-    ("IAC-AWS-NEPTUNE-001", "Graph", "template.yaml", 207),
+    ("IAC-AWS-NEPTUNE-001", "Graph", "template.yaml", 214),
     ("IAC-AWS-NEPTUNE-001", "aws_neptune_cluster.graph", "storage.tf", 82),
-    ("IAC-AWS-NEPTUNE-002", "Graph", "template.yaml", 211),
+    ("IAC-AWS-NEPTUNE-002", "Graph", "template.yaml", 218),
     ("IAC-AWS-NEPTUNE-002", "aws_neptune_cluster.graph", "storage.tf", 79),
-    ("IAC-AWS-NEPTUNE-003", "Graph", "template.yaml", 207),
+    ("IAC-AWS-NEPTUNE-003", "Graph", "template.yaml", 214),
     ("IAC-AWS-NEPTUNE-003", "aws_neptune_cluster.graph", "storage.tf", 83),
-    ("IAC-AWS-NEPTUNE-004", "Graph", "template.yaml", 207),
+    ("IAC-AWS-NEPTUNE-004", "Graph", "template.yaml", 214),
     ("IAC-AWS-NEPTUNE-004", "aws_neptune_cluster.graph", "storage.tf", 79),
-    ("IAC-AWS-NEPTUNE-005", "Graph", "template.yaml", 210),
+    ("IAC-AWS-NEPTUNE-005", "Graph", "template.yaml", 217),
     ("IAC-AWS-NEPTUNE-005", "aws_neptune_cluster.graph", "storage.tf", 79),
-    ("IAC-AWS-OPENSEARCH-001", "LegacySearch", "template.yaml", 73),
+    ("IAC-AWS-OPENSEARCH-001", "LegacySearch", "template.yaml", 80),
     ("IAC-AWS-OPENSEARCH-001", "Search", "template.yaml", 60),
     ("IAC-AWS-OPENSEARCH-001", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-001", "aws_opensearch_domain.logs", "analytics.tf", 29),
-    ("IAC-AWS-OPENSEARCH-002", "LegacySearch", "template.yaml", 73),
+    ("IAC-AWS-OPENSEARCH-002", "LegacySearch", "template.yaml", 80),
     ("IAC-AWS-OPENSEARCH-002", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-002", "aws_opensearch_domain.logs", "analytics.tf", 24),
-    ("IAC-AWS-OPENSEARCH-003", "LegacySearch", "template.yaml", 80),
+    ("IAC-AWS-OPENSEARCH-003", "LegacySearch", "template.yaml", 87),
     ("IAC-AWS-OPENSEARCH-003", "Search", "template.yaml", 55),
     ("IAC-AWS-OPENSEARCH-003", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-003", "aws_opensearch_domain.logs", "analytics.tf", 24),
-    ("IAC-AWS-OPENSEARCH-004", "LegacySearch", "template.yaml", 73),
+    ("IAC-AWS-OPENSEARCH-004", "LegacySearch", "template.yaml", 80),
     ("IAC-AWS-OPENSEARCH-004", "Search", "template.yaml", 63),
     ("IAC-AWS-OPENSEARCH-004", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-004", "aws_opensearch_domain.logs", "analytics.tf", 33),
-    ("IAC-AWS-OPENSEARCH-005", "LegacySearch", "template.yaml", 73),
+    ("IAC-AWS-OPENSEARCH-005", "LegacySearch", "template.yaml", 80),
     ("IAC-AWS-OPENSEARCH-005", "Search", "template.yaml", 64),
     ("IAC-AWS-OPENSEARCH-005", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-005", "aws_opensearch_domain.logs", "analytics.tf", 34),
     ("IAC-AWS-OPENSEARCH-006", "Search", "template.yaml", 55),
     ("IAC-AWS-OPENSEARCH-006", "aws_opensearch_domain.logs", "analytics.tf", 24),
-    ("IAC-AWS-OPENSEARCH-007", "LegacySearch", "template.yaml", 73),
-    ("IAC-AWS-OPENSEARCH-007", "Search", "template.yaml", 65),
+    ("IAC-AWS-OPENSEARCH-007", "LegacySearch", "template.yaml", 80),
+    ("IAC-AWS-OPENSEARCH-007", "Search", "template.yaml", 72),
     ("IAC-AWS-OPENSEARCH-007", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-007", "aws_opensearch_domain.logs", "analytics.tf", 37),
-    ("IAC-AWS-OPENSEARCH-008", "LegacySearch", "template.yaml", 73),
+    ("IAC-AWS-OPENSEARCH-008", "LegacySearch", "template.yaml", 80),
     ("IAC-AWS-OPENSEARCH-008", "aws_elasticsearch_domain.legacy", "analytics.tf", 44),
     ("IAC-AWS-OPENSEARCH-008", "aws_opensearch_domain.logs", "analytics.tf", 37),
+    ("IAC-AWS-OPENSEARCH-009", "Search", "template.yaml", 65),
+    ("IAC-AWS-OPENSEARCH-009", "aws_opensearch_domain_policy.logs", "apps.tf", 40),
     ("IAC-AWS-REDSHIFT-001", "Warehouse", "template.yaml", 44),
     ("IAC-AWS-REDSHIFT-001", "aws_redshift_cluster.warehouse", "analytics.tf", 8),
     ("IAC-AWS-REDSHIFT-002", "Warehouse", "template.yaml", 45),
@@ -165,19 +180,25 @@ PINNED: list[Finding] = [
     ("IAC-AWS-REDSHIFT-005", "aws_redshift_cluster.warehouse", "analytics.tf", 10),
     ("IAC-AWS-REDSHIFT-006", "Warehouse", "template.yaml", 36),
     ("IAC-AWS-REDSHIFT-006", "aws_redshift_cluster.warehouse", "analytics.tf", 3),
-    ("IAC-AWS-SECRETSMANAGER-001", "PartnerKey", "template.yaml", 132),
+    ("IAC-AWS-SECRETSMANAGER-001", "PartnerKey", "template.yaml", 139),
     ("IAC-AWS-SECRETSMANAGER-001", "aws_secretsmanager_secret.partner_api", "secrets.tf", 1),
-    ("IAC-AWS-SECRETSMANAGER-002", "PartnerKey", "template.yaml", 136),
-    ("IAC-AWS-SECRETSMANAGER-002", "ReportingSecret", "template.yaml", 147),
+    ("IAC-AWS-SECRETSMANAGER-002", "PartnerKey", "template.yaml", 143),
+    ("IAC-AWS-SECRETSMANAGER-002", "ReportingSecret", "template.yaml", 154),
     ("IAC-AWS-SECRETSMANAGER-002", "aws_secretsmanager_secret.partner_api", "secrets.tf", 3),
     ("IAC-AWS-SECRETSMANAGER-002", "aws_secretsmanager_secret.reporting", "secrets.tf", 6),
-    ("IAC-AWS-SECRETSMANAGER-003", "ReportingRotation", "template.yaml", 165),
+    ("IAC-AWS-SECRETSMANAGER-003", "ReportingRotation", "template.yaml", 172),
     (
         "IAC-AWS-SECRETSMANAGER-003",
         "aws_secretsmanager_secret_rotation.reporting",
         "secrets.tf",
         14,
     ),
+    ("IAC-AWS-SECRETSMANAGER-004", "PartnerKeyPolicy", "template.yaml", 256),
+    ("IAC-AWS-SECRETSMANAGER-004", "aws_secretsmanager_secret_policy.partner_api", "apps.tf", 54),
+    ("IAC-AWS-TRANSFER-001", "PartnerServer", "template.yaml", 241),
+    ("IAC-AWS-TRANSFER-001", "aws_transfer_server.partners", "apps.tf", 22),
+    ("IAC-AWS-TRANSFER-002", "PartnerServer", "template.yaml", 242),
+    ("IAC-AWS-TRANSFER-002", "aws_transfer_server.partners", "apps.tf", 20),
 ]
 
 
@@ -214,13 +235,13 @@ def test_vulnerable_tree_gives_exactly_the_pinned_findings(
 def test_secure_tree_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, TREE / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 65
-    assert doc["summary"]["files_scanned"] == 6
+    assert doc["summary"]["resources"] == 78
+    assert doc["summary"]["files_scanned"] == 7
 
 
 def test_every_new_policy_fires_on_terraform_and_on_cloudformation() -> None:
     ids = _new_policy_ids()
-    assert len(ids) == 50
+    assert len(ids) == 59
     on_terraform = {rule for rule, _, file, _ in PINNED if file.endswith(".tf")}
     on_cloudformation = {rule for rule, _, file, _ in PINNED if file.endswith(".yaml")}
     assert ids - on_terraform == set()
@@ -229,7 +250,7 @@ def test_every_new_policy_fires_on_terraform_and_on_cloudformation() -> None:
 
 def test_new_policies_document_forms_and_what_they_do_not_flag() -> None:
     files = _new_policy_files()
-    assert len(files) == 50
+    assert len(files) == 59
     for path in files:
         module = scan_module(path.read_text(encoding="utf-8"), path.name)
         [annotation] = [a for a in module.annotations if a.target == "package"]
