@@ -1,9 +1,9 @@
 """New AWS service policies (issue 12, first batch: EFS, ElastiCache, Redshift, OpenSearch,
 API Gateway, Secrets Manager, Kinesis, MSK, DocumentDB, Neptune, DAX, Amazon MQ, Transfer
 Family, Elastic Beanstalk) end to end: the real CLI scans Terraform and CloudFormation
-fixtures in tests/fixtures/policies/aws_services_1. Every finding of the vulnerable tree is pinned by rule id, resource, file and line; the
-well-configured tree (which holds the forms the policies deliberately accept) must give
-no finding at all."""
+fixtures in tests/fixtures/policies/aws_services_1. Every finding of the vulnerable tree
+is pinned by rule id, resource, file and line; the well-configured tree (which holds the
+forms the policies deliberately accept) must give no finding at all."""
 
 from __future__ import annotations
 
