@@ -45,15 +45,19 @@ Finding = tuple[str, str, str, int]
 
 # Findings of tests/fixtures/policies/aws_services_1/vulnerable, sorted.
 PINNED: list[Finding] = [
+    ("IAC-AWS-APIGATEWAY-001", "CatalogApi", "sam.yaml", 5),
     ("IAC-AWS-APIGATEWAY-001", "OrdersDeployment", "template.yaml", 104),
     ("IAC-AWS-APIGATEWAY-001", "OrdersStage", "template.yaml", 106),
+    ("IAC-AWS-APIGATEWAY-001", "ProfileHttpApi", "sam.yaml", 14),
     ("IAC-AWS-APIGATEWAY-001", "ProfileStage", "template.yaml", 133),
     ("IAC-AWS-APIGATEWAY-001", "aws_api_gateway_deployment.orders", "api.tf", 29),
     ("IAC-AWS-APIGATEWAY-001", "aws_api_gateway_stage.prod", "api.tf", 32),
     ("IAC-AWS-APIGATEWAY-001", "aws_apigatewayv2_stage.default", "api.tf", 68),
+    ("IAC-AWS-APIGATEWAY-002", "CatalogApi", "sam.yaml", 10),
     ("IAC-AWS-APIGATEWAY-002", "OrdersDeployment", "template.yaml", 104),
     ("IAC-AWS-APIGATEWAY-002", "OrdersStage", "template.yaml", 112),
     ("IAC-AWS-APIGATEWAY-002", "aws_api_gateway_stage.prod", "api.tf", 32),
+    ("IAC-AWS-APIGATEWAY-003", "CatalogApi", "sam.yaml", 5),
     ("IAC-AWS-APIGATEWAY-003", "OrdersDeployment", "template.yaml", 104),
     ("IAC-AWS-APIGATEWAY-003", "OrdersStage", "template.yaml", 106),
     ("IAC-AWS-APIGATEWAY-003", "aws_api_gateway_stage.prod", "api.tf", 32),
@@ -63,6 +67,7 @@ PINNED: list[Finding] = [
     ("IAC-AWS-APIGATEWAY-004", "aws_apigatewayv2_route.get_profile", "api.tf", 63),
     ("IAC-AWS-APIGATEWAY-005", "OrdersDomain", "template.yaml", 121),
     ("IAC-AWS-APIGATEWAY-005", "aws_api_gateway_domain_name.orders", "api.tf", 49),
+    ("IAC-AWS-APIGATEWAY-006", "CatalogApi", "sam.yaml", 11),
     ("IAC-AWS-APIGATEWAY-006", "OrdersDeployment", "template.yaml", 104),
     ("IAC-AWS-APIGATEWAY-006", "aws_api_gateway_method_settings.prod", "api.tf", 43),
     ("IAC-AWS-APIGATEWAY-007", "OrdersDeployment", "template.yaml", 104),
@@ -235,8 +240,8 @@ def test_vulnerable_tree_gives_exactly_the_pinned_findings(
 def test_secure_tree_gives_no_finding(capsys: pytest.CaptureFixture[str]) -> None:
     code, doc = _scan(capsys, TREE / "secure")
     assert (code, doc["errors"], doc["findings"]) == (0, [], [])
-    assert doc["summary"]["resources"] == 78
-    assert doc["summary"]["files_scanned"] == 7
+    assert doc["summary"]["resources"] == 81
+    assert doc["summary"]["files_scanned"] == 8
 
 
 def test_every_new_policy_fires_on_terraform_and_on_cloudformation() -> None:

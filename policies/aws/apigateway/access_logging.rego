@@ -20,9 +20,10 @@
 #     - 'Terraform REST `aws_api_gateway_stage` and HTTP/WebSocket `aws_apigatewayv2_stage`: `access_log_settings` absent, or its `destination_arn` absent, null or ""'
 #     - 'Terraform `aws_api_gateway_deployment` with a `stage_name` (the legacy form that creates the stage itself, with no access log setting)'
 #     - 'CloudFormation `AWS::ApiGateway::Stage` `AccessLogSetting.DestinationArn`, `AWS::ApiGatewayV2::Stage` `AccessLogSettings.DestinationArn`, and `AWS::ApiGateway::Deployment` with `StageName` via `StageDescription.AccessLogSetting.DestinationArn`'
+#     - 'SAM (untransformed templates): `AWS::Serverless::Api` `AccessLogSetting.DestinationArn` and `AWS::Serverless::HttpApi` `AccessLogSettings.DestinationArn`'
 #   not_flagged:
 #     - An unknown block or destination.
-#     - 'Stages created implicitly by quick-create HTTP APIs (`aws_apigatewayv2_api` with `target`) and SAM `AWS::Serverless::Api` / `HttpApi` resources, which the policy does not read.'
+#     - 'Stages created implicitly by quick-create HTTP APIs (`aws_apigatewayv2_api` with `target`) and the implicit API SAM creates for `AWS::Serverless::Function` events, which the policy does not read.'
 package iac_guard.aws.apigateway.access_logging
 
 import data.iac_guard.lib
@@ -55,7 +56,12 @@ deny contains result if {
 
 deny contains result if {
 	lib.is_cloudformation
-	some [rtype, key] in [["AWS::ApiGateway::Stage", "AccessLogSetting"], ["AWS::ApiGatewayV2::Stage", "AccessLogSettings"]]
+	some [rtype, key] in [
+		["AWS::ApiGateway::Stage", "AccessLogSetting"],
+		["AWS::ApiGatewayV2::Stage", "AccessLogSettings"],
+		["AWS::Serverless::Api", "AccessLogSetting"],
+		["AWS::Serverless::HttpApi", "AccessLogSettings"],
+	]
 	some r in lib.resources(rtype)
 	not lib.block_unknown(r.values, key, "DestinationArn")
 	no_destination(lib.block_or_empty(r.values, key), "DestinationArn")

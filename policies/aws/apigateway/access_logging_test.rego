@@ -41,3 +41,12 @@ test_cloudformation_forms if {
 		testing.cfn_resource("AWS::ApiGatewayV2::Stage", "HttpLogged", {"AccessLogSettings": {"DestinationArn": "arn:aws:logs:eu-west-1:1:log-group:api"}}),
 	])
 }
+
+test_sam_forms if {
+	testing.located(access_logging.deny) == {["SamApi", "AccessLogSetting"], ["SamHttp", "AccessLogSettings"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::Serverless::Api", "SamApi", {"StageName": "prod"}),
+		testing.cfn_resource("AWS::Serverless::HttpApi", "SamHttp", {}),
+		testing.cfn_resource("AWS::Serverless::Api", "SamLogged", {"AccessLogSetting": {"DestinationArn": {"Fn::GetAtt": ["Logs", "Arn"]}}}),
+		testing.cfn_resource("AWS::Serverless::HttpApi", "SamHttpLogged", {"AccessLogSettings": {"DestinationArn": {"Fn::GetAtt": ["Logs", "Arn"]}}}),
+	])
+}

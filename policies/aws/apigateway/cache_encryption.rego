@@ -18,7 +18,7 @@
 #   frameworks: [AWS-FSBP-APIGateway.5]
 #   forms:
 #     - 'Terraform `aws_api_gateway_method_settings`: `settings.caching_enabled` true / "true" with `cache_data_encrypted` absent, false or "false"'
-#     - 'CloudFormation `AWS::ApiGateway::Stage` `MethodSettings[]` and `AWS::ApiGateway::Deployment` `StageDescription` (its own `CachingEnabled` / `CacheDataEncrypted` and its `MethodSettings[]`): `CachingEnabled` true with `CacheDataEncrypted` absent or false'
+#     - 'CloudFormation `AWS::ApiGateway::Stage` (and SAM `AWS::Serverless::Api`) `MethodSettings[]` and `AWS::ApiGateway::Deployment` `StageDescription` (its own `CachingEnabled` / `CacheDataEncrypted` and its `MethodSettings[]`): `CachingEnabled` true with `CacheDataEncrypted` absent or false'
 #   not_flagged:
 #     - Method settings that do not turn caching on (nothing is cached), and unknown values.
 package iac_guard.aws.apigateway.cache_encryption
@@ -42,7 +42,8 @@ unencrypted(s) if {
 
 deny contains result if {
 	lib.is_cloudformation
-	some r in lib.resources("AWS::ApiGateway::Stage")
+	some rtype in ["AWS::ApiGateway::Stage", "AWS::Serverless::Api"]
+	some r in lib.resources(rtype)
 	some i, s in lib.items(r.values.MethodSettings)
 	unencrypted(s)
 	result := lib.finding(r, sprintf("API Gateway stage %s caches responses unencrypted", [r.address]), sprintf("MethodSettings.%d.CacheDataEncrypted", [i]))

@@ -36,3 +36,10 @@ test_cloudformation_forms if {
 		testing.cfn_resource("AWS::ApiGateway::Stage", "Param", {"MethodSettings": [{"CachingEnabled": true, "CacheDataEncrypted": {"Ref": "Enc"}}]}),
 	])
 }
+
+test_sam_forms if {
+	testing.located(cache_encryption.deny) == {["SamApi", "MethodSettings.0.CacheDataEncrypted"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::Serverless::Api", "SamApi", {"CacheClusterEnabled": true, "MethodSettings": [{"CachingEnabled": true}]}),
+		testing.cfn_resource("AWS::Serverless::Api", "SamEncrypted", {"MethodSettings": [{"CachingEnabled": true, "CacheDataEncrypted": true}]}),
+	])
+}

@@ -19,7 +19,7 @@
 #   frameworks: [AWS-FSBP-APIGateway.1]
 #   forms:
 #     - 'Terraform `aws_api_gateway_stage`: no `aws_api_gateway_method_settings` whose `stage_name` references the stage (or equals its literal name) with `settings.logging_level` ERROR or INFO; method settings with `logging_level = "OFF"` or without one do not count'
-#     - 'CloudFormation `AWS::ApiGateway::Stage`: no `MethodSettings` entry with `LoggingLevel` ERROR or INFO (absent, OFF)'
+#     - 'CloudFormation `AWS::ApiGateway::Stage` and SAM `AWS::Serverless::Api`: no `MethodSettings` entry with `LoggingLevel` ERROR or INFO (absent, OFF)'
 #     - 'CloudFormation `AWS::ApiGateway::Deployment` with `StageName`: neither `StageDescription.LoggingLevel` nor a `StageDescription.MethodSettings` entry at ERROR or INFO'
 #   not_flagged:
 #     - 'WebSocket stages (`aws_apigatewayv2_stage` `default_route_settings.logging_level`): telling WebSocket from HTTP APIs needs the API resource, and HTTP APIs have no execution logs.'
@@ -90,7 +90,8 @@ cfn_logging(settings) if {
 
 deny contains result if {
 	lib.is_cloudformation
-	some r in lib.resources("AWS::ApiGateway::Stage")
+	some rtype in ["AWS::ApiGateway::Stage", "AWS::Serverless::Api"]
+	some r in lib.resources(rtype)
 	not cfn_logging(object.get(r.values, "MethodSettings", []))
 	result := lib.finding(r, sprintf("API Gateway stage %s has no execution logging (no MethodSettings with LoggingLevel ERROR or INFO)", [r.address]), "MethodSettings")
 }

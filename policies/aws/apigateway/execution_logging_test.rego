@@ -52,3 +52,10 @@ test_cloudformation_forms if {
 		testing.cfn_resource("AWS::ApiGateway::Deployment", "NoStage", {"RestApiId": {"Ref": "Api"}}),
 	])
 }
+
+test_sam_forms if {
+	testing.located(execution_logging.deny) == {["SamApi", "MethodSettings"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::Serverless::Api", "SamApi", {"StageName": "prod"}),
+		testing.cfn_resource("AWS::Serverless::Api", "SamLogged", {"MethodSettings": [{"LoggingLevel": "INFO", "ResourcePath": "/*", "HttpMethod": "*"}]}),
+	])
+}

@@ -16,7 +16,7 @@
 #   frameworks: [AWS-FSBP-APIGateway.3]
 #   forms:
 #     - 'Terraform `aws_api_gateway_stage.xray_tracing_enabled`: absent, false, "false"'
-#     - 'CloudFormation `AWS::ApiGateway::Stage` `TracingEnabled` and `AWS::ApiGateway::Deployment` (with `StageName`) `StageDescription.TracingEnabled`: absent, false, "false"'
+#     - 'CloudFormation `AWS::ApiGateway::Stage` (and SAM `AWS::Serverless::Api`) `TracingEnabled` and `AWS::ApiGateway::Deployment` (with `StageName`) `StageDescription.TracingEnabled`: absent, false, "false"'
 #   not_flagged:
 #     - HTTP and WebSocket APIs (v2 stages), which do not support X-Ray tracing.
 #     - 'Deployments that create their stage in Terraform (`stage_name` on `aws_api_gateway_deployment`): IAC-AWS-APIGATEWAY-001 already reports them.'
@@ -35,7 +35,8 @@ deny contains result if {
 
 deny contains result if {
 	lib.is_cloudformation
-	some r in lib.resources("AWS::ApiGateway::Stage")
+	some rtype in ["AWS::ApiGateway::Stage", "AWS::Serverless::Api"]
+	some r in lib.resources(rtype)
 	lib.false_or_missing(r.values, "TracingEnabled")
 	result := lib.finding(r, sprintf("API Gateway stage %s does not enable X-Ray tracing", [r.address]), "TracingEnabled")
 }

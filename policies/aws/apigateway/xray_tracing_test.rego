@@ -32,3 +32,10 @@ test_cloudformation_forms if {
 		testing.cfn_resource("AWS::ApiGateway::Stage", "Param", {"TracingEnabled": {"Ref": "Trace"}}),
 	])
 }
+
+test_sam_forms if {
+	testing.located(xray_tracing.deny) == {["SamApi", "TracingEnabled"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::Serverless::Api", "SamApi", {"StageName": "prod"}),
+		testing.cfn_resource("AWS::Serverless::Api", "SamTraced", {"TracingEnabled": true}),
+	])
+}
