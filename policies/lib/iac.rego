@@ -366,6 +366,15 @@ pointers(rtype, attr) := {key |
 
 pointer_keys(c, value) := {scoped(c, reference_target(c, value))} if is_unknown(value)
 
+# A pointer whose target cannot be told (`var.cluster`, a module output): kept as a key
+# that matches no resource, so a policy can see that some setting points it knows not
+# where (and may cover any resource).
+pointer_keys(c, value) := {scoped(c, concat("", ["?", value.__unknown__]))} if {
+	is_unknown(value)
+	is_string(value.__unknown__)
+	not reference_target(c, value)
+}
+
 pointer_keys(_, value) := {value} if is_string(value)
 
 # Where a reference can point: within one Terraform root module (two environments that
