@@ -11,7 +11,7 @@ from __future__ import annotations
 import dagster as dg
 
 from iac_guard.orchestration import automation
-from iac_guard.orchestration.assets import OrgResource, findings, inventory, repositories, source
+from iac_guard.orchestration.assets import OrgResource, findings, inventory, source
 from iac_guard.orchestration.jobs import scan_job
 from iac_guard.orchestration.resources import RESOURCES
 
@@ -24,7 +24,6 @@ def build_defs(cron: str = automation.NIGHTLY, executor: dg.ExecutorDefinition =
     org_scan_job = dg.define_asset_job(
         "org_scan_job",
         selection=dg.AssetSelection.assets(*ORG_ASSETS),
-        partitions_def=repositories,
         executor_def=executor,
         description="Scan one repository of the org file (one partition per repository).",
     )
