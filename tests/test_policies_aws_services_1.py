@@ -288,7 +288,7 @@ def test_new_policies_survive_values_of_unexpected_types() -> None:
     for tree in ("vulnerable", "secure"):
         for kind in ("terraform", "cloudformation"):
             doc = build_kind_input(
-                kind, discover([TREE / tree]).files, jobs=1, cache=False
+                kind, discover([TREE / tree]).files, jobs=1, cache=None
             ).policy_input()
             assert doc["resources"], (tree, kind)
             for odd in odd_values:
