@@ -242,7 +242,7 @@ def test_every_service_policy_documents_its_forms_and_what_it_does_not_flag() ->
         forms = custom["forms"]
         assert isinstance(forms, list) and forms, path
         assert all(isinstance(form, str) and form for form in forms), path
-        assert isinstance(custom["not_flagged"], str) and custom["not_flagged"].strip(), path
+        assert isinstance(custom["not_flagged"], list) and all(isinstance(x, str) and x.strip() for x in custom["not_flagged"]), path
         assert all(str(f).startswith("CIS-AZURE-") for f in custom.get("frameworks", [])), path
 
 
