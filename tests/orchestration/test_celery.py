@@ -91,6 +91,12 @@ def test_two_repositories_scan_through_a_celery_worker(redis_url: str, tmp_path:
     executor = {"broker": f"{redis_url}/0", "backend": f"{redis_url}/1"}
     (tmp_path / "celery.yaml").write_text(f"execution:\n  config:\n    broker: '{executor['broker']}'\n    backend: '{executor['backend']}'\n")
     env = {**os.environ, "DAGSTER_HOME": str(home), "PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # the instance's SQLite storages are created here, before the worker opens them (two
+    # processes creating them at once race on their schema stamps)
+    instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home)))
+    instance.add_dynamic_partitions(meta.REPOSITORIES, list(shas))
+    assert instance.get_runs() == [] and list(instance.all_instigator_state()) == []
+    assert instance.fetch_materializations(dg.AssetRecordsFilter(asset_key=meta.FINDINGS), limit=1).records == []
     worker_log = (tmp_path / "worker.log").open("wb")
     worker = subprocess.Popen(
         [str(Path(sys.executable).parent / "dagster-celery"), "worker", "start", "-A", "dagster_celery.app", "-y", str(tmp_path / "celery.yaml"),
@@ -100,8 +106,6 @@ def test_two_repositories_scan_through_a_celery_worker(redis_url: str, tmp_path:
     try:
         from tests.orchestration import celery_defs
 
-        instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(str(home)))
-        instance.add_dynamic_partitions(meta.REPOSITORIES, list(shas))
         run_config = {
             "execution": {"config": executor},
             "resources": {"org": {"config": {"config_file": str(org_file), "reports_dir": str(tmp_path / "reports")}}},
