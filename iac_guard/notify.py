@@ -15,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-
 WEBHOOK_ENV = "IAC_GUARD_WEBHOOK_URL"
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MENTION = re.compile(r"([@#])(?=[\w\-])")

@@ -44,7 +44,7 @@ def hook() -> Iterator[Hook]:
     state = Hook()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:  # noqa: N802 - http.server's name
+        def do_POST(self) -> None:
             length = int(self.headers.get("Content-Length", "0"))
             state.received.append((self.path, self.headers.get("Content-Type", ""), json.loads(self.rfile.read(length))))
             status, headers = state.answers.pop(0) if state.answers else (200, {})
@@ -55,7 +55,7 @@ def hook() -> Iterator[Hook]:
             self.end_headers()
             self.wfile.write(b"ok")
 
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - http.server's name
+        def log_message(self, format: str, *args: object) -> None:
             pass
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
