@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import subprocess
 import sys
@@ -21,6 +20,7 @@ from dagster._core.instance.ref import InstanceRef
 
 from iac_guard.orchestration import metadata as meta
 from tests.conftest import REPO
+from tests.orchestration.processes import free_port, stop
 from tests.orchestration.test_org_scan import PRIVATE, PUBLIC, _repo
 
 pytest.importorskip("dagster_celery", reason="the celery extra is not installed (pip install 'iac-guard[celery]')")
@@ -29,31 +29,9 @@ REDIS = shutil.which("redis-server")
 pytestmark = pytest.mark.skipif(REDIS is None, reason="redis-server is not installed (apt-get install redis-server; .ci/run does)")
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """Stop the process group (the worker's children too) and wait: TERM, then KILL."""
-    if proc.poll() is None:
-        for sig, wait in ((signal.SIGTERM, 20), (signal.SIGKILL, 10)):
-            try:
-                os.killpg(proc.pid, sig)
-            except ProcessLookupError:
-                break
-            try:
-                proc.wait(timeout=wait)
-                break
-            except subprocess.TimeoutExpired:
-                continue
-    proc.wait(timeout=10)
-
-
 @pytest.fixture
 def redis_url(tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     log = (tmp_path / "redis.log").open("wb")
     proc = subprocess.Popen(
         [str(REDIS), "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", str(tmp_path)],
@@ -73,7 +51,7 @@ def redis_url(tmp_path: Path) -> Iterator[str]:
             time.sleep(0.2)
         yield f"redis://127.0.0.1:{port}"
     finally:
-        _stop(proc)
+        stop(proc)
         log.close()
 
 
@@ -131,5 +109,5 @@ def test_two_repositories_scan_through_a_celery_worker(redis_url: str, tmp_path:
         assert sorted(r.tags["dagster/partition"] for r in runs) == ["core", "web"]
         assert all(r.status == dg.DagsterRunStatus.SUCCESS for r in runs)
     finally:
-        _stop(worker)
+        stop(worker)
         worker_log.close()

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +20,7 @@ import pytest
 
 from iac_guard.cli import main
 from tests.conftest import REPO
+from tests.orchestration.processes import free_port, stop
 
 WEBSERVER = shutil.which("dagster-webserver", path=str(Path(sys.executable).parent)) or shutil.which("dagster-webserver")
 pytestmark = pytest.mark.skipif(WEBSERVER is None, reason="dagster-webserver is not installed (pip install 'iac-guard[ui]')")
@@ -35,12 +34,6 @@ QUERY = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 def _graphql(port: int, query: str) -> dict[str, Any]:
     request = urllib.request.Request(
         f"http://127.0.0.1:{port}/graphql", data=json.dumps({"query": query}).encode(), headers={"Content-Type": "application/json"}
@@ -49,23 +42,6 @@ def _graphql(port: int, query: str) -> dict[str, Any]:
         body: dict[str, Any] = json.loads(response.read())
     assert "errors" not in body, body
     return body["data"]  # type: ignore[no-any-return]
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    """The webserver and its code server, by process group: TERM, then KILL (Dagster does
-    not always honour TERM while it starts)."""
-    for sig, wait in ((signal.SIGTERM, 15), (signal.SIGKILL, 10)):
-        if proc.poll() is not None:
-            break
-        try:
-            os.killpg(proc.pid, sig)
-        except ProcessLookupError:
-            break
-        try:
-            proc.wait(timeout=wait)
-        except subprocess.TimeoutExpired:
-            continue
-    proc.wait(timeout=10)
 
 
 @pytest.fixture
@@ -86,7 +62,7 @@ def recorded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
 @pytest.fixture
 def webserver(recorded: tuple[Path, str], tmp_path: Path) -> Iterator[tuple[int, str]]:
     home, run_id = recorded
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "DAGSTER_HOME": str(home)}
     log = (tmp_path / "webserver.log").open("wb")
     proc = subprocess.Popen(
@@ -107,7 +83,7 @@ def webserver(recorded: tuple[Path, str], tmp_path: Path) -> Iterator[tuple[int,
             time.sleep(0.5)
         yield port, run_id
     finally:
-        _stop(proc)
+        stop(proc)
         log.close()
 
 
