@@ -119,3 +119,26 @@ def test_a_crash_is_a_failed_run_with_the_errors_message(tmp_path: Path, monkeyp
     assert error is not None and error.cause is not None  # Dagster's step error, caused by ours
     assert error.cause.cls_name == "PolicyError"
     assert str(caught.value) in error.cause.message and "broken.rego:10" in error.cause.message
+
+
+def test_a_launchpad_run_with_trusted_ref_reads_the_config_file_at_that_revision(configured: Path) -> None:
+    from tests.orchestration.test_org_scan import _git
+
+    _git(configured, "init", "-q", "-b", "main")
+    _git(configured, "add", "-A")
+    _git(configured, "commit", "-q", "-m", "base")
+    (configured / ".iac-guard.yaml").write_text("fail-on: low\nonly: ['IAC-AWS-EC2-*']\n")  # the PR's own edit
+    base = {"paths": [str(configured)], "cwd": str(configured), "outputs": []}
+    assert _rules(_launch(base))[0] == "low"
+    fail_on, rules = _rules(_launch({**base, "trusted_ref": "HEAD"}))
+    assert (fail_on, rules) == ("critical", ["IAC-AWS-S3-001", "IAC-AWS-S3-002", "IAC-AWS-S3-003", "IAC-AWS-S3-005", "IAC-AWS-S3-006"])
+
+
+def test_a_config_file_cannot_name_a_config_file(tmp_path: Path) -> None:
+    from iac_guard.errors import ConfigError
+    from iac_guard.settings import load_config_file
+
+    (tmp_path / ".iac-guard.yaml").write_text("fail-on: low\nconfig-file: other.yaml\n")
+    with pytest.raises(ConfigError) as caught:
+        load_config_file(None, tmp_path)
+    assert (caught.value.message, caught.value.file, caught.value.line) == ("unknown setting 'config-file'", ".iac-guard.yaml", 2)
