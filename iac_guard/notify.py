@@ -5,7 +5,9 @@ error message, only its host."""
 
 from __future__ import annotations
 
+import http.client
 import json
+import re
 import time
 import urllib.error
 import urllib.request
@@ -13,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from iac_guard.report.markdown import escape
-
 WEBHOOK_ENV = "IAC_GUARD_WEBHOOK_URL"
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_MENTION = re.compile(r"([@#])(?=[\w\-])")
 
 
 @dataclass(frozen=True)
@@ -57,14 +59,23 @@ def post(
             retry_after = exc.headers.get("Retry-After", "") if exc.headers else ""
             if retry_after.strip().isdigit():
                 wait = min(float(retry_after.strip()), max_wait)
-        except (urllib.error.URLError, OSError) as exc:
-            status, error = None, f"cannot reach {parts.hostname}: {getattr(exc, 'reason', exc)}"
+        except (urllib.error.URLError, OSError, ValueError, http.client.HTTPException) as exc:  # InvalidURL, a broken answer
+            reason = str(getattr(exc, "reason", exc))
+            for secret in (url, parts.path, parts.query):
+                reason = reason.replace(secret, "...") if secret else reason
+            status, error = None, f"cannot reach {parts.hostname}: {reason}"
         if attempt < attempts:
             sleep(wait)
     return Delivery(False, attempts, status, error)
 
 
 def plain(text: str, limit: int = 500) -> str:
-    """Untrusted text (a repository's resource names, an error message) made safe for a chat
-    message: one line, no mentions or markup, bounded."""
-    return escape(text, limit)
+    """Untrusted text (a repository's name, an error message) made safe for a chat message:
+    one line, no control characters, bounded, ``& < >`` as entities (Slack's escaping: no
+    ``<!channel>``, ``<@U123>`` or ``<url|link>`` gets through) and no ``@here`` or
+    ``#channel`` mention (a zero-width joiner after the sign)."""
+    line = " ".join(_CONTROL.sub("", str(text)).split())
+    if len(line) > limit:
+        line = line[: limit - 1] + "\u2026"
+    line = line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return _MENTION.sub(lambda m: m.group(1) + "\u200d", line)

@@ -96,6 +96,12 @@ class ScanConfig:
     pr_comment: bool = setting(False, Option("GitHub Actions: create or update the one iac-guard comment on the pull request", flag="--pr-comment"))
     review_comments: bool = setting(False, Option("GitHub Actions: comment on the PR's changed lines that have findings", flag="--review-comments"))
     comment_key: str = setting("", Option("keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)", flag="--comment-key", metavar="KEY"))
+    config_file: str = setting("auto", Option(
+        "Dagster runs: the config file read under these settings when the run starts, as the command line does "
+        "(auto: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml in cwd; a path, relative to cwd; empty: none). "
+        "A setting left at its default takes the file's value",
+        in_file=False,
+    ))
 
     @classmethod
     def options(cls) -> dict[str, Option]:

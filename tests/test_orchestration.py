@@ -13,7 +13,7 @@ def test_job_ops_follow_the_stages_and_the_registry() -> None:
     assert sorted(names) == sorted(
         ["settings_op", "discover_op", *(f"parse_{kind}" for kind in PARSERS), "load_policies_op", "evaluate_op", "scanners_op", "diff_base_op", "merge_op", "suppressions_op", "gate_op", "record_op", "report_op", "publish_op"]
     )
-    assert set(job.required_resource_keys) - {"io_manager"} == {"github", "policy_engine", "host", "parse_cache"}
+    assert set(job.required_resource_keys) - {"io_manager"} == {"github", "policy_engine", "host", "parse_cache", "cli_vars"}
 
 
 def test_run_config_is_the_command_line() -> None:

@@ -86,6 +86,23 @@ def _deliver(context: Any, text: str) -> None:
         context.log.warning(f"alert not delivered after {delivery.attempts} attempt(s): {delivery.error}")
 
 
+def _failure_reason(context: dg.RunFailureSensorContext) -> str:
+    """The first failed step and the error that failed it (not Dagster's wrapper), else
+    the run failure's own message."""
+    for record in context.instance.all_logs(context.dagster_run.run_id, of_type=dg.DagsterEventType.STEP_FAILURE):
+        data = record.dagster_event.step_failure_data if record.dagster_event else None
+        error = data.error if data else None
+        while error is not None and error.cause is not None:
+            error = error.cause
+        if error is not None:
+            message = error.message.strip()
+            head, sep, rest = message.partition(": ")
+            if sep and head.rsplit(".", 1)[-1] == error.cls_name:
+                message = rest  # "iac_guard.errors.PolicyError: ..." -> "..."
+            return f"{record.step_key}: {message}"
+    return context.failure_event.message or "the run failed"
+
+
 @dg.run_failure_sensor(
     name="scan_failure_alert",
     monitor_all_code_locations=False,
@@ -95,7 +112,7 @@ def _deliver(context: Any, text: str) -> None:
 def scan_failure_alert(context: dg.RunFailureSensorContext) -> None:
     run = context.dagster_run
     repository = run.tags.get("iac_guard/repository") or run.tags.get("dagster/partition", "")
-    message = context.failure_event.message or "the run failed"
+    message = _failure_reason(context)
     text = f":x: iac-guard run {run.run_id[:8]} of {run.job_name}" + (f" for {notify.plain(repository, 100)}" if repository else "") + f" failed: {notify.plain(message, 300)}"
     _deliver(context, text)
 

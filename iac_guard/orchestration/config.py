@@ -6,12 +6,14 @@ settings. Built once, at import, from the dataclass: no hand-kept second list.""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Optional
 
 import dagster as dg
 from pydantic import Field, create_model
 
-from iac_guard.settings import OPTIONS, ScanConfig
+from iac_guard.settings import OPTIONS, ScanConfig, load_config_file, settings_at
 
 # ScanConfig field type (as written in the dataclass) -> run-config type
 _RUN_TYPES: dict[str, Any] = {
@@ -72,7 +74,30 @@ def to_run_config(config: ScanConfig) -> dict[str, Any]:
     return config.to_dict()
 
 
-def from_run_config(run_config: dg.Config) -> ScanConfig:
-    """The settings op's typed config -> ScanConfig (validated as a config file is)."""
-    data = run_config.model_dump()
-    return ScanConfig.from_dict({k: v for k, v in data.items() if v is not None})
+def recorded_run_config(config: ScanConfig) -> dict[str, Any]:
+    """The run config of a scan whose settings are complete (the command line's, already
+    merged with its config file): what the run history records. ``--var`` values are left
+    out (they reach the run through the ``cli_vars`` resource, never recorded) and no
+    config file is read again."""
+    return {**to_run_config(config), "vars": [], "config_file": ""}
+
+
+def from_run_config(run_config: dg.Config, cli_vars: Sequence[str] = ()) -> ScanConfig:
+    """The settings op's typed config -> ScanConfig (validated as a config file is), as the
+    command line builds it: the config file named by ``config_file`` (``auto``: the one in
+    ``cwd``; read at ``trusted_ref`` when set) under the run config's settings, a setting
+    left at its default taking the file's value; then ``cli_vars`` after the run config's
+    ``vars``."""
+    data = {k: v for k, v in run_config.model_dump().items() if v is not None}
+    config = ScanConfig.from_dict(data)
+    if config.config_file:
+        defaults = ScanConfig().to_dict()
+        given = {k: v for k, v in data.items() if k != "config_file" and v != defaults.get(k)}
+        cwd = Path(config.cwd)
+        explicit = None if config.config_file == "auto" else str(cwd / config.config_file)
+        if config.trusted_ref:
+            settings = settings_at(config.trusted_ref, None if explicit is None else config.config_file, given, cwd)
+        else:
+            settings = {**load_config_file(explicit, cwd), **given}
+        config = ScanConfig.from_dict(settings).merged(config_file=config.config_file)
+    return config.merged(vars=(*config.vars, *cli_vars)) if cli_vars else config

@@ -13,6 +13,7 @@ from iac_guard.orchestration import metadata as meta
 from iac_guard.orchestration.audit import record
 from iac_guard.orchestration.config import ScanRunConfig, from_run_config
 from iac_guard.orchestration.resources import (
+    CommandLineVars,
     GitHubResource,
     HostResource,
     ParseCacheResource,
@@ -26,8 +27,8 @@ from iac_guard.suppress import SuppressionSet
 
 
 @dg.op(description="The scan's settings, validated once (the run config is the command line's options).")
-def settings_op(config: ScanRunConfig) -> ScanConfig:
-    return from_run_config(config)
+def settings_op(config: ScanRunConfig, cli_vars: dg.ResourceParam[CommandLineVars]) -> ScanConfig:
+    return from_run_config(config, cli_vars.values)
 
 
 @dg.op(description="Find the Terraform and CloudFormation files under the scan paths.")

@@ -8,6 +8,8 @@ inside the run and never recorded."""
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import dagster as dg
 
@@ -57,6 +59,20 @@ class ParseCacheResource(dg.ConfigurableResource):  # type: ignore[type-arg]
         return ParseCache.from_environ(os.environ)
 
 
+@dataclass(frozen=True)
+class CommandLineVars:
+    """The command line's ``--var NAME=VALUE`` values. Terraform variables are often
+    secrets, so they reach the run as this resource's value, kept in memory: never in the
+    run config, the job snapshot or the event log the run history records."""
+
+    values: tuple[str, ...] = ()
+
+
+def cli_vars(values: Sequence[str] = ()) -> dg.ResourceDefinition:
+    """The ``cli_vars`` resource carrying ``values`` (none: a run launched from the UI)."""
+    return dg.ResourceDefinition.hardcoded_resource(CommandLineVars(tuple(values)), "the command line's --var values (never recorded)")
+
+
 def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource, cache: ParseCacheResource) -> Services:
     """The pipeline's Services from the resources."""
     environ = scanner_environment(host.environ())  # never the GitHub or Actions tokens
@@ -69,9 +85,10 @@ def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResourc
     )
 
 
-RESOURCES: dict[str, dg.ConfigurableResource] = {  # type: ignore[type-arg]
+RESOURCES: dict[str, dg.ConfigurableResource | dg.ResourceDefinition] = {  # type: ignore[type-arg]
     "github": GitHubResource(),
     "policy_engine": PolicyEngineResource(),
     "host": HostResource(),
     "parse_cache": ParseCacheResource(),
+    "cli_vars": cli_vars(),
 }
