@@ -65,6 +65,7 @@ unknown_source(value) := value.__unknown__ if is_unknown(value)
 # Undefined for what is no resource: `var.x`, `local.x`, `module.m.output`, `each.value`.
 reference_target(r, value) := base_address(module_prefixed(r.module, m[0])) if {
 	src := value.__unknown__
+	is_string(src)
 	m := regex.find_n(`^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*`, src, 1)
 	count(m) == 1
 	not non_resource_roots[split(m[0], ".")[0]]
