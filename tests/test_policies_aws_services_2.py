@@ -260,7 +260,7 @@ def test_no_new_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
     for kind, pattern in (("terraform", "*.tf"), ("cloudformation", "*.yaml")):
         # Both trees in one document: every shape of every setting, one evaluation.
         files = sorted(TREE.glob(f"*/{pattern}"))
-        doc = build_kind_input(kind, discover(files).files, jobs=1, cache=False).policy_input()
+        doc = build_kind_input(kind, discover(files).files, jobs=1, cache=None).policy_input()
         assert doc["resources"]
         for odd in odd_values:
             for depth in (0, 1, 2, 3):

@@ -174,6 +174,20 @@ VULNERABLE: list[Finding] = [
     ("IAC-AZ-DEF-001", "azurerm_security_center_subscription_pricing.storage", "security.tf", 6),
     ("IAC-AZ-DEF-002", "azurerm_security_center_contact.secops", "security.tf", 12),
     ("IAC-AZ-DEF-002", "azurerm_security_center_contact.secops", "security.tf", 13),
+    # IAC-GEN-TAG-001: untagged resources of the taggable types (policies/data.yaml)
+    ("IAC-GEN-TAG-001", "azurerm_application_gateway.public", "edge.tf", 1),
+    ("IAC-GEN-TAG-001", "azurerm_application_gateway.waf_detect", "edge.tf", 18),
+    ("IAC-GEN-TAG-001", "azurerm_container_registry.images", "data.tf", 89),
+    ("IAC-GEN-TAG-001", "azurerm_data_factory.etl", "analytics.tf", 1),
+    ("IAC-GEN-TAG-001", "azurerm_eventhub_namespace.telemetry", "messaging.tf", 1),
+    ("IAC-GEN-TAG-001", "azurerm_linux_web_app.portal", "appservice.tf", 9),
+    ("IAC-GEN-TAG-001", "azurerm_managed_disk.scratch", "compute.tf", 51),
+    ("IAC-GEN-TAG-001", "azurerm_mysql_server.legacy", "databases.tf", 83),
+    ("IAC-GEN-TAG-001", "azurerm_redis_cache.cache", "data.tf", 74),
+    ("IAC-GEN-TAG-001", "azurerm_redis_cache.sessions", "data.tf", 63),
+    ("IAC-GEN-TAG-001", "azurerm_servicebus_namespace.orders", "messaging.tf", 14),
+    ("IAC-GEN-TAG-001", "azurerm_synapse_workspace.lake", "analytics.tf", 7),
+    ("IAC-GEN-TAG-001", "azurerm_windows_function_app.jobs", "appservice.tf", 31),
 ]
 
 
@@ -257,7 +271,7 @@ def test_service_policies_survive_values_of_unexpected_types() -> None:
     failures: set[tuple[str, str]] = set()
     for target in ("vulnerable", "secure"):
         doc = build_kind_input(
-            "terraform", discover([SERVICES / target]).files, jobs=1, cache=False
+            "terraform", discover([SERVICES / target]).files, jobs=1, cache=None
         ).policy_input()
         for odd in odd_values:
             for depth in (0, 1, 2, 3):

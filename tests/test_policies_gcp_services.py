@@ -211,7 +211,7 @@ def test_service_policies_survive_values_of_unexpected_types() -> None:
     failures: set[tuple[str, str]] = set()
     for target in ("vulnerable", "secure"):
         doc = build_kind_input(
-            "terraform", discover([SERVICES / target]).files, jobs=1, cache=False
+            "terraform", discover([SERVICES / target]).files, jobs=1, cache=None
         ).policy_input()
         for odd in odd_values:
             for depth in (0, 1, 2, 3, 4):

@@ -219,7 +219,7 @@ def terraformrc(env: dict[str, str], host: str, modules_url: str) -> None:
 def scan(root: Path, env: Mapping[str, str], *, download: bool = True) -> KindInput:
     files = discover([root]).files
     options = BuildOptions(env=dict(env), download_modules=download)
-    return build_kind_input("terraform", files, jobs=1, cache=False, options=options)
+    return build_kind_input("terraform", files, jobs=1, cache=None, options=options)
 
 
 def by_address(kind_input: KindInput) -> dict[str, Resource]:
