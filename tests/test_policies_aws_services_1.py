@@ -219,6 +219,8 @@ VULNERABLE: list[Finding] = [
     ("IAC-GEN-TAG-001", "Search", "template.yaml", 57),
     ("IAC-GEN-TAG-001", "Sessions", "template.yaml", 20),
     ("IAC-GEN-TAG-001", "Warehouse", "template.yaml", 37),
+    # EFS keeps its tags in FileSystemTags
+    ("IAC-GEN-TAG-001", "Files", "template.yaml", 10),
 ]
 
 

@@ -179,6 +179,10 @@ VULNERABLE: list[Finding] = [
     ("IAC-GEN-SECRET-001", "ApiTokenParameter", "template.yaml", 417),
     ("IAC-GEN-SECRET-001", "Build", "template.yaml", 85),
     ("IAC-GEN-SECRET-001", "ExportJob", "template.yaml", 60),
+    # IAC-GEN-TAG-001: a Backup vault without BackupVaultTags, a Cognito user pool without
+    # UserPoolTags (the other resources of this tree are tagged)
+    ("IAC-GEN-TAG-001", "UserPool", "template.yaml", 397),
+    ("IAC-GEN-TAG-001", "Vault", "template.yaml", 261),
 ]
 
 

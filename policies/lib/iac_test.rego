@@ -421,6 +421,26 @@ test_tags if {
 	lib.tags(testing.cfn_resource("AWS::S3::Bucket", "B", {"Tags": "owner=x"})) == {}
 }
 
+# EFS, Backup vaults and Cognito user pools keep their tags under a property of their own.
+test_own_tag_property if {
+	efs := testing.cfn_resource("AWS::EFS::FileSystem", "Fs", {"FileSystemTags": [{"Key": "owner", "Value": "x"}, {"Key": {"Ref": "K"}, "Value": "y"}]})
+	lib.tags(efs) == {"owner": "x"}
+	lib.tags_unknown(efs)
+	lib.tag_property(efs) == "FileSystemTags"
+	vault := testing.cfn_resource("AWS::Backup::BackupVault", "V", {"BackupVaultName": "v", "BackupVaultTags": {"owner": "x"}})
+	lib.tags(vault) == {"owner": "x"}
+	not lib.tags_unknown(vault)
+	pool := testing.cfn_resource("AWS::Cognito::UserPool", "P", {"UserPoolTags": {"Fn::If": ["C", {}, {}]}})
+	lib.tags(pool) == {}
+	lib.tags_unknown(pool)
+	lib.tags(testing.cfn_resource("AWS::Cognito::UserPool", "P", {})) == {}
+	not lib.tags_unknown(testing.cfn_resource("AWS::Cognito::UserPool", "P", {}))
+	lib.tag_property(cfn_bucket) == "Tags"
+	lib.tag_property(bucket) == "Tags"
+	# a type's own property is not read on another type
+	lib.tags(testing.cfn_resource("AWS::S3::Bucket", "B", {"UserPoolTags": {"owner": "x"}})) == {}
+}
+
 test_plain_tags if {
 	lib.plain_tags({"tags": {"a": "b"}})
 	not lib.plain_tags({"tags": {"a": "b"}, "labels": {}})
