@@ -208,6 +208,19 @@ VULNERABLE: list[Finding] = [
     ("IAC-AWS-TRANSFER-001", "aws_transfer_server.partners", "apps.tf", 22),
     ("IAC-AWS-TRANSFER-002", "PartnerServer", "template.yaml", 244),
     ("IAC-AWS-TRANSFER-002", "aws_transfer_server.partners", "apps.tf", 20),
+    # IAC-GEN-TAG-001: untagged resources of the taggable types (policies/data.yaml); the Terraform
+    # resources carry the provider default_tags
+    ("IAC-GEN-TAG-001", "Broker", "template.yaml", 228),
+    ("IAC-GEN-TAG-001", "Catalog", "template.yaml", 202),
+    ("IAC-GEN-TAG-001", "Clicks", "template.yaml", 176),
+    ("IAC-GEN-TAG-001", "Events", "template.yaml", 187),
+    ("IAC-GEN-TAG-001", "Graph", "template.yaml", 216),
+    ("IAC-GEN-TAG-001", "PartnerServer", "template.yaml", 240),
+    ("IAC-GEN-TAG-001", "Search", "template.yaml", 57),
+    ("IAC-GEN-TAG-001", "Sessions", "template.yaml", 20),
+    ("IAC-GEN-TAG-001", "Warehouse", "template.yaml", 37),
+    # EFS keeps its tags in FileSystemTags
+    ("IAC-GEN-TAG-001", "Files", "template.yaml", 10),
 ]
 
 

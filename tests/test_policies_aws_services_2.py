@@ -173,6 +173,16 @@ VULNERABLE: list[Finding] = [
     ("IAC-AWS-WORKSPACES-001", "aws_workspaces_workspace.analyst", "ops.tf", 26),
     ("IAC-AWS-WORKSPACES-002", "Workspace", "template.yaml", 419),
     ("IAC-AWS-WORKSPACES-002", "aws_workspaces_workspace.analyst", "ops.tf", 26),
+    # IAC-GEN-SECRET-001 on the literal secrets of Name/Value environment entries and of a
+    # String parameter (a SECRETS_MANAGER CodeBuild variable in the secure tree is a reference)
+    ("IAC-GEN-SECRET-001", "ApiTask", "template.yaml", 32),
+    ("IAC-GEN-SECRET-001", "ApiTokenParameter", "template.yaml", 417),
+    ("IAC-GEN-SECRET-001", "Build", "template.yaml", 85),
+    ("IAC-GEN-SECRET-001", "ExportJob", "template.yaml", 60),
+    # IAC-GEN-TAG-001: a Backup vault without BackupVaultTags, a Cognito user pool without
+    # UserPoolTags (the other resources of this tree are tagged)
+    ("IAC-GEN-TAG-001", "UserPool", "template.yaml", 397),
+    ("IAC-GEN-TAG-001", "Vault", "template.yaml", 261),
 ]
 
 

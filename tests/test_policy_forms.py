@@ -62,6 +62,15 @@ VULNERABLE: list[Finding] = [
     ("IAC-AWS-SG-002", "RdpUdp", "template.yaml", 70),
     ("IAC-GEN-SECRET-001", "Template", "template.yaml", 82),  # api_key in !Base64 !Sub user data
     ("IAC-AWS-LAMBDA-001", "SyncFunction", "template.yaml", 94),  # Slack token under Upstream
+    # the ECS and Cloud SQL service policies on the same resources: a writable root filesystem,
+    # the password in `environment`, no log configuration; MySQL without backups or the
+    # local_infile / skip_show_database flags
+    ("IAC-AWS-ECS-003", "aws_ecs_task_definition.app", "aws.tf", 149),
+    ("IAC-AWS-ECS-005", "aws_ecs_task_definition.app", "aws.tf", 149),
+    ("IAC-AWS-ECS-006", "aws_ecs_task_definition.app", "aws.tf", 149),
+    ("IAC-GCP-SQL-005", "google_sql_database_instance.public_ip", "gcp.tf", 28),
+    ("IAC-GCP-SQL-009", "google_sql_database_instance.public_ip", "gcp.tf", 28),
+    ("IAC-GCP-SQL-012", "google_sql_database_instance.public_ip", "gcp.tf", 28),
 ]
 
 

@@ -183,6 +183,10 @@ GCP: list[Finding] = [
     ("IAC-GCP-FW-002", "google_compute_firewall.everything", "main.tf", 64),
     ("IAC-GCP-FW-003", "google_compute_firewall.everything", "main.tf", 64),
     ("IAC-GCP-SQL-003", "google_sql_database_instance.reporting", "main.tf", 77),
+    # a MySQL instance with no database_flags and no backup_configuration
+    ("IAC-GCP-SQL-005", "google_sql_database_instance.reporting", "main.tf", 74),
+    ("IAC-GCP-SQL-009", "google_sql_database_instance.reporting", "main.tf", 74),
+    ("IAC-GCP-SQL-012", "google_sql_database_instance.reporting", "main.tf", 74),
 ]
 
 

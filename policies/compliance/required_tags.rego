@@ -19,8 +19,9 @@
 #   forms:
 #     - >-
 #       the tags required by `data.iac_guard_settings.required_tags` on the taggable types:
-#       Terraform `tags` / GCP `labels` maps, CloudFormation `Tags` Key/Value lists,
-#       provider `default_tags` / `default_labels` of the root module
+#       Terraform `tags` / GCP `labels` maps, CloudFormation `Tags` Key/Value lists (and
+#       the `FileSystemTags`, `BackupVaultTags`, `UserPoolTags` of EFS, Backup vaults and
+#       Cognito user pools), provider `default_tags` / `default_labels` of the root module
 #   not_flagged:
 #     - >-
 #       resources whose tags are unknown as a whole (`tags = var.tags`, `merge()` over an
@@ -85,7 +86,7 @@ provider_dir(r) := lib.dir(r.file) if not is_string(r.root)
 
 provider_dir(r) := lib.dir(r.file) if r.root == ""
 
-attribute(r) := "Tags" if lib.is_cloudformation
+attribute(r) := lib.tag_property(r) if lib.is_cloudformation
 
 attribute(r) := "labels" if {
 	lib.is_terraform

@@ -43,6 +43,19 @@ test_cloudformation_missing_tags_are_denied if {
 	]) with data.iac_guard_settings as settings
 }
 
+# EFS, Backup vaults and Cognito user pools: their own tag properties are read and reported.
+test_cloudformation_own_tag_properties if {
+	all_tags := [{"Key": "owner", "Value": "x"}, {"Key": "environment", "Value": "prod"}, {"Key": "data-classification", "Value": "internal"}]
+	testing.located(required_tags.deny) == {["Fs", "FileSystemTags"], ["Vault", "BackupVaultTags"], ["Pool", "UserPoolTags"]} with input as testing.cfn([
+		testing.cfn_resource("AWS::EFS::FileSystem", "Fs", {"Encrypted": true}),
+		testing.cfn_resource("AWS::EFS::FileSystem", "TaggedFs", {"FileSystemTags": all_tags}),
+		testing.cfn_resource("AWS::Backup::BackupVault", "Vault", {"BackupVaultTags": {"owner": "x"}}),
+		testing.cfn_resource("AWS::Backup::BackupVault", "TaggedVault", {"BackupVaultTags": {"owner": "x", "environment": "prod", "data-classification": "internal"}}),
+		testing.cfn_resource("AWS::Cognito::UserPool", "Pool", {"UserPoolTags": {}}),
+		testing.cfn_resource("AWS::Cognito::UserPool", "UnknownPool", {"UserPoolTags": {"Ref": "PoolTags"}}),
+	]) with data.iac_guard_settings as object.union(settings, {"taggable_types": ["AWS::EFS::FileSystem", "AWS::Backup::BackupVault", "AWS::Cognito::UserPool"]})
+}
+
 # Provider default tags apply to the root module whose files declare the provider (and
 # the modules it calls), not to another environment's resources.
 test_provider_default_tags_count_in_their_own_root_module_only if {

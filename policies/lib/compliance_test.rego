@@ -122,6 +122,9 @@ test_attachments if {
 	found == {
 		"||aws_s3_bucket.b": {"aws_s3_bucket_policy.by_ref"},
 		"|logs": {"aws_s3_bucket_acl.by_name"},
+		# a pointer whose target cannot be told keeps its "?" key, which names no resource
+		# (test_related: it is related to no bucket)
+		"||?var.bucket": {"aws_s3_bucket_policy.by_var"},
 	}
 	cfn := compliance.attachments with input as testing.cfn([testing.cfn_resource("AWS::S3::BucketPolicy", "P", {"Bucket": {"Ref": "Logs"}})])
 	cfn == {"|template.yaml|Logs": {"P"}}

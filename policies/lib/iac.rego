@@ -65,6 +65,7 @@ unknown_source(value) := value.__unknown__ if is_unknown(value)
 # Undefined for what is no resource: `var.x`, `local.x`, `module.m.output`, `each.value`.
 reference_target(r, value) := base_address(module_prefixed(r.module, m[0])) if {
 	src := value.__unknown__
+	is_string(src)
 	m := regex.find_n(`^(data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*`, src, 1)
 	count(m) == 1
 	not non_resource_roots[split(m[0], ".")[0]]
@@ -305,6 +306,25 @@ tags(r) := r.values.tags if {
 tags(r) := object.union(known_map(r.values, "labels"), known_map(r.values, "tags")) if {
 	not has_key(r.values, "Tags")
 	not plain_tags(r.values)
+	not own_tag_property(r)
+}
+
+# CloudFormation types that keep their tags under a property of their own: EFS a Key/Value
+# list, Backup vaults and Cognito user pools a Key -> Value map.
+cfn_tag_property := {
+	"AWS::EFS::FileSystem": "FileSystemTags",
+	"AWS::Backup::BackupVault": "BackupVaultTags",
+	"AWS::Cognito::UserPool": "UserPoolTags",
+}
+
+# The property that holds resource `r`'s tags: `Tags`, or its type's own property.
+tag_property(r) := object.get(cfn_tag_property, r.type, "Tags")
+
+own_tag_property(r) if has_key(r.values, cfn_tag_property[r.type])
+
+tags(r) := cfn_tags(r.values[cfn_tag_property[r.type]]) if {
+	not has_key(r.values, "Tags")
+	own_tag_property(r)
 }
 
 # The common case, read without further calls: a known `tags` map and no `labels`.
@@ -347,6 +367,13 @@ tags_unknown(r) if is_unknown(r.values.Tags)
 
 tags_unknown(r) if {
 	some t in items(r.values.Tags)
+	not is_string(t.Key)
+}
+
+tags_unknown(r) if is_unknown(r.values[cfn_tag_property[r.type]])
+
+tags_unknown(r) if {
+	some t in items(r.values[cfn_tag_property[r.type]])
 	not is_string(t.Key)
 }
 

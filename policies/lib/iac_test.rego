@@ -118,6 +118,7 @@ test_reference_target if {
 	not lib.reference_target(bucket, "aws_kms_key.k.arn")
 	not lib.reference_target(cfn_bucket, {"Ref": ["not", "a", "name"]})
 	not lib.reference_target(cfn_bucket, {"Fn::Sub": "${Key}"})
+	not lib.reference_target(bucket, {"__unknown__": ["aws_kms_key.k.arn"]}) # a source that is no text: undefined, no error
 }
 
 test_module_prefixed if {
@@ -153,6 +154,54 @@ test_true_or_missing if {
 	not lib.true_or_missing({"enabled": testing.unknown("var.on")}, "enabled")
 	not lib.true_or_missing({"Enabled": {"Fn::If": ["C", true, false]}}, "Enabled")
 	not lib.true_or_missing({"enabled": 1}, "enabled")
+}
+
+test_is_set if {
+	lib.is_set({"kms_key_id": "arn:aws:kms:eu-west-1:1:key/k"}, "kms_key_id")
+	lib.is_set({"port": 0}, "port")
+	lib.is_set({"enabled": false}, "enabled")
+	lib.is_set({"ids": ["a"]}, "ids")
+	lib.is_set({"cfg": {"a": 1}}, "cfg")
+	lib.is_set({"kms_key_id": testing.unknown("var.key")}, "kms_key_id") # unknown counts as set
+	lib.is_set({"KmsKeyId": {"Ref": "Key"}}, "KmsKeyId")
+	lib.is_set({"KmsKeyId": {"Fn::If": ["C", "k", {"Ref": "AWS::NoValue"}]}}, "KmsKeyId")
+	not lib.is_set({}, "kms_key_id")
+	not lib.is_set({"kms_key_id": null}, "kms_key_id")
+	not lib.is_set({"kms_key_id": ""}, "kms_key_id")
+	not lib.is_set({"kms_key_id": "  "}, "kms_key_id")
+	not lib.is_set({"ids": []}, "ids")
+	not lib.is_set({"cfg": {}}, "cfg")
+	not lib.is_set({"KmsKeyId": {"Ref": "AWS::NoValue"}}, "KmsKeyId")
+	not lib.is_set("text", "kms_key_id")
+}
+
+test_value_set if {
+	lib.value_set("x")
+	lib.value_set(0)
+	lib.value_set(true)
+	lib.value_set([null])
+	lib.value_set({"Ref": "Key"})
+	not lib.value_set("")
+	not lib.value_set("\t\n")
+	not lib.value_set(null)
+	not lib.value_set([])
+	not lib.value_set({})
+	not lib.value_set({"Ref": "AWS::NoValue"})
+}
+
+test_no_value if {
+	lib.no_value({"Ref": "AWS::NoValue"})
+	not lib.no_value({"Ref": "Key"})
+	not lib.no_value("AWS::NoValue")
+	not lib.no_value({})
+}
+
+test_non_resource_roots if {
+	lib.non_resource_roots == {"var", "local", "module", "each", "count", "path", "terraform", "self"}
+	not lib.reference_target(bucket, testing.unknown("count.index"))
+	not lib.reference_target(bucket, testing.unknown("path.module"))
+	not lib.reference_target(bucket, testing.unknown("self.arn"))
+	not lib.reference_target(bucket, testing.unknown("terraform.workspace"))
 }
 
 test_has_key if {
@@ -261,6 +310,30 @@ test_is_world if {
 	not lib.is_world(testing.unknown("var.cidr"))
 }
 
+# Any prefix of length 0, whatever its address part, and the service tags in any case.
+test_is_world_every_form if {
+	lib.is_world("/0")
+	lib.is_world("10.1.2.3/0")
+	lib.is_world(" 34.15.11.3/00 ")
+	lib.is_world("2001:db8::/0")
+	lib.is_world("0.0.0.0")
+	lib.is_world("Internet")
+	lib.is_world("INTERNET")
+	lib.is_world(" Internet ")
+	lib.is_world("any")
+	lib.is_world("Any")
+	lib.is_world(" * ")
+	not lib.is_world("10.0.0.0/10")
+	not lib.is_world("0.0.0.0/1")
+	not lib.is_world("::/1")
+	not lib.is_world("VirtualNetwork")
+	not lib.is_world("AzureLoadBalancer")
+	not lib.is_world("internet-gateway")
+	not lib.is_world("")
+	not lib.is_world(0)
+	not lib.is_world(["0.0.0.0/0"])
+}
+
 test_any_world if {
 	lib.any_world(["10.0.0.0/8", "0.0.0.0/0"])
 	lib.any_world("Internet")
@@ -307,6 +380,29 @@ test_port_range if {
 	not lib.port_range(testing.unknown("var.port"))
 }
 
+test_port_ranges if {
+	lib.port_ranges("22") == [[22, 22]]
+	lib.port_ranges(22) == [[22, 22]]
+	lib.port_ranges("*") == [[0, 65535]]
+	lib.port_ranges("8000-8080") == [[8000, 8080]]
+	lib.port_ranges("22,24") == [[22, 22], [24, 24]]
+	lib.port_ranges("21, 22 , 24 ") == [[21, 21], [22, 22], [24, 24]]
+	lib.port_ranges("20-25,3389") == [[20, 25], [3389, 3389]]
+	lib.port_ranges("22,ssh,*") == [[22, 22], [0, 65535]] # an element that cannot be read is left out
+	lib.port_ranges("ssh") == []
+	lib.port_ranges(null) == []
+	lib.port_ranges(testing.unknown("var.ports")) == []
+	lib.port_ranges({"Ref": "Port"}) == []
+}
+
+test_comma_list if {
+	lib.comma_list("22,24")
+	lib.comma_list(",")
+	not lib.comma_list("22")
+	not lib.comma_list(["22", "24"])
+	not lib.comma_list(null)
+}
+
 test_all_ports if {
 	lib.all_ports([0, 65535])
 	lib.all_ports([1, 65535])
@@ -323,6 +419,26 @@ test_tags if {
 	lib.tags(testing.cfn_resource("AWS::SSM::Parameter", "P", {"Tags": {"owner": "x"}})) == {"owner": "x"}
 	lib.tags(testing.cfn_resource("AWS::S3::Bucket", "B", {"Tags": {"Fn::If": ["C", [], []]}})) == {}
 	lib.tags(testing.cfn_resource("AWS::S3::Bucket", "B", {"Tags": "owner=x"})) == {}
+}
+
+# EFS, Backup vaults and Cognito user pools keep their tags under a property of their own.
+test_own_tag_property if {
+	efs := testing.cfn_resource("AWS::EFS::FileSystem", "Fs", {"FileSystemTags": [{"Key": "owner", "Value": "x"}, {"Key": {"Ref": "K"}, "Value": "y"}]})
+	lib.tags(efs) == {"owner": "x"}
+	lib.tags_unknown(efs)
+	lib.tag_property(efs) == "FileSystemTags"
+	vault := testing.cfn_resource("AWS::Backup::BackupVault", "V", {"BackupVaultName": "v", "BackupVaultTags": {"owner": "x"}})
+	lib.tags(vault) == {"owner": "x"}
+	not lib.tags_unknown(vault)
+	pool := testing.cfn_resource("AWS::Cognito::UserPool", "P", {"UserPoolTags": {"Fn::If": ["C", {}, {}]}})
+	lib.tags(pool) == {}
+	lib.tags_unknown(pool)
+	lib.tags(testing.cfn_resource("AWS::Cognito::UserPool", "P", {})) == {}
+	not lib.tags_unknown(testing.cfn_resource("AWS::Cognito::UserPool", "P", {}))
+	lib.tag_property(cfn_bucket) == "Tags"
+	lib.tag_property(bucket) == "Tags"
+	# a type's own property is not read on another type
+	lib.tags(testing.cfn_resource("AWS::S3::Bucket", "B", {"UserPoolTags": {"owner": "x"}})) == {}
 }
 
 test_plain_tags if {
@@ -374,8 +490,9 @@ logging_by_name := testing.tf_resource("aws_s3_bucket_logging", "by_name", {"buc
 logging_unknown := testing.tf_resource("aws_s3_bucket_logging", "by_var", {"bucket": testing.unknown("var.bucket")})
 
 test_pointers if {
-	# a reference gives its target's key, a literal its value, a variable nothing
-	lib.pointers("aws_s3_bucket_logging", "bucket") == {"|aws_s3_bucket.b", "named"} with input as testing.tf([logging_by_ref, logging_by_name, logging_unknown])
+	# a reference gives its target's key, a literal its value, a variable a "?" key that
+	# matches no resource (the setting points somewhere that cannot be told)
+	lib.pointers("aws_s3_bucket_logging", "bucket") == {"|aws_s3_bucket.b", "named", "|?var.bucket"} with input as testing.tf([logging_by_ref, logging_by_name, logging_unknown])
 	lib.pointers("aws_s3_bucket_logging", "bucket") == set() with input as testing.tf([bucket])
 	lib.pointers("AWS::S3::BucketPolicy", "Bucket") == {"template.yaml|Logs", "literal"} with input as testing.cfn([
 		testing.cfn_resource("AWS::S3::BucketPolicy", "P1", {"Bucket": {"Ref": "Logs"}}),
@@ -389,8 +506,26 @@ test_pointer_keys if {
 	lib.pointer_keys(logging_by_name, "named") == {"named"}
 	not lib.pointer_keys(logging_by_name, 5)
 	not lib.pointer_keys(logging_by_name, null)
-	# an unknown that names no resource gives no key
-	not lib.pointer_keys(logging_unknown, testing.unknown("var.bucket")) with input as testing.tf([])
+	# an unknown that names no resource (a variable, a module output) gives a "?<source>"
+	# key in its scope, which no resource's address_key or name equals
+	lib.pointer_keys(logging_unknown, testing.unknown("var.bucket")) == {"|?var.bucket"} with input as testing.tf([])
+	lib.pointer_keys(object.union(logging_unknown, {"root": "envs/dev"}), testing.unknown("module.s3.bucket_id")) == {"envs/dev|?module.s3.bucket_id"} with input as testing.tf([])
+	lib.pointer_keys(logging_unknown, testing.unknown("\"${var.prefix}-logs\"")) == {"|?\"${var.prefix}-logs\""} with input as testing.tf([])
+	# a reference inside a module is scoped and module-prefixed, not a "?" key
+	lib.pointer_keys(object.union(logging_by_ref, {"module": "module.m"}), testing.unknown("aws_s3_bucket.b.id")) == {"|module.m.aws_s3_bucket.b"} with input as testing.tf([])
+	# CloudFormation: Ref / GetAtt name their target; another intrinsic has no source text: no key
+	lib.pointer_keys(cfn_bucket, {"Ref": "Logs"}) == {"template.yaml|Logs"} with input as testing.cfn([])
+	lib.pointer_keys(cfn_bucket, {"Fn::GetAtt": ["Logs", "Arn"]}) == {"template.yaml|Logs"} with input as testing.cfn([])
+	not lib.pointer_keys(cfn_bucket, {"Fn::Sub": "${Logs}"}) with input as testing.cfn([])
+	not lib.pointer_keys(logging_unknown, testing.unknown(["not", "a", "source"])) with input as testing.tf([])
+}
+
+# A "?" key never makes a resource pointed at, not even one named like the source.
+test_unknown_pointer_matches_nothing if {
+	keys := lib.pointers("aws_s3_bucket_logging", "bucket") with input as testing.tf([logging_unknown])
+	keys == {"|?var.bucket"}
+	not lib.pointed_at(bucket, keys, "bucket") with input as testing.tf([])
+	not lib.pointed_at(testing.tf_resource("aws_s3_bucket", "bucket", {"bucket": "var.bucket"}), keys, "bucket") with input as testing.tf([])
 }
 
 test_scope if {

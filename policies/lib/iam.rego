@@ -82,16 +82,24 @@ statement(s) := {
 # value, under an operator that matches it (not a negation, not ...IfExists, not
 # ForAllValues:, which all let a request without the key through). aws:Referer,
 # aws:UserAgent, aws:SecureTransport and the like restrict nothing: any caller can send
-# them. An unknown condition counts as restricting (nothing can be concluded).
+# them. An unknown condition counts as restricting (nothing can be concluded), as does
+# an operator whose keys are unknown (`StringEquals: !If [...]`).
 json_restricted(cond) := true if {
 	lib.is_unknown(cond)
+} else := true if {
+	some _, keys in json_object(cond)
+	lib.is_unknown(keys)
 } else := true if {
 	some op, keys in json_object(cond)
 	some k, values in json_object(keys)
 	restricting(op, k, values)
 } else := false
 
+# The same for an aws_iam_policy_document statement's `condition` blocks (an unknown
+# list of them, from a `dynamic` block over a variable, counts as restricting).
 tf_restricted(conditions) := true if {
+	lib.is_unknown(conditions)
+} else := true if {
 	some c in lib.items(conditions)
 	is_object(c)
 	restricting(object.get(c, "test", ""), object.get(c, "variable", ""), object.get(c, "values", []))

@@ -10,7 +10,7 @@ import rego.v1
 
 admin_json := `{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}`
 
-admin_statement := {"effect": "Allow", "actions": ["*"], "resources": ["*"], "principals": [], "conditions": []}
+admin_statement := {"effect": "Allow", "actions": ["*"], "resources": ["*"], "principals": [], "conditions": [], "restricted": false}
 
 role_policy := testing.tf_resource("aws_iam_role_policy", "p", {"policy": admin_json})
 
@@ -21,11 +21,12 @@ doc_source := testing.tf_data("aws_iam_policy_document", "read", {"statement": [
 	"condition": [{"test": "Bool", "variable": "aws:SecureTransport", "values": ["true"]}],
 }]})
 
-doc_statement := {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["*"], "principals": [["AWS", "*"]], "conditions": ["aws:securetransport"]}
+# aws:SecureTransport restricts no caller: the statement is not `restricted`
+doc_statement := {"effect": "Allow", "actions": ["s3:GetObject"], "resources": ["*"], "principals": [["AWS", "*"]], "conditions": ["aws:securetransport"], "restricted": false}
 
 test_statements if {
 	iam.statements(role_policy, admin_json) == {admin_statement}
-	iam.statements(role_policy, {"Statement": {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}}) == {{"effect": "Deny", "actions": ["s3:*"], "resources": ["*"], "principals": [], "conditions": []}}
+	iam.statements(role_policy, {"Statement": {"Effect": "Deny", "Action": "s3:*", "Resource": "*"}}) == {{"effect": "Deny", "actions": ["s3:*"], "resources": ["*"], "principals": [], "conditions": [], "restricted": false}}
 	iam.statements(role_policy, {"Statement": ["not a statement"]}) == set()
 
 	# valid JSON that is no policy document: no statements, and no error
@@ -39,7 +40,7 @@ test_statements if {
 
 	# a partly unknown jsonencode(): the known parts count
 	partly := iam.statements(role_policy, testing.unknown(`{"Statement":[{"Action":"*","Effect":"Allow","Resource":"${aws_s3_bucket.b.arn}/*"}]}`))
-	partly == {{"effect": "Allow", "actions": ["*"], "resources": ["iac-guard-unknown/*"], "principals": [], "conditions": []}}
+	partly == {{"effect": "Allow", "actions": ["*"], "resources": ["iac-guard-unknown/*"], "principals": [], "conditions": [], "restricted": false}}
 	not iam.statements(role_policy, "{not json") with input as testing.tf([])
 	not iam.statements(role_policy, testing.unknown("var.policy")) with input as testing.tf([doc_source])
 	not iam.statements(role_policy, {"Fn::Sub": "..."}) with input as testing.tf([])
@@ -105,12 +106,22 @@ test_statement if {
 		"resources": ["arn:aws:s3:::b/*"],
 		"principals": [["Service", "lambda.amazonaws.com"]],
 		"conditions": ["aws:securetransport", "aws:sourceaccount"],
+		"restricted": true, # aws:SourceAccount with a fixed value (keys are case-insensitive)
 	}
-	iam.statement({}) == {"effect": "", "actions": [], "resources": [], "principals": [], "conditions": []}
+	iam.statement({}) == {"effect": "", "actions": [], "resources": [], "principals": [], "conditions": [], "restricted": false}
+	iam.statement({"Effect": "Allow", "Principal": "*", "Condition": {"StringLike": {"aws:Referer": "https://x/*"}}}) == {
+		"effect": "Allow", "actions": [], "resources": [], "principals": [["*", "*"]],
+		"conditions": ["aws:referer"],
+		"restricted": false, # any caller can send a Referer
+	}
 
 	# intrinsics and unknown values in a condition are no condition keys
 	iam.statement({"Effect": "Allow", "Condition": {"Fn::If": ["C", {}, {}]}}).conditions == []
 	iam.statement({"Effect": "Allow", "Condition": {"Bool": testing.unknown("var.c")}}).conditions == []
+	# ... but such a condition counts as restricting: nothing can be concluded from it
+	iam.statement({"Effect": "Allow", "Condition": {"Fn::If": ["C", {}, {}]}}).restricted == true
+	iam.statement({"Effect": "Allow", "Condition": testing.unknown("var.c")}).restricted == true
+	iam.statement({"Effect": "Allow", "Condition": {"StringEquals": {"Fn::If": ["C", {"aws:SourceVpc": "vpc-1"}, {}]}}}).restricted == true
 }
 
 test_json_object if {
@@ -133,8 +144,10 @@ test_json_principals if {
 
 test_tf_statement if {
 	iam.tf_statement(doc_source.values.statement[0]) == doc_statement
-	iam.tf_statement({"effect": "Deny", "not_actions": ["iam:*"]}) == {"effect": "Deny", "actions": [], "resources": [], "principals": [], "conditions": []}
-	iam.tf_statement({"actions": "s3:*", "principals": testing.unknown("var.p"), "condition": [{"variable": testing.unknown("var.v")}]}) == {"effect": "Allow", "actions": ["s3:*"], "resources": [], "principals": [], "conditions": []}
+	iam.tf_statement({"effect": "Deny", "not_actions": ["iam:*"]}) == {"effect": "Deny", "actions": [], "resources": [], "principals": [], "conditions": [], "restricted": false}
+	# a condition on an unknown key is no condition key, but it counts as restricting
+	iam.tf_statement({"actions": "s3:*", "principals": testing.unknown("var.p"), "condition": [{"variable": testing.unknown("var.v")}]}) == {"effect": "Allow", "actions": ["s3:*"], "resources": [], "principals": [], "conditions": [], "restricted": true}
+	iam.tf_statement({"principals": [{"type": "AWS", "identifiers": ["*"]}], "condition": [{"test": "StringEquals", "variable": "aws:PrincipalOrgID", "values": ["o-abc"]}]}) == {"effect": "Allow", "actions": [], "resources": [], "principals": [["AWS", "*"]], "conditions": ["aws:principalorgid"], "restricted": true}
 }
 
 test_admin if {
@@ -145,13 +158,110 @@ test_admin if {
 	not iam.admin({"effect": "Allow", "actions": ["*"], "resources": ["arn:aws:s3:::b"]})
 }
 
+# Public unless the statement is `restricted` (a condition that limits the caller); a
+# condition that restricts no caller (aws:SecureTransport) leaves it public.
 test_public if {
-	iam.public({"effect": "Allow", "principals": [["*", "*"]], "conditions": []})
-	iam.public({"effect": "Allow", "principals": [["Service", "x"], ["AWS", "*"]], "conditions": []})
-	not iam.public({"effect": "Allow", "principals": [["AWS", "*"]], "conditions": ["aws:sourcevpce"]})
-	not iam.public({"effect": "Deny", "principals": [["*", "*"]], "conditions": []})
-	not iam.public({"effect": "Allow", "principals": [["AWS", "arn:aws:iam::1:root"]], "conditions": []})
-	not iam.public({"effect": "Allow", "principals": [["Service", "*"]], "conditions": []})
+	iam.public({"effect": "Allow", "principals": [["*", "*"]], "conditions": [], "restricted": false})
+	iam.public({"effect": "Allow", "principals": [["Service", "x"], ["AWS", "*"]], "conditions": [], "restricted": false})
+	iam.public({"effect": "Allow", "principals": [["AWS", "*"]], "conditions": ["aws:securetransport"], "restricted": false})
+	not iam.public({"effect": "Allow", "principals": [["AWS", "*"]], "conditions": ["aws:sourcevpce"], "restricted": true})
+	not iam.public({"effect": "Deny", "principals": [["*", "*"]], "conditions": [], "restricted": false})
+	not iam.public({"effect": "Allow", "principals": [["AWS", "arn:aws:iam::1:root"]], "conditions": [], "restricted": false})
+	not iam.public({"effect": "Allow", "principals": [["Service", "*"]], "conditions": [], "restricted": false})
+
+	# end to end, from documents
+	some open in iam.statements(role_policy, `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"Bool": {"aws:SecureTransport": "true"}}}]}`)
+	iam.public(open)
+	some vpce in iam.statements(role_policy, `{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEquals": {"aws:SourceVpce": "vpce-1"}}}]}`)
+	not iam.public(vpce)
+	some if_exists in iam.statements(role_policy, `{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "s3:GetObject", "Resource": "*", "Condition": {"StringEqualsIfExists": {"aws:SourceVpce": "vpce-1"}}}]}`)
+	iam.public(if_exists)
+}
+
+test_json_restricted if {
+	iam.json_restricted({"StringEquals": {"aws:SourceVpc": "vpc-1"}}) == true
+	iam.json_restricted({"IpAddress": {"aws:SourceIp": ["10.0.0.0/8", "192.168.0.0/16"]}}) == true
+	iam.json_restricted({"Bool": {"aws:SecureTransport": "true"}, "StringEquals": {"aws:PrincipalOrgID": "o-1"}}) == true
+	iam.json_restricted({"StringEquals": {"aws:SourceAccount": {"Ref": "AWS::AccountId"}}}) == true # unknown value
+	iam.json_restricted({"Fn::If": ["C", {}, {}]}) == true
+	iam.json_restricted(testing.unknown("var.condition")) == true
+	iam.json_restricted({"StringEquals": {"Fn::If": ["C", {"aws:SourceVpc": "vpc-1"}, {"Ref": "AWS::NoValue"}]}}) == true
+	iam.json_restricted({"Bool": testing.unknown("var.keys")}) == true
+	iam.json_restricted({}) == false
+	iam.json_restricted({"Bool": {"aws:SecureTransport": "true"}}) == false
+	iam.json_restricted({"StringNotEquals": {"aws:SourceVpc": "vpc-1"}}) == false
+	iam.json_restricted({"StringEqualsIfExists": {"aws:SourceVpc": "vpc-1"}}) == false
+	iam.json_restricted({"ForAllValues:StringEquals": {"aws:PrincipalOrgPaths": ["o-1/r-1/"]}}) == false
+	iam.json_restricted({"IpAddress": {"aws:SourceIp": "0.0.0.0/0"}}) == false
+	iam.json_restricted({"StringLike": {"aws:PrincipalArn": "*"}}) == false
+	iam.json_restricted({"StringEquals": {"aws:SourceVpc": []}}) == false
+	iam.json_restricted("text") == false
+	iam.json_restricted({"StringEquals": "aws:SourceVpc"}) == false
+}
+
+test_tf_restricted if {
+	iam.tf_restricted([{"test": "StringEquals", "variable": "aws:SourceVpce", "values": ["vpce-1"]}]) == true
+	iam.tf_restricted([{"test": "Bool", "variable": "aws:SecureTransport", "values": ["true"]}, {"test": "ArnLike", "variable": "aws:SourceArn", "values": ["arn:aws:sns:*:1:t"]}]) == true
+	iam.tf_restricted([{"test": testing.unknown("var.test"), "variable": "aws:Referer", "values": ["x"]}]) == true
+	iam.tf_restricted([{"test": "StringEquals", "variable": "aws:SourceAccount", "values": testing.unknown("var.accounts")}]) == true
+	iam.tf_restricted([]) == false
+	iam.tf_restricted(testing.unknown("var.conditions")) == true
+	iam.tf_restricted([{"test": "StringEquals", "variable": "aws:SourceVpce"}]) == false # no values
+	iam.tf_restricted([{"test": "StringNotLike", "variable": "aws:SourceVpce", "values": ["vpce-1"]}]) == false
+	iam.tf_restricted(["not an object"]) == false
+}
+
+test_restricting if {
+	iam.restricting("StringEquals", "AWS:SourceAccount", "123456789012")
+	iam.restricting("ArnLike", "aws:SourceArn", ["arn:aws:cloudtrail:*:1:trail/t"])
+	iam.restricting(testing.unknown("var.op"), "aws:Referer", "x")
+	iam.restricting("StringEquals", testing.unknown("var.key"), "x")
+	iam.restricting("StringEquals", "aws:SourceVpc", testing.unknown("var.vpc"))
+	not iam.restricting("StringEquals", "aws:Referer", "https://x")
+	not iam.restricting("StringEquals", "aws:SourceVpc", "*")
+	not iam.restricting("Null", "aws:SourceVpc", "false")
+	not iam.restricting(3, "aws:SourceVpc", "vpc-1")
+	not iam.restricting("StringEquals", 3, "vpc-1")
+}
+
+test_caller_keys if {
+	iam.caller_keys["aws:sourceip"]
+	iam.caller_keys["aws:principalorgid"]
+	not iam.caller_keys["aws:securetransport"]
+	not iam.caller_keys["aws:referer"]
+	not iam.caller_keys["aws:SourceIp"] # lower case only: callers lower the key first
+}
+
+test_affirmative if {
+	iam.affirmative("StringEquals")
+	iam.affirmative("ForAnyValue:StringLike")
+	iam.affirmative("IpAddress")
+	not iam.affirmative("StringNotEquals")
+	not iam.affirmative("NotIpAddress")
+	not iam.affirmative("ArnEqualsIfExists")
+	not iam.affirmative("ForAllValues:StringEquals")
+	not iam.affirmative("Null")
+}
+
+test_fixed if {
+	iam.fixed("aws:sourcevpc", "vpc-1")
+	iam.fixed("aws:sourceip", ["10.0.0.0/8"])
+	iam.fixed("aws:sourceaccount", testing.unknown("var.account"))
+	not iam.fixed("aws:sourcevpc", [])
+	not iam.fixed("aws:sourcevpc", ["vpc-1", "*"])
+	not iam.fixed("aws:sourcevpc", "")
+	not iam.fixed("aws:sourceip", ["10.0.0.0/8", "::/0"])
+	iam.fixed("aws:sourcevpc", "0.0.0.0/0") # a world CIDR is a wildcard only for the IP keys
+}
+
+test_wildcard if {
+	iam.wildcard("aws:sourcevpc", "*")
+	iam.wildcard("aws:sourcevpc", "")
+	iam.wildcard("aws:sourceip", "0.0.0.0/0")
+	iam.wildcard("aws:vpcsourceip", "10.0.0.0/0")
+	not iam.wildcard("aws:sourceip", "10.0.0.0/8")
+	not iam.wildcard("aws:sourcearn", "0.0.0.0/0")
+	not iam.wildcard("aws:sourcevpc", "vpc-*") # a pattern with a fixed part names something
 }
 
 test_mfa_condition if {

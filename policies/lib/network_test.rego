@@ -69,10 +69,80 @@ test_world_ingress if {
 	gcp == {[firewall, "allow.0"], [firewall_all, "allow.0"]}
 	gcp_9090 := network.world_ingress("gcp", 9090) with input as tf_all
 	gcp_9090 == {[firewall_all, "allow.0"]}
+	# a stand-alone rule is reported at the attribute holding the world source: CidrIpv6 here
 	cfn := network.world_ingress("aws", 22) with input as testing.cfn([cfn_sg, cfn_ingress])
-	cfn == {[cfn_sg, "SecurityGroupIngress.0"], [cfn_ingress, "CidrIp"]}
+	cfn == {[cfn_sg, "SecurityGroupIngress.0"], [cfn_ingress, "CidrIpv6"]}
 	cfn_80 := network.world_ingress("aws", 80) with input as testing.cfn([cfn_sg, cfn_ingress])
-	cfn_80 == {[cfn_ingress, "CidrIp"]} # the other rule's source is a Ref
+	cfn_80 == {[cfn_ingress, "CidrIpv6"]} # the other rule's source is a Ref
+	# IPv6-only world sources of Terraform rule resources
+	v6 := network.world_ingress("aws", 22) with input as testing.tf([sg_rule_v6, vpc_rule_v6])
+	v6 == {[sg_rule_v6, "ipv6_cidr_blocks"], [vpc_rule_v6, "cidr_ipv6"]}
+	nsg_list := network.world_ingress("azure", 3389) with input as testing.tf([nsg_rule_list])
+	nsg_list == {[nsg_rule_list, "source_address_prefixes"]}
+}
+
+sg_rule_v6 := testing.tf_resource("aws_security_group_rule", "ssh6", {"type": "ingress", "protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_blocks": ["10.0.0.0/8"], "ipv6_cidr_blocks": ["::/0"]})
+
+vpc_rule_v6 := testing.tf_resource("aws_vpc_security_group_ingress_rule", "ssh6", {"ip_protocol": "tcp", "from_port": 22, "to_port": 22, "cidr_ipv6": "::/0"})
+
+# Several ports and sources in one rule (Azure accepts comma-separated port lists).
+nsg_rule_list := testing.tf_resource("azurerm_network_security_rule", "rdp", {
+	"direction": "Inbound", "access": "Allow", "protocol": "Tcp",
+	"source_address_prefixes": ["10.0.0.0/8", "INTERNET"], "destination_port_range": "22, 3389",
+})
+
+udp_rdp := testing.tf_resource("aws_security_group_rule", "rdp_udp", {"type": "ingress", "protocol": "udp", "from_port": 3389, "to_port": 3389, "cidr_blocks": ["0.0.0.0/0"]})
+
+test_world_ingress_udp if {
+	aws := network.world_ingress_udp("aws", 3389) with input as testing.tf([sg_rule, udp_rdp, vpc_rule])
+	aws == {[udp_rdp, "cidr_blocks"], [vpc_rule, "cidr_ipv4"]} # TCP-only sg_rule is not UDP
+	gcp := network.world_ingress_udp("gcp", 3389) with input as tf_all
+	gcp == {[firewall, "allow.1"], [firewall_all, "allow.0"]}
+	azure := network.world_ingress_udp("azure", 3389) with input as tf_all
+	azure == {[nsg, "security_rule.0"]} # protocol "*"; the Tcp rule admits no UDP
+	network.world_ingress_udp("aws", 3389) == set() with input as testing.tf([sg_rule])
+}
+
+test_admits_udp if {
+	network.admits_udp({"protocol": "udp", "ranges": [[3389, 3389]]}, 3389)
+	network.admits_udp({"protocol": "17", "ranges": [[3000, 4000]]}, 3389)
+	network.admits_udp({"protocol": "-1", "ranges": [[0, 65535]]}, 3389)
+	not network.admits_udp({"protocol": "tcp", "ranges": [[3389, 3389]]}, 3389)
+	not network.admits_udp({"protocol": "udp", "ranges": [[53, 53]]}, 3389)
+	not network.admits_udp({"protocol": "udp", "ranges": []}, 3389)
+}
+
+test_udp_or_all if {
+	network.udp_or_all("udp")
+	network.udp_or_all("17")
+	network.udp_or_all("all")
+	network.udp_or_all("*")
+	not network.udp_or_all("tcp")
+	not network.udp_or_all("UDP") # lower-cased before
+	not network.udp_or_all(17)
+}
+
+test_source_attribute if {
+	network.source_attribute("cidr_blocks", {"cidr_blocks": ["0.0.0.0/0"], "ipv6_cidr_blocks": ["::/0"]}) == "cidr_blocks"
+	network.source_attribute("cidr_blocks", {"cidr_blocks": ["10.0.0.0/8"], "ipv6_cidr_blocks": ["::/0"]}) == "ipv6_cidr_blocks"
+	network.source_attribute("cidr_blocks", {"ipv6_cidr_blocks": ["::/0"]}) == "ipv6_cidr_blocks"
+	network.source_attribute("cidr_ipv4", {"cidr_ipv6": "::/0"}) == "cidr_ipv6"
+	network.source_attribute("CidrIp", {"CidrIp": "0.0.0.0/0"}) == "CidrIp"
+	network.source_attribute("CidrIp", {"CidrIp": {"Ref": "C"}, "CidrIpv6": "::/0"}) == "CidrIpv6"
+	network.source_attribute("source_address_prefix", {"source_address_prefix": "Internet"}) == "source_address_prefix"
+	network.source_attribute("source_address_prefix", {"source_address_prefixes": ["*"]}) == "source_address_prefixes"
+	# inline blocks are reported at the block
+	network.source_attribute("ingress.0", {"ipv6_cidr_blocks": ["::/0"]}) == "ingress.0"
+	network.source_attribute("allow.1", {}) == "allow.1"
+}
+
+test_gcp_source_given if {
+	network.gcp_source_given({"source_ranges": ["10.0.0.0/8"]})
+	network.gcp_source_given({"source_tags": ["web"]})
+	network.gcp_source_given({"source_service_accounts": ["sa@p.iam.gserviceaccount.com"]})
+	network.gcp_source_given({"source_ranges": testing.unknown("var.ranges")})
+	not network.gcp_source_given({})
+	not network.gcp_source_given({"source_ranges": [], "source_tags": null})
 }
 
 test_world_all_ports if {
@@ -198,7 +268,12 @@ test_sources if {
 	network.sources("vpc", {"cidr_ipv6": "::/0"}) == [null, "::/0"]
 	network.sources("cfn", {"CidrIp": {"Ref": "C"}}) == [{"Ref": "C"}, null]
 	network.sources("azure", {"source_address_prefix": "*", "source_address_prefixes": ["10.0.0.0/8"]}) == ["*", "10.0.0.0/8"]
-	network.sources("gcp", {"firewall": {}}) == []
+	# GCP: an ingress firewall that names no source applies to 0.0.0.0/0 (the documented
+	# default); one with only tags or service accounts as sources has no ranges
+	network.sources("gcp", {"firewall": {}}) == ["0.0.0.0/0"]
+	network.sources("gcp", {"firewall": {"source_ranges": []}}) == ["0.0.0.0/0"]
+	network.sources("gcp", {"firewall": {"source_tags": ["web"]}}) == []
+	network.sources("gcp", {"firewall": {"source_ranges": ["10.0.0.0/8"], "source_tags": ["web"]}}) == ["10.0.0.0/8"]
 	not network.sources("oci", {})
 }
 

@@ -180,9 +180,14 @@ resource_secrets contains [r, path] if {
 	secret_name(entry.Name)
 	literal_secret(entry.Value)
 	not placeholder(entry.Value)
+	not reference_entry(entry)
 	path := concat(".", array.concat([sprintf("%v", [k]) | some k in keys], ["Value"]))
 	not owned_elsewhere(r.type, path)
 }
+
+# A CodeBuild environment variable whose Value names a Parameter Store parameter or a
+# Secrets Manager secret (Type PARAMETER_STORE / SECRETS_MANAGER): a pointer, not the secret.
+reference_entry(entry) if lib.lowercase(entry.Type) in {"parameter_store", "secrets_manager"}
 
 # Terraform container definitions are one JSON string (`jsonencode([...])`): their
 # `environment` entries {name, value} are read like CloudFormation's Name/Value lists.

@@ -117,3 +117,20 @@ test_tag_path if {
 	not secrets.tag_path("metadata.tags.secret")
 	not secrets.tag_path("password")
 }
+
+build_env(type) := testing.cfn_resource("AWS::CodeBuild::Project", "Build", {"Environment": {"EnvironmentVariables": [{"Name": "GITHUB_TOKEN", "Type": type, "Value": "ci/github-token"}]}})
+
+# A CodeBuild variable of Type PARAMETER_STORE / SECRETS_MANAGER names where the secret
+# lives; a PLAINTEXT one (or one without Type) holds it.
+test_reference_entry if {
+	secrets.reference_entry({"Type": "SECRETS_MANAGER"})
+	secrets.reference_entry({"Type": "parameter_store"})
+	not secrets.reference_entry({"Type": "PLAINTEXT"})
+	not secrets.reference_entry({})
+	not secrets.reference_entry({"Type": 3})
+	by_ref := secrets.resource_secrets with input as testing.cfn([build_env("SECRETS_MANAGER")])
+	by_ref == set()
+	plain := build_env("PLAINTEXT")
+	by_value := secrets.resource_secrets with input as testing.cfn([plain])
+	by_value == {[plain, "Environment.EnvironmentVariables.0.Value"]}
+}
