@@ -7,20 +7,14 @@ forms the policies deliberately accept) must give no finding at all."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from iac_guard.cli import main
-from iac_guard.discover import discover
-from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EmbeddedEngine
 from iac_guard.policy.loader import builtin_policy_dir, load_policies
 from iac_guard.policy.metadata import scan_module
 from tests.conftest import FIXTURES
-from tests.test_policy_library import _replace_containers, _replace_leaves
+from tests.test_policy_library import _scan, policy_input, runtime_failures
 
 TREE = FIXTURES / "policies" / "aws_services_1"
 
@@ -224,11 +218,6 @@ VULNERABLE: list[Finding] = [
 ]
 
 
-def _scan(capsys: pytest.CaptureFixture[str], target: Path) -> tuple[int, dict[str, Any]]:
-    code = main(["scan", str(target), "--format", "json", "--fail-on", "info"])
-    return code, json.loads(capsys.readouterr().out)
-
-
 def _new_policy_files() -> list[Path]:
     root = builtin_policy_dir() / "aws"
     return sorted(
@@ -293,31 +282,5 @@ def test_new_policies_document_forms_and_what_they_do_not_flag() -> None:
 def test_new_policies_survive_values_of_unexpected_types() -> None:
     """As tests/test_policy_library.py does for the older fixtures: every value of these
     fixtures, level by level, replaced by numbers, strings, lists, nulls and unknowns."""
-    policy_set = load_policies([])
-    engine = EmbeddedEngine(policy_set)
-    packages = [p.package for p in policy_set.policies if p.id in _new_policy_ids()]
-    odd_values: list[Any] = [7, "x", ["x"], None, {"__unknown__": "var.x"}]
-    failures: set[tuple[str, str]] = set()
-    for tree in ("vulnerable", "secure"):
-        for kind in ("terraform", "cloudformation"):
-            doc = build_kind_input(
-                kind, discover([TREE / tree]).files, jobs=1, cache=None
-            ).policy_input()
-            assert doc["resources"], (tree, kind)
-            for odd in odd_values:
-                for depth in (0, 1, 2, 3):
-                    mutated = dict(
-                        doc,
-                        resources=[
-                            dict(
-                                r,
-                                values=_replace_leaves(r["values"], odd)
-                                if depth == 0
-                                else _replace_containers(r["values"], depth, odd),
-                            )
-                            for r in doc["resources"]
-                        ],
-                    )
-                    _, errors = engine.evaluate_each(packages, mutated)
-                    failures |= {(package, error.message) for package, error in errors.items()}
-    assert failures == set()
+    docs = [policy_input(kind, [TREE / tree]) for tree in ("vulnerable", "secure") for kind in ("terraform", "cloudformation")]
+    assert runtime_failures(docs, lambda p: p.id in _new_policy_ids()) == set()

@@ -8,19 +8,13 @@ file and line, and the well-configured tree must give no finding from any policy
 from __future__ import annotations
 
 import functools
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from iac_guard.cli import main
-from iac_guard.discover import discover
-from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EmbeddedEngine
 from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
-from tests.test_policy_library import _replace_containers, _replace_leaves
+from tests.test_policy_library import _findings, _scan, policy_input, runtime_failures
 
 TREE = FIXTURES / "policies" / "aws_services_2"
 
@@ -186,15 +180,6 @@ VULNERABLE: list[Finding] = [
 ]
 
 
-def _scan(capsys: pytest.CaptureFixture[str], target: Path) -> tuple[int, dict[str, Any]]:
-    code = main(["scan", str(target), "--format", "json", "--fail-on", "info"])
-    return code, json.loads(capsys.readouterr().out)
-
-
-def _findings(doc: dict[str, Any]) -> list[Finding]:
-    return sorted((f["rule_id"], f["resource"], f["file"], f["line"]) for f in doc["findings"])
-
-
 @functools.cache
 def _new_policies() -> dict[str, tuple[str, ...]]:
     """The ids of this batch's policies and the IaC kinds each one reads."""
@@ -262,30 +247,6 @@ def test_every_new_policy_documents_its_forms_and_what_it_does_not_flag() -> Non
 def test_no_new_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
     """As in test_policy_library: every value of the fixtures replaced, level by level,
     by numbers, strings, lists, nulls and unknown markers must not make a policy fail."""
-    policy_set = load_policies([])
-    engine = EmbeddedEngine(policy_set)
-    packages = [p.package for p in policy_set.policies if p.id in _new_policies()]
-    odd_values: list[Any] = [7, "x", ["x"], None, {"__unknown__": "var.x"}]
-    failures: set[tuple[str, str]] = set()
-    for kind, pattern in (("terraform", "*.tf"), ("cloudformation", "*.yaml")):
-        # Both trees in one document: every shape of every setting, one evaluation.
-        files = sorted(TREE.glob(f"*/{pattern}"))
-        doc = build_kind_input(kind, discover(files).files, jobs=1, cache=None).policy_input()
-        assert doc["resources"]
-        for odd in odd_values:
-            for depth in (0, 1, 2, 3):
-                mutated = dict(
-                    doc,
-                    resources=[
-                        dict(
-                            r,
-                            values=_replace_leaves(r["values"], odd)
-                            if depth == 0
-                            else _replace_containers(r["values"], depth, odd),
-                        )
-                        for r in doc["resources"]
-                    ],
-                )
-                _, errors = engine.evaluate_each(packages, mutated)
-                failures |= {(package, error.message) for package, error in errors.items()}
-    assert failures == set()
+    # Both trees in one document per kind: every shape of every setting, one evaluation.
+    docs = [policy_input(kind, sorted(TREE.glob(f"*/{pattern}"))) for kind, pattern in (("terraform", "*.tf"), ("cloudformation", "*.yaml"))]
+    assert runtime_failures(docs, lambda p: p.id in _new_policies()) == set()

@@ -8,20 +8,14 @@ resource, file and line. The well-configured fixture must give no finding at all
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
-from iac_guard.cli import main
-from iac_guard.discover import discover
-from iac_guard.parse.runner import build_kind_input
-from iac_guard.policy.engines import EmbeddedEngine
-from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
-from tests.test_policy_library import _replace_containers, _replace_leaves
+from tests.test_policy_library import _findings, _scan, policy_input, runtime_failures
 
 SERVICES = FIXTURES / "policies" / "azure_services"
 POLICIES = Path(__file__).resolve().parent.parent / "policies" / "azure"
@@ -195,15 +189,6 @@ VULNERABLE: list[Finding] = [
 ]
 
 
-def _scan(capsys: pytest.CaptureFixture[str], target: Path) -> tuple[int, dict[str, Any]]:
-    code = main(["scan", str(target), "--format", "json", "--fail-on", "info"])
-    return code, json.loads(capsys.readouterr().out)
-
-
-def _findings(doc: dict[str, Any]) -> list[Finding]:
-    return sorted((f["rule_id"], f["resource"], f["file"], f["line"]) for f in doc["findings"])
-
-
 def _service_policy_files() -> list[Path]:
     return sorted(
         path
@@ -270,29 +255,5 @@ def test_service_policies_survive_values_of_unexpected_types() -> None:
     """As tests/test_policy_library.py does for the older fixtures: every attribute and
     nested block of the services fixtures replaced, level by level, by numbers, strings,
     lists, nulls and unknown markers, and no policy may fail at runtime."""
-    policy_set = load_policies([])
-    engine = EmbeddedEngine(policy_set)
-    packages = [p.package for p in policy_set.policies if p.package.startswith("iac_guard.azure.")]
-    odd_values: list[Any] = [7, "x", ["x"], None, {"__unknown__": "var.x"}]
-    failures: set[tuple[str, str]] = set()
-    for target in ("vulnerable", "secure"):
-        doc = build_kind_input(
-            "terraform", discover([SERVICES / target]).files, jobs=1, cache=None
-        ).policy_input()
-        for odd in odd_values:
-            for depth in (0, 1, 2, 3):
-                mutated = dict(
-                    doc,
-                    resources=[
-                        dict(
-                            r,
-                            values=_replace_leaves(r["values"], odd)
-                            if depth == 0
-                            else _replace_containers(r["values"], depth, odd),
-                        )
-                        for r in doc["resources"]
-                    ],
-                )
-                _, errors = engine.evaluate_each(packages, mutated)
-                failures |= {(package, error.message) for package, error in errors.items()}
-    assert failures == set()
+    docs = [policy_input("terraform", [SERVICES / target]) for target in ("vulnerable", "secure")]
+    assert runtime_failures(docs, lambda p: p.package.startswith("iac_guard.azure.")) == set()

@@ -276,26 +276,21 @@ def _replace_leaves(value: Any, odd: Any) -> Any:
     return odd
 
 
-def test_no_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
-    """Regorus raises an error (not undefined) when a builtin meets the wrong type, and a
-    policy error fails the whole scan closed. Every policy must survive attributes and
-    nested blocks of any type: the fixtures' values are replaced, level by level, by
-    numbers, strings, lists of scalars, nulls and unknown markers."""
+ODD_VALUES: tuple[Any, ...] = (7, "x", ["x"], None, {"__unknown__": "var.x"})
+
+
+def runtime_failures(docs: list[dict[str, Any]], select: Any = None) -> set[tuple[str, str]]:
+    """The (package, error) pairs of the selected built-in policies (``select(policy)``, all
+    when None) over ``docs`` (policy inputs) whose values are replaced, level by level, by
+    numbers, strings, lists of scalars, nulls and unknown markers. Regorus raises (not
+    undefined) when a builtin meets the wrong type, and a policy error fails a scan closed."""
     policy_set = load_policies([])
     engine = EmbeddedEngine(policy_set)
-    packages = [p.package for p in policy_set.policies]
-    odd_values: list[Any] = [7, "x", ["x"], None, {"__unknown__": "var.x"}]
+    packages = [p.package for p in policy_set.policies if select is None or select(p)]
     failures: set[tuple[str, str]] = set()
-    for target, kind in [
-        ("terraform", "terraform"),
-        ("azure", "terraform"),
-        ("gcp", "terraform"),
-        ("cloudformation", "cloudformation"),
-    ]:
-        doc = build_kind_input(
-            kind, discover([LIBRARY / target]).files, jobs=1
-        ).policy_input()
-        for odd in odd_values:
+    for doc in docs:
+        assert doc["resources"], "a fixture with no resources tests nothing"
+        for odd in ODD_VALUES:
             for depth in (0, 1, 2, 3):
                 mutated = dict(
                     doc,
@@ -311,4 +306,25 @@ def test_no_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
                 )
                 _, errors = engine.evaluate_each(packages, mutated)
                 failures |= {(package, error.message) for package, error in errors.items()}
-    assert failures == set()
+    return failures
+
+
+def policy_input(kind: str, paths: list[Path]) -> dict[str, Any]:
+    return build_kind_input(kind, discover(paths).files, jobs=1).policy_input()
+
+
+def test_no_policy_fails_at_runtime_on_values_of_unexpected_types() -> None:
+    """Regorus raises an error (not undefined) when a builtin meets the wrong type, and a
+    policy error fails the whole scan closed. Every policy must survive attributes and
+    nested blocks of any type: the fixtures' values are replaced, level by level, by
+    numbers, strings, lists of scalars, nulls and unknown markers."""
+    docs = [
+        policy_input(kind, [LIBRARY / target])
+        for target, kind in [
+            ("terraform", "terraform"),
+            ("azure", "terraform"),
+            ("gcp", "terraform"),
+            ("cloudformation", "cloudformation"),
+        ]
+    ]
+    assert runtime_failures(docs) == set()
