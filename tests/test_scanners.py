@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 from pathlib import Path
@@ -65,7 +66,7 @@ def test_checkov_crash_and_timeout_are_problems(spine: Path, tmp_path: Path) -> 
 def test_real_checkov(spine: Path) -> None:
     """Runs the real checkov from its own environment (.ci/run installs it in .venv-checkov
     and sets IAC_GUARD_CHECKOV); skipped where it is not installed."""
-    executable = find_checkov(None)
+    executable = find_checkov(os.environ.get("IAC_GUARD_CHECKOV"))  # what HostResource passes
     if executable is None:
         pytest.skip("checkov is not installed in its own environment here (set IAC_GUARD_CHECKOV)")
     found = discover([spine / "mixed"])
