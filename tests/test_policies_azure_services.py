@@ -9,11 +9,11 @@ resource, file and line. The well-configured fixture must give no finding at all
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
-import yaml
 
+from iac_guard.models import Policy
+from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
 from tests.test_policy_library import _findings, _scan, policy_input, runtime_failures
 
@@ -198,18 +198,11 @@ def _service_policy_files() -> list[Path]:
     )
 
 
-def _metadata(path: Path) -> dict[str, Any]:
-    """The METADATA block above a policy's package, as YAML."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    start = lines.index("# METADATA") + 1
-    block: list[str] = []
-    for line in lines[start:]:
-        if not line.startswith("#"):
-            break
-        block.append(line[2:] if line.startswith("# ") else line[1:])
-    data = yaml.safe_load("\n".join(block))
-    assert isinstance(data, dict), path
-    return data
+def _service_policies() -> list[Policy]:
+    """The loaded policies of the service directories (the loader parsed and checked their
+    METADATA, custom.forms and custom.not_flagged included)."""
+    files = {str(path.resolve()) for path in _service_policy_files()}
+    return [p for p in load_policies([]).policies if str(Path(p.file).resolve()) in files]
 
 
 def test_vulnerable_fixture_gives_exactly_the_expected_findings(
@@ -228,27 +221,19 @@ def test_well_configured_fixture_gives_no_finding(capsys: pytest.CaptureFixture[
 
 
 def test_every_service_policy_fires_on_the_vulnerable_fixture() -> None:
-    ids = {_metadata(path)["custom"]["id"] for path in _service_policy_files()}
+    ids = {p.id for p in _service_policies()}
     assert len(ids) == len(_service_policy_files()) == 65
     assert ids - {rule_id for rule_id, _, _, _ in VULNERABLE} == set()
 
 
 def test_every_service_policy_documents_its_forms_and_what_it_does_not_flag() -> None:
-    for path in _service_policy_files():
-        meta = _metadata(path)
-        custom = meta["custom"]
-        assert custom["kinds"] == ["terraform"], path
-        assert str(custom["id"]).startswith("IAC-AZ-"), path
-        assert custom["severity"] in {"critical", "high", "medium", "low", "info"}, path
-        assert meta["title"] and meta["description"] and custom["remediation"], path
-        assert meta["related_resources"][0]["ref"].startswith("https://learn.microsoft.com/"), path
-        forms = custom["forms"]
-        assert isinstance(forms, list) and forms, path
-        assert all(isinstance(form, str) and form for form in forms), path
-        not_flagged = custom["not_flagged"]
-        assert isinstance(not_flagged, list) and not_flagged, path
-        assert all(isinstance(item, str) and item.strip() for item in not_flagged), path
-        assert all(str(f).startswith("CIS-AZURE-") for f in custom.get("frameworks", [])), path
+    for policy in _service_policies():
+        assert policy.kinds == ("terraform",), policy.file
+        assert policy.id.startswith("IAC-AZ-"), policy.file
+        assert policy.title and policy.description and policy.remediation, policy.file
+        assert policy.related_resources[0].startswith("https://learn.microsoft.com/"), policy.file
+        assert policy.forms and policy.not_flagged, policy.file
+        assert all(f.startswith("CIS-AZURE-") for f in policy.frameworks), policy.file
 
 
 def test_service_policies_survive_values_of_unexpected_types() -> None:
