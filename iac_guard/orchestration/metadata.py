@@ -10,7 +10,7 @@ import dagster as dg
 from iac_guard import audit
 from iac_guard.discover import Discovery
 from iac_guard.gate import GateInput
-from iac_guard.models import KindInput, PolicySet, ScanResult
+from iac_guard.models import KindInput, PolicySet, ScanResult, Severity
 from iac_guard.policy.evaluate import Evaluation
 
 INVENTORY = dg.AssetKey(["iac_guard", "inventory"])
@@ -73,7 +73,7 @@ def asset_events(
     partition = audit.partition_key(revision.repository)
     inv = audit.inventory(judged.inputs)
     current = audit.fingerprints(result)
-    new = sorted(set(current) - set(previous or []))
+    new = set(current) - set(previous or [])  # everything is new on a first scan
     fixed = sorted(set(previous or []) - set(current))
     commit = {"commit": revision.sha, "ref": revision.ref} if revision.sha else {}
     inventory_event = dg.AssetMaterialization(
@@ -91,9 +91,9 @@ def asset_events(
         "by_policy": dg.MetadataValue.json(audit.findings_by_policy(result.findings)),
         "failing_findings": dg.MetadataValue.md(_failing_table(result)),
         "fingerprints": dg.MetadataValue.json(current),
-        "new_since_previous": len(new) if previous is not None else len(current),
-        "new_critical": sum(1 for f in result.decision.failing if f.fingerprint in set(new if previous is not None else current) and f.severity.value == "critical"),
-        "new_findings": dg.MetadataValue.md(_failing_table(result, only=set(new if previous is not None else current))),
+        "new_since_previous": len(new),
+        "new_critical": sum(1 for f in result.decision.failing if f.fingerprint in new and f.severity is Severity.CRITICAL),
+        "new_findings": dg.MetadataValue.md(_failing_table(result, only=new)),
         "fixed_since_previous": len(fixed),
         "fixed_fingerprints": dg.MetadataValue.json(fixed),
     }
