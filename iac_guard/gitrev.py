@@ -12,6 +12,7 @@ config file as they are at REF, into a temporary directory, with ``git archive``
 from __future__ import annotations
 
 import io
+import posixpath
 import shutil
 import subprocess
 import tarfile
@@ -77,10 +78,12 @@ def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
     prefix = cwd.resolve().relative_to(repo.resolve())
     wanted = []
     for path in paths:
-        rel = (prefix / path).as_posix() if not Path(path).is_absolute() else None
-        if rel is None:
+        if Path(path).is_absolute():
             raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
-        if exists_at(ref, rel, repo):
+        rel = posixpath.normpath((prefix / path).as_posix())
+        if rel == ".." or rel.startswith("../"):
+            raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
+        if rel == "." or exists_at(ref, rel, repo):  # "." (the repository root) always exists
             wanted.append(rel)
     if wanted:
         proc = _git(["archive", "--format=tar", ref, "--", *wanted], repo)
