@@ -12,9 +12,10 @@ the attribute and (for Terraform) the root module's directory relative to the re
 ``.``, ``infra``, ``./infra/``, an absolute path, several paths of which some are new in
 the PR, or a working directory below the repository root all match alike. Line numbers
 are left out, so code that only moved inside its file stays old; a Terraform resource
-whose root module is known is matched by its address in that root (unique there), so a
-resource moved to another file of its module, or a module moved to another directory
-with the same call, stays old too.
+whose root module is known is matched by its address in that root (unique there) instead
+of its file, so a resource moved to another file of its module, or a module moved to
+another directory with the same call, stays old too, while a module file instantiated by a
+root that did not call it before is new there.
 
 Only the root modules and templates the change can affect are scanned, at both
 revisions (``iac_guard.prscope``; ``--diff-scope all`` scans everything twice).
@@ -69,14 +70,14 @@ def _in_repo(prefix: str, path: str) -> str:
 
 def match_keys(finding: Finding, prefix: str) -> tuple[MatchKey, ...]:
     """The keys a finding is matched to the base by, paths made repository-relative by
-    ``prefix`` (the scan root relative to the repository): by file, and for a Terraform
-    finding with a root module, also by address in that root (moved between files)."""
-    file = _in_repo(prefix, finding.file) if finding.file else ""
+    ``prefix`` (the scan root relative to the repository). A Terraform finding whose root
+    module is known: by its address in that root (unique there, wherever in the root's
+    files or modules it is written; the same module file instantiated by another root is
+    another resource). Any other: by its file."""
     base = (finding.source, finding.rule_id, finding.resource, finding.attribute)
-    keys: list[MatchKey] = [("file", *base, file)]
     if finding.root:
-        keys.append(("root", *base, _in_repo(prefix, finding.root)))
-    return tuple(keys)
+        return (("root", *base, _in_repo(prefix, finding.root)),)
+    return (("file", *base, _in_repo(prefix, finding.file) if finding.file else ""),)
 
 
 def relative_paths(paths: tuple[str, ...], cwd: Path) -> list[str]:

@@ -7,8 +7,8 @@ Dagster resources, or a test)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
 import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
