@@ -121,6 +121,7 @@ def test_a_new_finding_is_new_on_every_path_form(
 ) -> None:
     repo, base = _repo(tmp_path)
     (repo / "infra" / "dev" / "main.tf").write_text(bucket("dev") + volume("scratch") + volume("added"))  # uncommitted
+    (repo / "new").mkdir()  # empty: no finding, only a path new in the PR
     monkeypatch.chdir(repo / workdir)
     args = [str(repo) if p == "ABSOLUTE" else p for p in paths]
     code, report = _scan([*args, "--diff-base", base], capsys)
