@@ -96,9 +96,16 @@ def scan_module(source: str, path: str) -> RegoModule:
     return RegoModule(path, package, package_line, tuple(annotations), rules, tuple(heads))
 
 
+#: libyaml's loader when PyYAML has it (the built-in library's METADATA loads ~10x faster)
+_FAST_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _parse_yaml(text: str, path: str, line: int) -> dict[str, Any]:
     try:
-        data = yaml.safe_load(text) or {}
+        try:
+            data = yaml.load(text, Loader=_FAST_LOADER) or {}
+        except yaml.YAMLError:
+            data = yaml.safe_load(text) or {}  # the pure-Python loader's error, same everywhere
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         at = line + mark.line if mark is not None else line
