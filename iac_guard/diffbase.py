@@ -106,12 +106,13 @@ def findings_at(config: ScanConfig, policy_set: PolicySet, services: pipeline.Se
     cwd = Path(config.cwd)
     repo = gitrev.repo_root(cwd).resolve()
     wanted = relative_paths(config.paths, cwd)
-    copy = gitrev.extract(ref, wanted, cwd)
+    scope = pipeline.pr_scope(config)
+    copy = gitrev.extract(ref, wanted, cwd, keep=scope.reads if scope is not None and not scope.full else None)
     try:
         present = [copy.root / p for p in wanted if (copy.root / p).exists()]
         if not present:  # the paths are new in the PR: everything in them is new
             return BaseFindings(ref=ref, repo=str(repo))
-        found = pipeline.find_files(config, present, scope=pipeline.pr_scope(config), repo=copy.directory)
+        found = pipeline.find_files(config, present, scope=scope, repo=copy.directory)
         prefix = repo_prefix(found.root, copy.directory)
         keys = {k for f in pipeline.findings_of(config, policy_set, found, services) for k in match_keys(f, prefix)}
         return BaseFindings(ref=ref, keys=frozenset(keys), repo=str(repo))

@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -68,9 +68,10 @@ def read_at(ref: str, path: Path) -> str | None:
     return proc.stdout.decode("utf-8", errors="replace")
 
 
-def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
+def extract(ref: str, paths: Sequence[str], cwd: Path, keep: Callable[[str], bool] | None = None) -> TrustedCopy:
     """Copy ``paths`` (relative to ``cwd``) as they are at ``ref`` into a temporary
-    directory; a path absent at ``ref`` is simply absent there."""
+    directory; a path absent at ``ref`` is simply absent there. ``keep``: only the files
+    (repository-relative paths) it accepts."""
     repo = repo_root(cwd)
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], repo).returncode != 0:
         raise ConfigError(f"{ref!r} is not a commit in this repository (fetch it first)")
@@ -85,6 +86,11 @@ def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
             raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
         if rel == "." or exists_at(ref, rel, repo):  # "." (the repository root) always exists
             wanted.append(rel)
+    if wanted and keep is not None:
+        listing = _git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", ref, "--", *wanted], repo)
+        if listing.returncode != 0:
+            raise ConfigError(f"git ls-tree failed: {listing.stderr.decode(errors='replace').strip()}")
+        wanted = [name for name in listing.stdout.decode("utf-8", errors="replace").split("\0") if name and keep(name)]
     if wanted:
         proc = _git(["archive", "--format=tar", ref, "--", *wanted], repo)
         if proc.returncode != 0:

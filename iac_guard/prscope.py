@@ -57,6 +57,11 @@ class Scope:
     dirs: frozenset[str] = frozenset()  # directories whose Terraform files are scanned ("" = repository root)
     files: frozenset[str] = frozenset()  # changed files (templates and plans are scanned when changed)
 
+    def reads(self, repo_path: str) -> bool:
+        """Whether a file may be read by what is in the scope (a file of a directory in
+        it, or a changed file): what is copied out of the base revision."""
+        return self.full or posixpath.dirname(repo_path) in self.dirs or repo_path in self.files
+
     def keeps(self, repo_path: str, kind: str) -> bool:
         if self.full:
             return True
