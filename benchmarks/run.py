@@ -173,6 +173,8 @@ def main() -> int:
     parser.add_argument("--checkov", help="checkov executable (default: on PATH, or /work/checkov-venv/bin/checkov)")
     parser.add_argument("--no-checkov", action="store_true", help="do not run checkov")
     parser.add_argument("--work", help="where generated trees and caches go (default: a temporary directory)")
+    parser.add_argument("--against", metavar="SRC", help="also measure another iac-guard source tree (e.g. a `git archive` of an older commit, "
+                        "put first on PYTHONPATH) cold, warm and PR, interleaved with this one, and print the ratios")
     args = parser.parse_args()
 
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="iac-guard-bench-"))
@@ -194,23 +196,36 @@ def main() -> int:
     print(header)
     print("| --- " * (header.count("|") - 1) + "|")
     trees = [Path(args.tree).resolve()] if args.tree else [make_tree(work, int(s)) for s in args.sizes.split(",")]
+    ratios: list[str] = []
     for root in trees:
         cache = work / f"cache-{root.name}"
         shutil.rmtree(cache, ignore_errors=True)
         env = {**os.environ, "IAC_GUARD_CACHE_DIR": str(cache)}
         files, lines = count(root)
-        colds = []
-        for _ in range(args.runs):
-            shutil.rmtree(cache, ignore_errors=True)
-            colds.append(measure([*scan, str(root)], cwd=root, env=env))
-        cold = min(colds, key=lambda m: m.wall)
-        warm = best(args.runs, [*scan, str(root)], cwd=root, env=env)
+        other_cache = work / f"cache-against-{root.name}"
+        other_env = {**env, "IAC_GUARD_CACHE_DIR": str(other_cache), "PYTHONPATH": str(Path(args.against).resolve()) if args.against else ""}
+        versions = [("this", env, cache), *([("against", other_env, other_cache)] if args.against else [])]
+        results: dict[str, dict[str, Measure]] = {name: {} for name, _, _ in versions}
+        for mode in ("cold", "warm", "pr"):
+            for _ in range(args.runs):
+                for name, version_env, version_cache in versions:  # interleaved: the same load for both
+                    if mode == "cold":
+                        shutil.rmtree(version_cache, ignore_errors=True)
+                    saved = touch_five(root) if mode == "pr" else {}
+                    try:
+                        target = [".", "--diff-base", "HEAD"] if mode == "pr" else [str(root)]
+                        m = measure([*scan, *target], cwd=root, env=version_env)
+                    finally:
+                        restore(saved)
+                    known = results[name].get(mode)
+                    if known is None or m.wall < known.wall:
+                        results[name][mode] = m
+        cold, warm, pr = (results["this"][k] for k in ("cold", "warm", "pr"))
+        if args.against:
+            ratios.append(f"{files:,} files: " + ", ".join(
+                f"{k} {results['this'][k].wall:.2f} s vs {results['against'][k].wall:.2f} s ({results['this'][k].wall / results['against'][k].wall:.2f}x)"
+                for k in ("cold", "warm", "pr")))
         parts = split(root, env)
-        saved = touch_five(root)
-        try:
-            pr = best(args.runs, [*scan, ".", "--diff-base", "HEAD"], cwd=root, env=env)
-        finally:
-            restore(saved)
         ck = ""
         ratio = ""
         if checkov:
@@ -224,6 +239,10 @@ def main() -> int:
             f"| {split_text} | {peak:.0f} MiB | {ck or 'n/a'} | {ratio or 'n/a'} |",
             flush=True,
         )
+    if ratios:
+        print(f"\nthis tree against {args.against} (best of {args.runs}, interleaved):")
+        for line in ratios:
+            print("  " + line)
     return 0
 
 
