@@ -151,6 +151,9 @@ def compute(ref: str, repo: Path, global_inputs: Iterable[str] = ()) -> Scope:
     ``global_inputs``: repository-relative files and directories every root reads (policy
     directories, var files, waivers, baseline); a change to one scans everything."""
     repo = repo.resolve()
+    verify = subprocess.run(["git", "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd=repo, capture_output=True, check=False)
+    if verify.returncode != 0:
+        raise ConfigError(f"{ref!r} is not a commit in this repository (fetch it first)")
     changed = changed_files(ref, repo)
     anchors = [a for a in global_inputs if a and a != "."]
     for path in sorted(changed):

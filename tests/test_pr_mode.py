@@ -228,3 +228,10 @@ def test_scope_calls_are_read_at_both_revisions(tmp_path: Path) -> None:
     (repo / "scripts").mkdir()
     (repo / "scripts" / "deploy.sh").write_text("echo\n")
     assert prscope.compute(base, repo).reason == "scripts/deploy.sh changed outside a Terraform module"
+
+
+def test_unknown_diff_base_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    repo, _ = _repo(tmp_path)
+    monkeypatch.chdir(repo)
+    assert main(["scan", ".", "--diff-base", "deadbeef"]) == 2
+    assert "'deadbeef' is not a commit in this repository" in capsys.readouterr().err
