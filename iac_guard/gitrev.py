@@ -12,11 +12,12 @@ config file as they are at REF, into a temporary directory, with ``git archive``
 from __future__ import annotations
 
 import io
+import posixpath
 import shutil
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -67,9 +68,10 @@ def read_at(ref: str, path: Path) -> str | None:
     return proc.stdout.decode("utf-8", errors="replace")
 
 
-def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
+def extract(ref: str, paths: Sequence[str], cwd: Path, keep: Callable[[str], bool] | None = None) -> TrustedCopy:
     """Copy ``paths`` (relative to ``cwd``) as they are at ``ref`` into a temporary
-    directory; a path absent at ``ref`` is simply absent there."""
+    directory; a path absent at ``ref`` is simply absent there. ``keep``: only the files
+    (repository-relative paths) it accepts."""
     repo = repo_root(cwd)
     if _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], repo).returncode != 0:
         raise ConfigError(f"{ref!r} is not a commit in this repository (fetch it first)")
@@ -77,11 +79,18 @@ def extract(ref: str, paths: Sequence[str], cwd: Path) -> TrustedCopy:
     prefix = cwd.resolve().relative_to(repo.resolve())
     wanted = []
     for path in paths:
-        rel = (prefix / path).as_posix() if not Path(path).is_absolute() else None
-        if rel is None:
+        if Path(path).is_absolute():
             raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
-        if exists_at(ref, rel, repo):
+        rel = posixpath.normpath((prefix / path).as_posix())
+        if rel == ".." or rel.startswith("../"):
+            raise ConfigError(f"{path} must be a path inside the repository to be read at {ref}")
+        if rel == "." or exists_at(ref, rel, repo):  # "." (the repository root) always exists
             wanted.append(rel)
+    if wanted and keep is not None:
+        listing = _git(["ls-tree", "-r", "-z", "--name-only", "--full-tree", ref, "--", *wanted], repo)
+        if listing.returncode != 0:
+            raise ConfigError(f"git ls-tree failed: {listing.stderr.decode(errors='replace').strip()}")
+        wanted = [name for name in listing.stdout.decode("utf-8", errors="replace").split("\0") if name and keep(name)]
     if wanted:
         proc = _git(["archive", "--format=tar", ref, "--", *wanted], repo)
         if proc.returncode != 0:

@@ -7,12 +7,13 @@ Dagster resources, or a test)."""
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from iac_guard import discover, gate, suppress
-from iac_guard.models import Finding, KindInput, PolicySet, ScanResult
+from iac_guard import discover, gate, gitrev, prscope, suppress
+from iac_guard.models import Finding, KindInput, Notice, PolicySet, ScanResult
 from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import PARSERS
@@ -40,9 +41,45 @@ class Services:
     parse_cache: ParseCache | None = None  # parses of unchanged files (None: parse afresh)
 
 
-def find_files(config: ScanConfig, paths: list[Path] | None = None) -> discover.Discovery:
+def pr_scope(config: ScanConfig) -> prscope.Scope | None:
+    """What a ``--diff-base`` run scans (None: everything; see ``iac_guard.prscope``)."""
+    if not config.diff_base or config.diff_scope != "changed":
+        return None
+    cwd = Path(config.cwd)
+    repo = gitrev.repo_root(cwd).resolve()
+    anchors = []
+    for item in (*config.policy_dirs, *config.var_files, *(p for p in (config.waivers, config.baseline) if p)):
+        path = Path(item) if Path(item).is_absolute() else cwd / item
+        try:
+            anchors.append(path.resolve().relative_to(repo).as_posix())
+        except ValueError:
+            continue  # outside the repository: not part of the change
+    return prscope.compute(config.diff_base, repo, anchors)
+
+
+def find_files(
+    config: ScanConfig, paths: list[Path] | None = None, *, scope: prscope.Scope | None = None, repo: Path | None = None
+) -> discover.Discovery:
+    """The files under ``paths`` (default: the scan paths). With ``--diff-base`` (and for the
+    current tree, when ``paths`` is None) only those ``scope`` keeps; ``repo`` is the
+    directory the repository is at (the current one's, or a copy of the base)."""
     targets = paths if paths is not None else [Path(p) for p in config.paths]
-    return discover.discover(targets, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
+    found = discover.discover(targets, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
+    if paths is None:
+        scope = pr_scope(config)
+    if scope is None or scope.full:
+        return found
+    try:
+        prefix = found.root.relative_to((repo or scope.repo).resolve()).as_posix()
+    except ValueError:
+        return found  # the scan root is outside the repository: nothing to compare with
+    prefix = "" if prefix == "." else prefix
+    kept = tuple(f for f in found.files if scope.keeps(posixpath.join(prefix, f.relpath), f.kind))
+    left_out = len(found.files) - len(kept)
+    if not left_out:
+        return found
+    note = Notice("pr-scope", f"{left_out} of {len(found.files)} files not scanned: their root modules and templates are the same at {scope.ref} (--diff-scope all scans them)")
+    return replace(found, files=kept, notices=(*found.notices, note))
 
 
 def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Services) -> KindInput:
@@ -72,14 +109,18 @@ def scanners(config: ScanConfig, found: discover.Discovery, services: Services) 
     return run_scanners(config.scanners, found.root, found.files, services.scanner_options)
 
 
-def findings(config: ScanConfig, policy_set: PolicySet, paths: list[Path], services: Services) -> tuple[Finding, ...]:
-    """Every selected finding under ``paths``: discover, parse each kind, evaluate and run
+def findings_of(config: ScanConfig, policy_set: PolicySet, found: discover.Discovery, services: Services) -> tuple[Finding, ...]:
+    """Every selected finding of the discovered files: parse each kind, evaluate and run
     the scanners, as the job does (used for the ``--diff-base`` revision)."""
-    found = find_files(config, paths)
     inputs = [parse(kind, config, found, services) for kind in PARSERS]
     evaluation = evaluate(config, policy_set, inputs, services)
     extra = scanners(config, found, services)
     return tuple(config.selection().findings(evaluation.findings + extra.findings))
+
+
+def findings(config: ScanConfig, policy_set: PolicySet, paths: list[Path], services: Services) -> tuple[Finding, ...]:
+    """Every selected finding under ``paths``."""
+    return findings_of(config, policy_set, find_files(config, paths), services)
 
 
 def gate_input(

@@ -83,6 +83,7 @@ class ScanConfig:
     waivers: str | None = setting(None, Option("waivers file (default: .iac-guard-waivers.yaml when present)", flag="--waivers", metavar="FILE"))
     baseline: str | None = setting(None, Option("JSON report of known findings: those are reported as suppressed, not failing", flag="--baseline", metavar="FILE"))
     diff_base: str | None = setting(None, Option("PR mode: findings already present at this git revision are reported as existing, not failing", flag="--diff-base", metavar="REF"))
+    diff_scope: str = setting("changed", Option("--diff-base: scan only the root modules and templates the change can affect (changed, default) or everything at both revisions (all)", flag="--diff-scope", choices="diff-scopes"))
     trusted_ref: str | None = setting(None, Option("read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)", flag="--trusted-ref", metavar="REF", in_file=False))
     cwd: str = setting(".", Option("the directory relative paths (waivers, baseline, git revisions) are read from", in_file=False))
     severity_overrides: Mapping[str, Severity] = setting({}, Option("policy id -> severity, replacing the policy's own"), hash=False)
@@ -161,6 +162,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "severities": tuple(s.value for s in Severity.ordered()),
     "engines": tuple(ENGINES),
     "scanners": tuple(SCANNERS),
+    "diff-scopes": ("changed", "all"),
 }
 
 ALIASES = {

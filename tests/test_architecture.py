@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("iac_guard", "iac_guard.models", "iac_guard.errors", "iac_guard.marked"),
     ("iac_guard.discover", "iac_guard.parse", "iac_guard.terraform", "iac_guard.policy",
      "iac_guard.scanners", "iac_guard.suppress", "iac_guard.gate", "iac_guard.report",
-     "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev", "iac_guard.audit",
+     "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev", "iac_guard.prscope", "iac_guard.audit",
      "iac_guard.orgscan", "iac_guard.notify"),
     ("iac_guard.settings",),
     ("iac_guard.pipeline", "iac_guard.diffbase"),

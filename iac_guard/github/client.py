@@ -25,10 +25,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import requests
-from github import Auth, Github, GithubException
+if TYPE_CHECKING:  # PyGithub and requests load when the API is called (not on every scan)
+    from github import Github, GithubException
 
 from iac_guard.github.context import GitHubContext
 
@@ -47,6 +47,8 @@ def _header(exc: GithubException, name: str) -> str | None:
 
 def error_message(exc: BaseException) -> str:
     """GitHub's ``message`` for an API error, else the exception text."""
+    from github import GithubException
+
     if isinstance(exc, GithubException):
         data = exc.data if isinstance(exc.data, dict) else {}
         message = str(data.get("message") or exc.message or "")
@@ -61,6 +63,8 @@ def error_message(exc: BaseException) -> str:
 
 
 def is_rate_limit(exc: BaseException) -> bool:
+    from github import GithubException
+
     if not isinstance(exc, GithubException) or exc.status not in (403, 429):
         return False
     if exc.status == 429 or _header(exc, "retry-after") is not None or _header(exc, "x-ratelimit-remaining") == "0":
@@ -71,6 +75,8 @@ def is_rate_limit(exc: BaseException) -> bool:
 
 def is_permission_denied(exc: BaseException) -> bool:
     """A 403 that is not a rate limit: a read-only token (fork PR) or missing permission."""
+    from github import GithubException
+
     return isinstance(exc, GithubException) and exc.status in (401, 403, 404) and not is_rate_limit(exc)
 
 
@@ -84,6 +90,9 @@ class RetryPolicy:
 
     def delay(self, exc: BaseException, attempt: int) -> float | None:
         """Seconds to wait before the next try, or None to give up."""
+        import requests
+        from github import GithubException
+
         backoff = self.base_delay * 2 ** (attempt - 1)
         if isinstance(exc, GithubException):
             retry_after = _header(exc, "retry-after")
@@ -140,6 +149,8 @@ class ClientSettings:
 
 def connect(context: GitHubContext, settings: ClientSettings) -> Github:
     """A PyGithub client for ``GITHUB_API_URL`` (GitHub Enterprise Server included)."""
+    from github import Auth, Github
+
     return Github(
         auth=Auth.Token(context.token),
         base_url=context.api_url,

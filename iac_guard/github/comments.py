@@ -14,11 +14,13 @@ no comment of ours gets none; one that has one sees it updated to say it is clea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from github import Github, GithubException
-from github.Issue import Issue
-from github.IssueComment import IssueComment
-from github.PullRequestComment import PullRequestComment
+if TYPE_CHECKING:  # PyGithub loads when the API is called
+    from github import Github
+    from github.Issue import Issue
+    from github.IssueComment import IssueComment
+    from github.PullRequestComment import PullRequestComment
 
 from iac_guard.github.client import RetryPolicy, is_rate_limit
 from iac_guard.report.markdown import summary_marker
@@ -41,6 +43,8 @@ def identity(client: Github, retry: RetryPolicy, login: str = "") -> Identity:
     """Who the token comments as: ``login`` when given (a GitHub App's installation token
     comments as ``<app>[bot]``, which no endpoint tells that token), else ``GET /user``,
     else (refused: the workflow's installation token) ``github-actions[bot]``."""
+    from github import GithubException
+
     if login:
         return Identity(login)
     try:

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-
-from github import Github
+from typing import TYPE_CHECKING
 
 from iac_guard.github import comments, review, workflow
 from iac_guard.github.client import ClientSettings, connect, error_message, is_permission_denied
@@ -26,6 +25,9 @@ from iac_guard.report import options_for
 from iac_guard.report.annotations import command
 from iac_guard.report.base import ReportSettings
 from iac_guard.report.markdown import COMMENT_LIMIT, render_body
+
+if TYPE_CHECKING:  # PyGithub loads when the API is called
+    from github import Github
 
 
 @dataclass(frozen=True)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from github.Commit import Commit
-from github.PullRequest import PullRequest
+if TYPE_CHECKING:  # PyGithub loads when the API is called
+    from github.Commit import Commit
+    from github.PullRequest import PullRequest
 
 from iac_guard.github.client import RetryPolicy
 from iac_guard.github.comments import Identity

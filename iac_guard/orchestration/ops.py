@@ -88,7 +88,7 @@ def merge_op(
 
 @dg.op(description="Collect the suppressions: inline ignores, waivers, baseline, diff base.")
 def suppressions_op(settings: ScanConfig, judged: GateInput, base: diffbase.BaseFindings) -> SuppressionSet:
-    return pipeline.suppressions(settings, judged, base.fingerprints, base.ref)
+    return pipeline.suppressions(settings, judged, base.existing(judged.findings, judged.root), base.ref)
 
 
 @dg.op(description="The gate decision (pure).")

@@ -26,33 +26,51 @@ def _parse_uncached(source: SourceFile) -> ParsedDocument:
     return parser_for(source.kind).parse(source)
 
 
-def _parse_cached(cache: ParseCache, source: SourceFile) -> ParsedDocument:
+def _parse_and_store(cache: ParseCache, source: SourceFile) -> ParsedDocument:
+    """Parse a file the cache does not hold, and store it (in a worker: the parent has
+    already looked it up)."""
     try:
         content = source.path.read_bytes()
     except OSError:
-        return _parse_uncached(source)  # the parser reports the read error
-    key = cache.key(source, content)
-    document = cache.get(key)
-    if document is not None:
-        return replace(document, source=source)
+        return _parse_uncached(source)
     document = _parse_uncached(source)
-    cache.put(key, document)
+    cache.put(cache.key(source, content), document)
     return document
+
+
+def _cached(cache: ParseCache, files: Sequence[SourceFile]) -> list[ParsedDocument | None]:
+    """Each file's document from the cache, read in this process (None: not there)."""
+    out: list[ParsedDocument | None] = []
+    for source in files:
+        try:
+            content = source.path.read_bytes()
+        except OSError:
+            out.append(None)
+            continue
+        document = cache.get(cache.key(source, content))
+        out.append(None if document is None else replace(document, source=source))
+    return out
 
 
 def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache | None = None) -> list[ParsedDocument]:
     """Parse every file (from ``cache`` where the file is unchanged; no cache: parse them
-    all); failures come back as documents with problems, in input order."""
+    all); failures come back as documents with problems, in input order. The cache is read
+    here; only the files it does not hold are parsed, in a process pool when there are
+    enough of them to pay for one."""
+    found: list[ParsedDocument | None] = _cached(cache, files) if cache is not None else [None] * len(files)
+    missing = [f for f, d in zip(files, found, strict=True) if d is None]
     parse_one: Callable[[SourceFile], ParsedDocument] = (
-        _parse_uncached if cache is None else partial(_parse_cached, cache)
+        _parse_uncached if cache is None else partial(_parse_and_store, cache)
     )
-    workers = min(worker_count(jobs), len(files))
-    if workers <= 1 or len(files) < PARALLEL_THRESHOLD:
-        documents = [parse_one(f) for f in files]
+    workers = min(worker_count(jobs), len(missing))
+    if workers <= 1 or len(missing) < PARALLEL_THRESHOLD:
+        parsed = [parse_one(f) for f in missing]
     else:
-        chunk = max(1, len(files) // (workers * 8))
+        chunk = max(1, len(missing) // (workers * 8))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            documents = list(pool.map(parse_one, files, chunksize=chunk))
+            parsed = list(pool.map(parse_one, missing, chunksize=chunk))
+    fresh = iter(parsed)
+    documents = [d if d is not None else next(fresh) for d in found]
     if cache is not None and files:
         cache.prune()
     return documents
