@@ -68,6 +68,7 @@ def add_scan_options(parser: argparse.ArgumentParser, choices: dict[str, list[st
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.policy.capabilities import RESTRICTED_BUILTINS
     from iac_guard.policy.catalog import RENDERERS as CATALOG_FORMATS
     from iac_guard.policy.engines import ENGINES
     from iac_guard.policy.testing import RENDERERS as TEST_FORMATS
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     scan = sub.add_parser("scan", help="scan Terraform and CloudFormation against the policies")
-    add_scan_options(scan, {"severities": SEVERITIES, "engines": sorted(ENGINES), "scanners": sorted(SCANNERS)})
+    add_scan_options(scan, {"severities": SEVERITIES, "engines": sorted(ENGINES), "scanners": sorted(SCANNERS), "builtins": sorted(RESTRICTED_BUILTINS)})
     scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
     scan.add_argument("--output", metavar="FILE", default=None, help="write the report that would go to standard output (the --format given without a file, default text) to FILE instead; standard output then carries no report")
     for fmt in FORMATTERS.values():

@@ -19,6 +19,7 @@ from typing import Any
 from iac_guard import gitrev
 from iac_guard.errors import ConfigError
 from iac_guard.models import Severity
+from iac_guard.policy.capabilities import RESTRICTED_BUILTINS
 from iac_guard.policy.engines import ENGINES
 from iac_guard.report import FORMATTERS
 from iac_guard.report.base import OutputSpec, ReportSettings
@@ -96,6 +97,9 @@ class ScanConfig:
     pr_comment: bool = setting(False, Option("GitHub Actions: create or update the one iac-guard comment on the pull request", flag="--pr-comment"))
     review_comments: bool = setting(False, Option("GitHub Actions: comment on the PR's changed lines that have findings", flag="--review-comments"))
     comment_key: str = setting("", Option("keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)", flag="--comment-key", metavar="KEY"))
+    strict_waivers: bool = setting(False, Option("stale waivers (matching no finding), expired waivers and inline ignores matching nothing fail the gate", flag="--strict-waivers"))
+    allow_builtins: tuple[str, ...] = setting((), Option("let policies call this restricted builtin (I/O, clock, randomness), e.g. time.now_ns (repeatable)", flag="--allow-builtin", metavar="NAME", repeat=True, choices="builtins"))
+    policy_timeout: int = setting(60, Option("seconds one policy evaluation may run before the scan stops it with an error (default: 60)", flag="--policy-timeout", metavar="SECONDS", minimum=1))
 
     @classmethod
     def options(cls) -> dict[str, Option]:
@@ -155,6 +159,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "severities": tuple(s.value for s in Severity.ordered()),
     "engines": tuple(ENGINES),
     "scanners": tuple(SCANNERS),
+    "builtins": tuple(RESTRICTED_BUILTINS),
 }
 
 ALIASES = {
@@ -165,6 +170,7 @@ ALIASES = {
     "var_file": "var_files",
     "var": "vars",
     "namespace": "namespaces",
+    "allow_builtin": "allow_builtins",
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import yaml
 
 from iac_guard.errors import PolicyError
 from iac_guard.models import Policy, PolicySet, Severity
+from iac_guard.policy.capabilities import check_builtins
 from iac_guard.policy.metadata import RegoModule, scan_module
 from iac_guard.policy.regorus import add_modules
 
@@ -150,6 +151,7 @@ def load_policies(
     namespaces: Sequence[str] = (),
     all_namespaces: bool = False,
     relative_to: Path | None = None,
+    allow_builtins: Collection[str] = (),
 ) -> PolicySet:
     """Load every .rego (tests excluded) under the directories.
 
@@ -157,9 +159,12 @@ def load_policies(
     Packages named in ``namespaces`` (or, with ``all_namespaces``, every package outside
     the built-in library) are conftest policies: evaluated per file against its raw
     document, and their METADATA is optional (see ``iac_guard.policy.conftest``).
-    ``relative_to`` shows files relative to it (see ``read_modules``).
+    ``relative_to`` shows files relative to it (see ``read_modules``). A call of a
+    restricted builtin (``iac_guard.policy.capabilities``) not in ``allow_builtins`` is a
+    PolicyError at its file and line, whichever directory the policy comes from.
     """
     loaded = read_modules(directories, include_builtin=include_builtin, relative_to=relative_to)
+    check_builtins(loaded.modules, allow_builtins)
     if all_namespaces:
         conftest = {m.package for m in loaded.scanned if m.path not in loaded.builtin}
     else:
