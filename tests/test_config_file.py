@@ -29,7 +29,7 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         ),
         ("format:\n  - text\n  - nope=out.txt\n", ".iac-guard.yaml:3: unknown format 'nope' (expected one of: text, json, sarif, junit, markdown, annotations)"),
         ("jobs: -3\n", ".iac-guard.yaml:1: jobs must be a whole number of at least 0, got -3"),
-        ("\n\nexclude: 5\n", ".iac-guard.yaml:3: exclude must be a string or a list of strings"),
+        ("\n\nexclude: 5\n", ".iac-guard.yaml:3: exclude must be a string or a list of strings, got a number (5)"),
         ("trusted-ref: main\n", ".iac-guard.yaml:1: trusted-ref cannot be set in a config file: pass --trusted-ref"),
     ],
 )
@@ -43,7 +43,7 @@ def test_explicit_config_is_named_as_given(repo: Path, capsys: pytest.CaptureFix
     (repo / "conf").mkdir()
     (repo / "conf" / "gate.yaml").write_text("quiet: yes-please\n")
     assert main(["scan", ".", "--config", "conf/gate.yaml"]) == 2
-    assert capsys.readouterr().err == "iac-guard: error: conf/gate.yaml:1: quiet must be true or false\n"
+    assert capsys.readouterr().err == "iac-guard: error: conf/gate.yaml:1: quiet must be true or false, got a string ('yes-please')\n"
 
 
 def test_pyproject_errors_name_file_and_key_line(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,7 +53,7 @@ def test_pyproject_errors_name_file_and_key_line(repo: Path, capsys: pytest.Capt
     (repo / "pyproject.toml").write_text('[tool.iac-guard]\nfail-on = "high"\n\n[tool.iac-guard.severity-overrides]\nX = "bad"\n')
     assert main(["scan", "."]) == 2
     assert capsys.readouterr().err == (
-        "iac-guard: error: pyproject.toml:4: severity-overrides: X: unknown severity 'bad' (expected one of: critical, high, medium, low, info)\n"
+        "iac-guard: error: pyproject.toml:5: severity-overrides: X: unknown severity 'bad' (expected one of: critical, high, medium, low, info)\n"
     )
 
 
