@@ -103,6 +103,7 @@ def gate_input(
         notices=found.notices,
         root=str(found.root),
         suppressed=tuple(selection.suppressed(evaluation.suppressed)),
+        strict_waivers=config.strict_waivers,
     )
 
 
