@@ -25,7 +25,6 @@ from iac_guard.models import (
 )
 from iac_guard.suppress import SuppressionSet, review
 
-
 WAIVER_FAILURES = ("stale-waiver", "waiver-expired")  # what --strict-waivers fails on
 
 

@@ -319,11 +319,11 @@ def review(findings: Sequence[Finding], suppressions: SuppressionSet, today: dt.
             suppressed.append(reason)
     matched = [sum(1 for f in findings if w.matches(f)) for w in suppressions.waivers]
     stale: dict[tuple[str, str], bool] = {}  # (origin, rule) -> matched nothing (an ignore comment spans resources)
-    for waiver, count in zip(suppressions.waivers, matched):
+    for waiver, count in zip(suppressions.waivers, matched, strict=True):
         key = (waiver.origin, waiver.rule)
         stale[key] = stale.get(key, True) and count == 0
     statuses: list[WaiverStatus] = []
-    for waiver, count in zip(suppressions.waivers, matched):
+    for waiver, count in zip(suppressions.waivers, matched, strict=True):
         key = (waiver.origin, waiver.rule)
         if stale.pop(key, False):
             notices.setdefault(f"stale:{waiver.origin}:{waiver.rule}", Notice("stale-waiver", _stale_message(waiver, today), *_split(waiver.origin)))

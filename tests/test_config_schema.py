@@ -33,7 +33,7 @@ def _accepts(key: str, yaml_value: str) -> bool:
     value: Any = yaml.safe_load(yaml_value)
     try:
         ScanConfig.from_dict({key: value})
-    except Exception:  # noqa: BLE001 - any refusal counts; the CLI test checks its form
+    except Exception:
         return False
     return True
 
@@ -67,7 +67,7 @@ def test_wrong_type_in_yaml_is_a_usage_error(repo: Path, capsys: pytest.CaptureF
     (repo / ".iac-guard.yaml").write_text(f"# settings\nquiet: false\n{key}: {text}\n")
     assert main(["scan", "."]) == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"iac-guard: error: .iac-guard.yaml:3: "), err
+    assert err.startswith("iac-guard: error: .iac-guard.yaml:3: "), err
     assert key in err or f"'{key}'" in err, err
     assert "internal error" not in err and "Traceback" not in err
     assert err.count("\n") == 1

@@ -10,6 +10,7 @@ when the deadline passes the child is killed and ``QueryTimeout`` is raised. Whe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import select
 import signal
@@ -37,7 +38,7 @@ def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         try:
             payload = b"ok\n" + str(engine.eval_query_as_json(query)).encode("utf-8")
-        except BaseException as exc:  # noqa: BLE001 - a Rust panic is a BaseException
+        except BaseException as exc:
             payload = b"err\n" + str(exc).encode("utf-8", "replace")
         try:
             view = memoryview(payload)
@@ -79,11 +80,7 @@ def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
 
 
 def _kill(pid: int) -> None:
-    try:
+    with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
-    try:
+    with contextlib.suppress(ChildProcessError):
         os.waitpid(pid, 0)
-    except ChildProcessError:
-        pass
