@@ -36,6 +36,8 @@ def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
     if pid == 0:  # the child: evaluate, write "ok"/"err" and the text, exit without cleanup
         os.close(read_end)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        quiet = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(quiet, 2)  # a Rust panic's message (and backtrace) comes back in the payload only
         try:
             payload = b"ok\n" + str(engine.eval_query_as_json(query)).encode("utf-8")
         except BaseException as exc:
