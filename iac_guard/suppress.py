@@ -203,7 +203,12 @@ def load_baseline(path: Path, display: str) -> frozenset[str]:
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list):
         raise ConfigError("baseline must be an iac-guard JSON report (no `findings` list)", file=display, line=1)
-    return frozenset(str(f["fingerprint"]) for f in findings if isinstance(f, dict) and f.get("fingerprint"))
+    for number, finding in enumerate(findings, start=1):
+        if not isinstance(finding, dict) or not isinstance(finding.get("fingerprint"), str) or not finding["fingerprint"]:
+            raise ConfigError(
+                f"baseline finding {number} has no `fingerprint` string (regenerate the baseline with --format json)", file=display
+            )
+    return frozenset(str(f["fingerprint"]) for f in findings)
 
 
 def inline_waivers(root: Path, findings: Iterable[Finding], spans: dict[tuple[str, str], tuple[int, int]]) -> list[Waiver]:
