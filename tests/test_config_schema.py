@@ -151,3 +151,13 @@ def test_dates_never_reach_the_run_config() -> None:
     assert config.exclude == ("1", "a")
     for value in config.to_dict().values():
         assert not isinstance(value, (dt.date, dt.time))
+
+
+def test_readme_config_table_lists_every_setting() -> None:
+    from tests.conftest import REPO
+
+    readme = (REPO / "README.md").read_text()
+    table = readme.split("| key | type | command line |", 1)[1].split("\n\n", 1)[0]
+    keys = {k.strip("`") for row in table.splitlines()[2:] for k in row.split("|")[1].replace("(", ",").replace(")", ",").split(",") if k.strip()}
+    file_keys = {name.replace("_", "-") for name, option in ScanConfig.options().items() if option.in_file}
+    assert file_keys - {"outputs"} <= {k.strip().strip("`") for k in keys}

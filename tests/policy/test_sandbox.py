@@ -15,7 +15,12 @@ import pytest
 
 from iac_guard.cli import main
 from iac_guard.errors import PolicyError
-from iac_guard.policy.capabilities import RESTRICTED_BUILTINS, check_builtins, restricted_calls, restriction
+from iac_guard.policy.capabilities import (
+    RESTRICTED_BUILTINS,
+    check_builtins,
+    restricted_calls,
+    restriction,
+)
 from iac_guard.policy.loader import read_modules
 from tests.conftest import FIXTURES
 
