@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard import gitrev
-from iac_guard.errors import ConfigError
+from iac_guard.errors import ConfigError, shown, shown_key
 from iac_guard.models import Severity
 from iac_guard.policy.capabilities import RESTRICTED_BUILTINS
 from iac_guard.policy.engines import ENGINES
@@ -191,11 +191,11 @@ def _coerce(key: str, value: Any) -> Any:
             return _severity(name, value)
         if key == "severity_overrides":
             if not isinstance(value, Mapping):
-                raise ConfigError(f"severity-overrides must map policy ids to severities, got {_shown(value)}")
+                raise ConfigError(f"severity-overrides must map policy ids to severities, got {shown(value)}")
             overrides: dict[str, Severity] = {}
             for rule_id, severity in value.items():
                 if not isinstance(rule_id, str):
-                    raise ConfigError(f"severity-overrides: policy ids are strings, got {_shown(rule_id)}")
+                    raise ConfigError(f"severity-overrides: policy ids are strings, got {shown(rule_id)}")
                 overrides[rule_id] = _severity(f"severity-overrides: {rule_id}", severity)
             return overrides
         if key == "outputs":
@@ -203,14 +203,14 @@ def _coerce(key: str, value: Any) -> Any:
         if key == "vars":
             items = [value] if isinstance(value, str) else value
             if not isinstance(items, (list, tuple)):
-                raise ConfigError(f"var must be a NAME=VALUE string or a list of them, got {_shown(value)}")
+                raise ConfigError(f"var must be a NAME=VALUE string or a list of them, got {shown(value)}")
             for item in items:
                 if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
-                    raise ConfigError(f"var: expected NAME=VALUE, got {_shown(item)}")
+                    raise ConfigError(f"var: expected NAME=VALUE, got {shown(item)}")
             return tuple(items)
         if key == "comment_key":
             if not isinstance(value, str):
-                raise ConfigError(f"comment-key must be a string, got {_shown(value)}")
+                raise ConfigError(f"comment-key must be a string, got {shown(value)}")
             return check_comment_key(value)
         if key not in FIELD_TYPES:
             raise ConfigError(f"unknown setting {name!r}")
@@ -222,7 +222,7 @@ def _coerce(key: str, value: Any) -> Any:
 def _severity(name: str, value: Any) -> Severity:
     names = ", ".join(s.value for s in Severity.ordered())
     if not isinstance(value, (str, Severity)):
-        raise ConfigError(f"{name} must be a severity ({names}), got {_shown(value)}")
+        raise ConfigError(f"{name} must be a severity ({names}), got {shown(value)}")
     try:
         return Severity.parse(value)
     except ValueError as exc:
@@ -239,17 +239,17 @@ def _outputs(value: Any) -> tuple[OutputSpec, ...]:
         if isinstance(item, Mapping):
             unknown = [k for k in item if k not in _OUTPUT_KEYS]
             if unknown:
-                raise ConfigError(f"format: unknown key {_shown_key(unknown[0])} in {{format: NAME, path: FILE}}")
+                raise ConfigError(f"format: unknown key {shown_key(unknown[0])} in {{format: NAME, path: FILE}}")
             if "format" not in item:
                 raise ConfigError("format: each {format: NAME, path: FILE} entry needs a `format`")
             fmt, path = item.get("format"), item.get("path")
             if not isinstance(fmt, str) or not (path is None or isinstance(path, str)):
-                raise ConfigError(f"format: `format` and `path` must be strings, got {_shown(fmt if not isinstance(fmt, str) else path)}")
+                raise ConfigError(f"format: `format` and `path` must be strings, got {shown(fmt if not isinstance(fmt, str) else path)}")
             specs.append(OutputSpec(fmt, path or None))
         elif isinstance(item, str):
             specs.append(parse_output(item))
         else:
-            raise ConfigError(f"format: expected NAME, NAME=FILE or {{format: NAME, path: FILE}}, got {_shown(item)}")
+            raise ConfigError(f"format: expected NAME, NAME=FILE or {{format: NAME, path: FILE}}, got {shown(item)}")
     return check_outputs(tuple(specs))
 
 
@@ -261,22 +261,22 @@ def _typed(key: str, value: Any) -> Any:
     option = OPTIONS[key]
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ConfigError(f"{name} must be true or false, got {_shown(value)}")
+            raise ConfigError(f"{name} must be true or false, got {shown(value)}")
         return value
     if kind == "int":
         return _count(key, value, minimum=option.minimum or 0)
     if kind == "tuple[str, ...]":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, (list, tuple)):
-            raise ConfigError(f"{name} must be a string or a list of strings, got {_shown(value)}")
+            raise ConfigError(f"{name} must be a string or a list of strings, got {shown(value)}")
         wrong = [v for v in items if not (isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool)))]
         if wrong:
-            raise ConfigError(f"{name} must be a string or a list of strings, got {_shown(wrong[0])} in the list")
+            raise ConfigError(f"{name} must be a string or a list of strings, got {shown(wrong[0])} in the list")
         values = tuple(str(v) for v in items)
     elif kind in ("str", "str | None"):
         if not isinstance(value, str):
             hint = f" (the waivers file's path; the waivers themselves go in {WAIVERS_FILE})" if key == "waivers" else ""
-            raise ConfigError(f"{name} must be a string{hint}, got {_shown(value)}")
+            raise ConfigError(f"{name} must be a string{hint}, got {shown(value)}")
         values = (value,)
     else:  # pragma: no cover - a new field type needs a rule here
         raise ConfigError(f"{name}: unsupported setting type {kind}")
@@ -285,29 +285,6 @@ def _typed(key: str, value: Any) -> Any:
         if allowed is not None and item not in allowed:
             raise ConfigError(f"{name}: unknown value {item!r} (choose from: {', '.join(allowed)})")
     return values if kind == "tuple[str, ...]" else values[0]
-
-
-def _shown(value: Any) -> str:
-    """A wrong value as a user wrote it, with its YAML type (a date, a list, a mapping)."""
-    import datetime as dt
-
-    if value is None:
-        return "null"
-    if isinstance(value, (dt.date, dt.time)):  # datetime is a date
-        kind = "a date" if isinstance(value, dt.date) else "a time"
-        return f"{kind} ({value.isoformat()})"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, Mapping):
-        return "a mapping"
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string"}
-    kind = next((label for t, label in kinds.items() if isinstance(value, t)), type(value).__name__)
-    return f"{kind} ({value!r})"
-
-
-def _shown_key(key: Any) -> str:
-    """A mapping key as a user wrote it: ``'name'`` for a string, else its type and value."""
-    return repr(key) if isinstance(key, str) else _shown(key)
 
 
 def whole_number(value: Any, *, minimum: int) -> int:
@@ -326,8 +303,8 @@ def _count(key: str, value: Any, *, minimum: int) -> int:
     try:
         return whole_number(value, minimum=minimum)
     except ValueError:
-        shown = repr(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else _shown(value)
-        raise ConfigError(f"{key.replace('_', '-')} must be a whole number of at least {minimum}, got {shown}") from None
+        given = repr(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else shown(value)
+        raise ConfigError(f"{key.replace('_', '-')} must be a whole number of at least {minimum}, got {given}") from None
 
 
 def parse_output(value: str) -> OutputSpec:
@@ -398,7 +375,7 @@ def check_file_settings(data: Mapping[str, Any], name: str, lines: Mapping[KeyPa
     for raw_key, value in data.items():
         line = lines.get((raw_key,))
         if not isinstance(raw_key, str):
-            raise ConfigError(f"setting names are strings, got {_shown(raw_key)}", file=name, line=line)
+            raise ConfigError(f"setting names are strings, got {shown(raw_key)}", file=name, line=line)
         key = next(iter(normalize({raw_key: None})))
         if key in seen:
             raise ConfigError(f"{raw_key} is set twice (also as {seen[key]})", file=name, line=line)
@@ -491,7 +468,7 @@ def _from_yaml(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None) from None
     if not isinstance(data, dict):
-        raise ConfigError(f"the config file must be a mapping of settings, got {_shown(data)}", file=name, line=1)
+        raise ConfigError(f"the config file must be a mapping of settings, got {shown(data)}", file=name, line=1)
     return data, yaml_lines(node, name)
 
 

@@ -34,7 +34,7 @@ from typing import Any
 import yaml
 
 from iac_guard import gitrev
-from iac_guard.errors import ConfigError
+from iac_guard.errors import ConfigError, shown, shown_key
 from iac_guard.models import Finding, Notice, Suppression, WaiverStatus
 
 WAIVERS_FILE = ".iac-guard-waivers.yaml"
@@ -92,7 +92,7 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
         raise ConfigError("expected a top-level `waivers:` list", file=display, line=1)
     for key in data:
         if key != "waivers":
-            raise ConfigError(f"unknown key {_named(key)} (a waivers file has one key, `waivers`)", file=display, line=top.get(key, 1))
+            raise ConfigError(f"unknown key {shown_key(key)} (a waivers file has one key, `waivers`)", file=display, line=top.get(key, 1))
     entries = data.get("waivers")
     if not isinstance(entries, list):
         raise ConfigError("expected a top-level `waivers:` list", file=display, line=top.get("waivers", 1))
@@ -106,10 +106,10 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
             raise ConfigError("each waiver needs an `id`", file=display, line=line)
         for key in entry:
             if key not in WAIVER_KEYS:
-                raise ConfigError(f"unknown waiver key {_named(key)} (expected: {', '.join(WAIVER_KEYS)})", file=display, line=keys.get(key, line))
+                raise ConfigError(f"unknown waiver key {shown_key(key)} (expected: {', '.join(WAIVER_KEYS)})", file=display, line=keys.get(key, line))
         for key in ("id", "resource", "file", "reason", "owner"):
             if key in entry and not isinstance(entry[key], str):
-                raise ConfigError(f"waiver `{key}` must be a string, got {_kind(entry[key])}", file=display, line=keys.get(key, line))
+                raise ConfigError(f"waiver `{key}` must be a string, got {shown(entry[key])}", file=display, line=keys.get(key, line))
         if not entry.get("reason", "").strip():
             raise ConfigError(f"waiver for {entry['id']} needs a `reason`", file=display, line=line)
         expires = entry.get("expires")
@@ -117,7 +117,7 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
             expires = _date(expires)
             if expires is None:
                 raise ConfigError(
-                    f"`expires` must be a date (YYYY-MM-DD), not {_kind(entry['expires'])}", file=display, line=keys.get("expires", line)
+                    f"`expires` must be a date (YYYY-MM-DD), not {shown(entry['expires'])}", file=display, line=keys.get("expires", line)
                 )
         out.append(
             Waiver(
@@ -144,26 +144,6 @@ def _date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
-
-
-def _kind(value: Any) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return f"true/false ({value!r})"
-    if isinstance(value, (dt.date, dt.time)):
-        return f"a timestamp ({value.isoformat()})" if isinstance(value, dt.datetime) else f"a date ({value.isoformat()})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value!r})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    return repr(value)
-
-
-def _named(key: Any) -> str:
-    return repr(key) if isinstance(key, str) else _kind(key)
 
 
 def _key_lines(node: Any) -> dict[Any, int]:

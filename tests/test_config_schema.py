@@ -124,7 +124,7 @@ def test_yaml_schema_errors(repo: Path, capsys: pytest.CaptureFixture[str], text
     [
         ('[tool.iac-guard]\nfail-on = 2027-01-01\n', "pyproject.toml:2: fail-on must be a severity (critical, high, medium, low, info), got a date (2027-01-01)"),
         ('[tool.iac-guard]\nfail-on = "high"\n\n[tool.iac-guard.severity-overrides]\nIAC-AWS-EBS-001 = "low"\nIAC-AWS-S3-001 = 1979-05-27T07:32:00Z\n',
-         "pyproject.toml:6: severity-overrides: IAC-AWS-S3-001 must be a severity (critical, high, medium, low, info), got a date (1979-05-27T07:32:00+00:00)"),
+         "pyproject.toml:6: severity-overrides: IAC-AWS-S3-001 must be a severity (critical, high, medium, low, info), got a timestamp (1979-05-27T07:32:00+00:00)"),
         ('[tool.iac-guard]\nseverity-overrides.IAC-AWS-EBS-001 = "low"\nseverity-overrides.IAC-AWS-S3-001 = ["x"]\n',
          "pyproject.toml:3: severity-overrides: IAC-AWS-S3-001 must be a severity (critical, high, medium, low, info), got a list"),
         ('[tool.iac-guard]\nquiet = true\n\n[[tool.iac-guard.format]]\nformat = "text"\n\n[[tool.iac-guard.format]]\nformat = "json"\npath = 7\n',

@@ -93,7 +93,7 @@ def test_strict_waivers_fail_on_an_expired_waiver_alone(here: Path, capsys: pyte
     ("text", "line", "message"),
     [
         ("waivers:\n  - id: X\n    reason: ok\n    expire: 2027-01-01\n", 4, "unknown waiver key 'expire' (expected: id, resource, file, reason, expires, owner)"),
-        ("waivers:\n  - id: X\n    reason: ok\n    expires: next week\n", 4, "`expires` must be a date (YYYY-MM-DD), not 'next week'"),
+        ("waivers:\n  - id: X\n    reason: ok\n    expires: next week\n", 4, "`expires` must be a date (YYYY-MM-DD), not a string ('next week')"),
         ("waivers:\n  - id: X\n    reason: ok\n    expires: 2027-01-01T10:00:00Z\n", 4, "`expires` must be a date (YYYY-MM-DD), not a timestamp (2027-01-01T10:00:00+00:00)"),
         ("waivers:\n  - id: X\n    reason: ok\n    expires: [2027-01-01]\n", 4, "`expires` must be a date (YYYY-MM-DD), not a list"),
         ("waivers:\n  - id: X\n    reason: ok\n    owner: [a, b]\n", 4, "waiver `owner` must be a string, got a list"),
