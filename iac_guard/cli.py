@@ -106,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
     test.add_argument("--fail-on-empty", action="store_true", help="exit 1 when no test was found")
     test.add_argument("-z", "--exit-zero-on-skipped", action="store_true", help="skipped (todo_test_) tests do not fail the run")
+    test.add_argument("--allow-builtin", action="append", default=[], choices=sorted(RESTRICTED_BUILTINS), help="let the policies call this restricted builtin (repeatable); see README \"Policy sandbox\"")
 
     policies = sub.add_parser("policies", help="the policy catalog: list the policies, or write the Markdown catalog")
     actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -185,6 +186,7 @@ def cmd_test(args: argparse.Namespace) -> int:
         include_builtin=not args.no_builtin_policies,
         fail_on_empty=args.fail_on_empty,
         exit_zero_on_skipped=args.exit_zero_on_skipped,
+        allow_builtins=args.allow_builtin,
     )
     sys.stdout.write(RENDERERS[args.format](report))
     return report.exit_code

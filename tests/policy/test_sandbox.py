@@ -156,3 +156,16 @@ def test_regorus_itself_would_print_the_backtrace() -> None:
     )
     run = subprocess.run([sys.executable, "-c", code], env={**os.environ, "RUST_BACKTRACE": "1"}, capture_output=True, text=True, timeout=120, check=False)
     assert "Stack backtrace:" in run.stdout
+
+
+def test_iac_guard_test_applies_the_sandbox_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "now.rego").write_text((HOSTILE / "policies" / "clock" / "now.rego").read_text())
+    (tmp_path / "now_test.rego").write_text(
+        "package hostile.clock_test\n\nimport rego.v1\n\ntest_flags if {\n"
+        '\tcount(data.hostile.clock.deny) == 1 with input as {"resources": [{"type": "aws_ebs_volume", "address": "a.b"}]}\n}\n'
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["test", "."]) == 2
+    assert capsys.readouterr().err.startswith("iac-guard: error: now.rego:13: policy calls the restricted builtin time.now_ns ")
+    assert main(["test", ".", "--allow-builtin", "time.now_ns"]) == 0
+    assert "data.hostile.clock_test.test_flags: PASS" in capsys.readouterr().out
