@@ -27,7 +27,7 @@ from iac_guard.report.base import OutputSpec, ReportSettings
 from iac_guard.report.markdown import check_comment_key
 from iac_guard.scanners import SCANNERS
 from iac_guard.selection import Selection
-from iac_guard.suppress import WAIVERS_FILE
+from iac_guard.suppress import WAIVERS_FILE, key_lines, key_nodes
 
 CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
 
@@ -418,38 +418,13 @@ def yaml_lines(node: Any, name: str) -> dict[KeyPath, int]:
     items), keyed as ``yaml.safe_load`` builds them (a key written ``2027-01-01`` is a
     date). A key given twice in one mapping is a ConfigError at its second line."""
     import yaml
-    from yaml.constructor import SafeConstructor
 
-    constructor = SafeConstructor()
     lines: dict[KeyPath, int] = {}
-
-    def key_of(key_node: Any) -> Any:
-        try:
-            return constructor.construct_object(key_node, deep=True)
-        except yaml.YAMLError:
-            return key_node.value
-
-    if not isinstance(node, yaml.MappingNode):
-        return lines
-    for key_node, value_node in node.value:
-        key = key_of(key_node)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, (str, int, float, bool, type(None))) and not hasattr(key, "isoformat"):
-            continue
-        if (key,) in lines:
-            raise ConfigError(f"{key} is given twice (first on line {lines[(key,)]})", file=name, line=line)
+    for key, line, value_node in key_nodes(node, name):
         lines[(key,)] = line
-        if isinstance(value_node, yaml.MappingNode):
-            for sub_node, _ in value_node.value:
-                sub = key_of(sub_node)
-                sub_line = sub_node.start_mark.line + 1
-                try:
-                    if (key, sub) in lines:
-                        raise ConfigError(f"{key}: {sub} is given twice (first on line {lines[(key, sub)]})", file=name, line=sub_line)
-                    lines[(key, sub)] = sub_line
-                except TypeError:  # an unhashable key: safe_load has refused it already
-                    continue
-        elif isinstance(value_node, yaml.SequenceNode):
+        for sub, sub_line in key_lines(value_node, name, f"{key}: ").items():
+            lines[(key, sub)] = sub_line
+        if isinstance(value_node, yaml.SequenceNode):
             for index, item in enumerate(value_node.value):
                 lines[(key, index)] = item.start_mark.line + 1
     return lines

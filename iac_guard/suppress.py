@@ -87,7 +87,7 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=display, line=mark.line + 1 if mark else None) from None
-    top = _key_lines(node)
+    top = key_lines(node, display)
     if not isinstance(data, dict):
         raise ConfigError("expected a top-level `waivers:` list", file=display, line=1)
     for key in data:
@@ -101,7 +101,7 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
     for index, entry in enumerate(entries):
         item = items[index] if index < len(items) else None
         line = item.start_mark.line + 1 if item is not None else None
-        keys = _key_lines(item)
+        keys = key_lines(item, display, f"waiver {index + 1}: ")
         if not isinstance(entry, dict) or not entry.get("id"):
             raise ConfigError("each waiver needs an `id`", file=display, line=line)
         for key in entry:
@@ -146,21 +146,33 @@ def _date(value: Any) -> dt.date | None:
     return None
 
 
-def _key_lines(node: Any) -> dict[Any, int]:
-    """Line of each key of a YAML mapping node, keyed as ``safe_load`` builds them."""
+def key_lines(node: Any, display: str, within: str = "") -> dict[Any, int]:
+    """Line of each key of a YAML mapping node (see ``key_nodes``)."""
+    return {key: line for key, line, _ in key_nodes(node, display, within)}
+
+
+def key_nodes(node: Any, display: str, within: str = "") -> list[tuple[Any, int, Any]]:
+    """(key, line, value node) of each entry of a YAML mapping node, the key as
+    ``safe_load`` builds it (a key written ``2027-01-01`` is a date); [] for another node.
+    A key given twice is a ConfigError at its second line (``within`` names the mapping)."""
     from yaml.constructor import SafeConstructor
 
     if not isinstance(node, yaml.MappingNode):
-        return {}
+        return []
     constructor = SafeConstructor()
-    lines: dict[Any, int] = {}
-    for key_node, _ in node.value:
+    seen: dict[Any, int] = {}
+    out: list[tuple[Any, int, Any]] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
         try:
             key = constructor.construct_object(key_node, deep=True)
-            lines.setdefault(key, key_node.start_mark.line + 1)
-        except (yaml.YAMLError, TypeError):
+            if key in seen:
+                raise ConfigError(f"{within}{key} is given twice (first on line {seen[key]})", file=display, line=line)
+            seen[key] = line
+        except (yaml.YAMLError, TypeError):  # an unhashable key: safe_load has refused it already
             continue
-    return lines
+        out.append((key, line, value_node))
+    return out
 
 
 def _sequence_items(node: Any) -> list[Any]:

@@ -102,6 +102,7 @@ def test_the_issue_example_waivers_pasted_into_the_config(repo: Path, capsys: py
         ("2027-01-01: high\n", ".iac-guard.yaml:1: setting names are strings, got a date (2027-01-01)"),
         ("fail-on: high\nquiet: true\nfail-on: low\n", ".iac-guard.yaml:3: fail-on is given twice (first on line 1)"),
         ("fail-on: high\nfail_on: low\n", ".iac-guard.yaml:2: fail_on is set twice (also as fail-on)"),
+        ("severity-overrides:\n  X-1: low\n  X-1: high\n", ".iac-guard.yaml:3: severity-overrides: X-1 is given twice (first on line 2)"),
         ("severity-overrides:\n  IAC-AWS-EBS-001: low\n  2027-01-01: low\n", ".iac-guard.yaml:3: severity-overrides: policy ids are strings, got a date (2027-01-01)"),
         ("severity-overrides:\n  IAC-AWS-EBS-001: [low]\n", ".iac-guard.yaml:2: severity-overrides: IAC-AWS-EBS-001 must be a severity (critical, high, medium, low, info), got a list"),
         ("format:\n  - text\n  - {format: json, path: r.json, mode: 0644}\n", ".iac-guard.yaml:3: format: unknown key 'mode' in {format: NAME, path: FILE}"),

@@ -104,6 +104,7 @@ def test_strict_waivers_fail_on_an_expired_waiver_alone(here: Path, capsys: pyte
         ("waivers:\n  - id: X\n    reason: ok\n    2027-01-01: x\n", 4, "unknown waiver key a date (2027-01-01) (expected: id, resource, file, reason, expires, owner)"),
         ("waivers:\n  - id: X\n    reason: '  '\n", 2, "waiver for X needs a `reason`"),
         ("waivers:\n  - just-a-string\n", 2, "each waiver needs an `id`"),
+        ("waivers:\n  - id: X\n    reason: ok\n    reason: also ok\n", 4, "waiver 1: reason is given twice (first on line 3)"),
         ("version: 2\nwaivers: []\n", 1, "unknown key 'version' (a waivers file has one key, `waivers`)"),
         ("\nwaivers:\n  id: X\n", 2, "expected a top-level `waivers:` list"),
     ],
