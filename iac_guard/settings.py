@@ -27,7 +27,7 @@ from iac_guard.report.base import OutputSpec, ReportSettings
 from iac_guard.report.markdown import check_comment_key
 from iac_guard.scanners import SCANNERS
 from iac_guard.selection import Selection
-from iac_guard.suppress import WAIVERS_FILE, key_lines, key_nodes
+from iac_guard.suppress import WAIVERS_FILE, key_lines, key_nodes, read_yaml
 
 CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
 
@@ -431,17 +431,7 @@ def yaml_lines(node: Any, name: str) -> dict[KeyPath, int]:
 
 
 def _from_yaml(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
-    import yaml
-
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None) from None
+    data, node = read_yaml(path, name, "the config file")
     if not isinstance(data, dict):
         raise ConfigError(f"the config file must be a mapping of settings, got {shown(data)}", file=name, line=1)
     return data, yaml_lines(node, name)
@@ -457,6 +447,8 @@ def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath
         data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
+    except UnicodeDecodeError:
+        raise ConfigError("the config file is not UTF-8 text", file=name) from None
     except tomllib.TOMLDecodeError as exc:
         import re
 

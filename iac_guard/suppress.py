@@ -78,15 +78,7 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
     of the culprit): a top-level ``waivers:`` list of mappings with only the keys
     ``WAIVER_KEYS``; ``id`` and ``reason`` non-empty strings; ``resource``, ``file`` and
     ``owner`` strings; ``expires`` a date (``2027-01-31``)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot read waivers: {exc.strerror}", file=display) from None
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=display, line=mark.line + 1 if mark else None) from None
+    data, node = read_yaml(path, display, "waivers")
     top = key_lines(node, display)
     if not isinstance(data, dict):
         raise ConfigError("expected a top-level `waivers:` list", file=display, line=1)
@@ -131,6 +123,30 @@ def load_waivers_file(path: Path, display: str) -> list[Waiver]:
             )
         )
     return out
+
+
+def read_yaml(path: Path, display: str, what: str) -> tuple[Any, Any]:
+    """A YAML file's data (``safe_load``; {} when empty) and its node tree (for lines).
+    Every failure is a ConfigError at the file (and line): unreadable, not UTF-8, a
+    character YAML refuses, a syntax error, a tag ``safe_load`` does not build."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what}: {exc.strerror}", file=display) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=display, line=line) from None
+    try:
+        return yaml.safe_load(text) or {}, yaml.compose(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise ConfigError(f"invalid YAML: the character {char} is not allowed", file=display, line=line) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", file=display, line=mark.line + 1 if mark else None) from None
 
 
 def _date(value: Any) -> dt.date | None:
@@ -190,6 +206,8 @@ def load_baseline(path: Path, display: str) -> frozenset[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read baseline: {exc.strerror}", file=display) from None
+    except UnicodeDecodeError:
+        raise ConfigError("baseline is not UTF-8 text (an iac-guard JSON report is)", file=display) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"baseline is not JSON: {exc.msg}", file=display, line=exc.lineno) from None
     findings = data.get("findings") if isinstance(data, dict) else None

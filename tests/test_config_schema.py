@@ -162,3 +162,20 @@ def test_readme_config_table_lists_every_setting() -> None:
     keys = {k.strip("`") for row in table.splitlines()[2:] for k in row.split("|")[1].replace("(", ",").replace(")", ",").split(",") if k.strip()}
     file_keys = {name.replace("_", "-") for name, option in ScanConfig.options().items() if option.in_file}
     assert file_keys - {"outputs"} <= {k.strip().strip("`") for k in keys}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "args", "error"),
+    [
+        (".iac-guard.yaml", b"quiet: true\nfail-on: \xff\xfe high\n", [], ".iac-guard.yaml:2: the config file is not UTF-8 text (byte 0xff)"),
+        (".iac-guard.yaml", b"quiet: true\na\x1bb: 1\n", [], ".iac-guard.yaml:2: invalid YAML: the character U+001B is not allowed"),
+        (".iac-guard.yaml", b"quiet: !!python/object/apply:os.system [ls]\n", [], ".iac-guard.yaml:1: invalid YAML: could not determine a constructor for the tag 'tag:yaml.org,2002:python/object/apply:os.system'"),
+        ("pyproject.toml", b'[tool.iac-guard]\nfail-on = "\xff"\n', [], "pyproject.toml: the config file is not UTF-8 text"),
+        ("w.yaml", b"waivers:\n  - id: \xff\n", ["--waivers", "w.yaml"], "w.yaml:2: waivers is not UTF-8 text (byte 0xff)"),
+        ("b.json", b'{"findings": ["\xff"]}', ["--baseline", "b.json"], "b.json: baseline is not UTF-8 text (an iac-guard JSON report is)"),
+    ],
+)
+def test_unreadable_bytes_are_config_errors(repo: Path, capsys: pytest.CaptureFixture[str], name: str, content: bytes, args: list[str], error: str) -> None:
+    (repo / name).write_bytes(content)
+    assert main(["scan", ".", *args]) == 2
+    assert capsys.readouterr().err == f"iac-guard: error: {error}\n"
