@@ -449,6 +449,8 @@ def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath
         raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
     except UnicodeDecodeError:
         raise ConfigError("the config file is not UTF-8 text", file=name) from None
+    except RecursionError:
+        raise ConfigError("the config file nests too deeply to be read (arrays or tables inside each other)", file=name) from None
     except tomllib.TOMLDecodeError as exc:
         import re
 

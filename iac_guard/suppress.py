@@ -140,6 +140,8 @@ def read_yaml(path: Path, display: str, what: str) -> tuple[Any, Any]:
         raise ConfigError(f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=display, line=line) from None
     try:
         return yaml.safe_load(text) or {}, yaml.compose(text)
+    except RecursionError:
+        raise ConfigError(f"{what} nests too deeply to be read (lists or mappings inside each other)", file=display) from None
     except yaml.reader.ReaderError as exc:
         line = text[: exc.position].count("\n") + 1
         char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
@@ -208,6 +210,8 @@ def load_baseline(path: Path, display: str) -> frozenset[str]:
         raise ConfigError(f"cannot read baseline: {exc.strerror}", file=display) from None
     except UnicodeDecodeError:
         raise ConfigError("baseline is not UTF-8 text (an iac-guard JSON report is)", file=display) from None
+    except RecursionError:
+        raise ConfigError("baseline nests too deeply to be read (an iac-guard JSON report does not)", file=display) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"baseline is not JSON: {exc.msg}", file=display, line=exc.lineno) from None
     findings = data.get("findings") if isinstance(data, dict) else None

@@ -179,3 +179,18 @@ def test_unreadable_bytes_are_config_errors(repo: Path, capsys: pytest.CaptureFi
     (repo / name).write_bytes(content)
     assert main(["scan", ".", *args]) == 2
     assert capsys.readouterr().err == f"iac-guard: error: {error}\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "args", "error"),
+    [
+        (".iac-guard.yaml", "exclude: " + "[" * 5000 + "]" * 5000 + "\n", [], ".iac-guard.yaml: the config file nests too deeply to be read (lists or mappings inside each other)"),
+        ("pyproject.toml", "[tool.iac-guard]\nexclude = " + "[" * 5000 + "]" * 5000 + "\n", [], "pyproject.toml: the config file nests too deeply to be read (arrays or tables inside each other)"),
+        ("w.yaml", "waivers:\n  - id: X\n    reason: " + "[" * 5000 + "]" * 5000 + "\n", ["--waivers", "w.yaml"], "w.yaml: waivers nests too deeply to be read (lists or mappings inside each other)"),
+        ("b.json", '{"findings": ' + "[" * 100000 + "]" * 100000 + "}", ["--baseline", "b.json"], "b.json: baseline nests too deeply to be read (an iac-guard JSON report does not)"),
+    ],
+)
+def test_deeply_nested_files_are_config_errors(repo: Path, capsys: pytest.CaptureFixture[str], name: str, text: str, args: list[str], error: str) -> None:
+    (repo / name).write_text(text)
+    assert main(["scan", ".", *args]) == 2
+    assert capsys.readouterr().err == f"iac-guard: error: {error}\n"
