@@ -20,7 +20,7 @@ from typing import Any
 
 import yaml
 
-from iac_guard.errors import PolicyError
+from iac_guard.errors import PolicyError, shown
 from iac_guard.models import Policy, PolicySet, Severity
 from iac_guard.policy.capabilities import check_builtins
 from iac_guard.policy.metadata import RegoModule, scan_module
@@ -249,6 +249,10 @@ def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool, confte
         raise PolicyError(f"policy {package} has no custom.id in its METADATA", file=file, line=line)
     if strict and not severity_value:
         raise PolicyError(f"policy {package} has no custom.severity in its METADATA", file=file, line=line)
+    if policy_id is not None and (isinstance(policy_id, bool) or not isinstance(policy_id, (str, int))):
+        raise PolicyError(f"policy {package}: custom.id must be a string, got {shown(policy_id)}", file=file, line=line)
+    if severity_value is not None and not isinstance(severity_value, str):
+        raise PolicyError(f"policy {package}: custom.severity must be a severity name, got {shown(severity_value)}", file=file, line=line)
     try:
         severity = Severity.parse(severity_value) if severity_value else Severity.HIGH
     except ValueError as exc:
@@ -340,6 +344,8 @@ def load_data(directory: Path) -> dict[str, Any]:
         try:
             text = path.read_text(encoding="utf-8")
             content = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        except RecursionError:
+            raise PolicyError("cannot load policy data: it nests too deeply", file=path.as_posix()) from None
         except (OSError, ValueError, yaml.YAMLError) as exc:
             raise PolicyError(f"cannot load policy data: {exc}", file=path.as_posix()) from None
         if not isinstance(content, dict):

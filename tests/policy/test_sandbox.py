@@ -169,3 +169,15 @@ def test_iac_guard_test_applies_the_sandbox_too(tmp_path: Path, monkeypatch: pyt
     assert capsys.readouterr().err.startswith("iac-guard: error: now.rego:13: policy calls the restricted builtin time.now_ns ")
     assert main(["test", ".", "--allow-builtin", "time.now_ns"]) == 0
     assert "data.hostile.clock_test.test_flags: PASS" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("policy", "error"),
+    [
+        ("metadata/mapping-id", "policies/metadata/mapping-id/policy.rego:1: policy h.one: custom.id must be a string, got a mapping"),
+        ("metadata/date-severity", "policies/metadata/date-severity/policy.rego:1: policy h.two: custom.severity must be a severity name, got a date (2027-01-01)"),
+    ],
+)
+def test_metadata_of_the_wrong_type_is_a_policy_error(hostile: Path, capsys: pytest.CaptureFixture[str], policy: str, error: str) -> None:
+    assert main(_scan("--policy-dir", f"policies/{policy}")) == 2
+    assert capsys.readouterr().err == f"iac-guard: error: {error}\n"
