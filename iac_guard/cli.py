@@ -68,6 +68,7 @@ def add_scan_options(parser: argparse.ArgumentParser, choices: dict[str, list[st
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from iac_guard.policy.capabilities import RESTRICTED_BUILTINS
     from iac_guard.policy.catalog import RENDERERS as CATALOG_FORMATS
     from iac_guard.policy.engines import ENGINES
     from iac_guard.policy.testing import RENDERERS as TEST_FORMATS
@@ -83,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     scan = sub.add_parser("scan", help="scan Terraform and CloudFormation against the policies")
-    add_scan_options(scan, {"severities": SEVERITIES, "engines": sorted(ENGINES), "scanners": sorted(SCANNERS), "diff-scopes": ["changed", "all"]})
+    add_scan_options(scan, {"severities": SEVERITIES, "engines": sorted(ENGINES), "scanners": sorted(SCANNERS), "diff-scopes": ["changed", "all"], "builtins": sorted(RESTRICTED_BUILTINS)})
     scan.add_argument("--format", action="append", default=None, metavar="NAME[=FILE]", help=f"report format, repeatable: {', '.join(FORMATTERS)}; NAME=FILE writes a file, a NAME without a file goes to standard output (default: text)")
     scan.add_argument("--output", metavar="FILE", default=None, help="write the report that would go to standard output (the --format given without a file, default text) to FILE instead; standard output then carries no report")
     for fmt in FORMATTERS.values():
@@ -105,6 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     test.add_argument("--no-builtin-policies", action="store_true", help="do not load the built-in library (data.iac_guard.lib) as support")
     test.add_argument("--fail-on-empty", action="store_true", help="exit 1 when no test was found")
     test.add_argument("-z", "--exit-zero-on-skipped", action="store_true", help="skipped (todo_test_) tests do not fail the run")
+    test.add_argument("--allow-builtin", action="append", default=[], choices=sorted(RESTRICTED_BUILTINS), help="let the policies call this restricted builtin (repeatable); see README \"Policy sandbox\"")
 
     policies = sub.add_parser("policies", help="the policy catalog: list the policies, or write the Markdown catalog")
     actions = policies.add_subparsers(dest="policies_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -184,6 +186,7 @@ def cmd_test(args: argparse.Namespace) -> int:
         include_builtin=not args.no_builtin_policies,
         fail_on_empty=args.fail_on_empty,
         exit_zero_on_skipped=args.exit_zero_on_skipped,
+        allow_builtins=args.allow_builtin,
     )
     sys.stdout.write(RENDERERS[args.format](report))
     return report.exit_code

@@ -69,6 +69,32 @@ class EngineError(IacGuardError):
     code = "engine-error"
 
 
+def shown(value: object) -> str:
+    """A wrong value as a user wrote it in a YAML or TOML file, with its type: ``a date
+    (2027-01-01)``, ``a list``, ``null`` (for messages: the value's type is what is wrong)."""
+    import datetime as dt
+    from collections.abc import Mapping
+
+    if value is None:
+        return "null"
+    if isinstance(value, dt.datetime):
+        return f"a timestamp ({value.isoformat()})"
+    if isinstance(value, (dt.date, dt.time)):
+        return f"{'a date' if isinstance(value, dt.date) else 'a time'} ({value.isoformat()})"
+    if isinstance(value, (list, tuple)):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a mapping"
+    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string"}
+    kind = next((label for t, label in kinds.items() if isinstance(value, t)), type(value).__name__)
+    return f"{kind} ({value!r})"
+
+
+def shown_key(key: object) -> str:
+    """A mapping key as a user wrote it: ``'name'`` for a string, else its type and value."""
+    return repr(key) if isinstance(key, str) else shown(key)
+
+
 def exit_code_for(error: BaseException) -> int:
     """The single mapping from an error to the process exit code."""
     return EXIT_ERROR

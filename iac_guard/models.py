@@ -306,16 +306,34 @@ class Suppression:
 
 
 @dataclass(frozen=True)
+class WaiverStatus:
+    """One waiver of the waivers file as this scan found it: whom it belongs to, how long
+    it has left, and whether it still suppresses anything."""
+
+    rule: str  # rule id glob
+    resource: str
+    file: str
+    reason: str
+    owner: str  # "" when the waiver names none
+    expires: str | None  # ISO date
+    days_left: int | None  # days until it expires (negative: expired that many days ago)
+    origin: str  # "waivers.yaml:4"
+    matched: int  # findings of this scan it matches
+    state: str  # "active", "expired" (past its date), "stale" (matches no finding)
+
+
+@dataclass(frozen=True)
 class GateDecision:
     """The gate's verdict; the exit code is derived here and nowhere else."""
 
     fail_on: Severity
     failing: tuple[Finding, ...]
     problems: int
+    waiver_failures: tuple[Notice, ...] = ()  # --strict-waivers: stale and expired waivers
 
     @property
     def passed(self) -> bool:
-        return not self.failing and not self.problems
+        return not self.failing and not self.problems and not self.waiver_failures
 
     @property
     def exit_code(self) -> int:
@@ -323,13 +341,13 @@ class GateDecision:
 
         if self.problems:
             return EXIT_ERROR
-        return EXIT_VIOLATIONS if self.failing else EXIT_OK
+        return EXIT_VIOLATIONS if self.failing or self.waiver_failures else EXIT_OK
 
     @property
     def verdict(self) -> str:
         if self.problems:
             return "error"
-        return "fail" if self.failing else "pass"
+        return "fail" if self.failing or self.waiver_failures else "pass"
 
 
 @dataclass(frozen=True)
@@ -346,6 +364,7 @@ class ScanResult:
     root: str = "."
     suppressed: tuple[Suppression, ...] = ()  # not in findings, not counted, never failing
     rules: tuple[Policy, ...] = ()  # every policy evaluated (reports list passing ones too)
+    waivers: tuple[WaiverStatus, ...] = ()  # the waivers file's waivers, with owner and days to expiry
 
     def counts(self) -> dict[str, int]:
         """Findings by severity, every severity present (0 where none)."""

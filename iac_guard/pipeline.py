@@ -28,7 +28,7 @@ from iac_guard.settings import ScanConfig
 
 def default_engine(config: ScanConfig, policy_set: PolicySet) -> Engine:
     """The engine ``config.engine`` names, from the registry."""
-    return create_engine(config.engine, policy_set, EngineOptions(opa_url=config.opa_url))
+    return create_engine(config.engine, policy_set, EngineOptions(opa_url=config.opa_url, policy_timeout=config.policy_timeout))
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ def policies(config: ScanConfig) -> PolicySet:
         namespaces=config.namespaces,
         all_namespaces=config.all_namespaces,
         relative_to=Path(config.cwd),
+        allow_builtins=config.allow_builtins,
     )
     return config.selection().policies(policy_set)
 
@@ -143,6 +144,7 @@ def gate_input(
         notices=found.notices,
         root=str(found.root),
         suppressed=tuple(selection.suppressed(evaluation.suppressed)),
+        strict_waivers=config.strict_waivers,
     )
 
 

@@ -11,21 +11,23 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from iac_guard import gitrev
-from iac_guard.errors import ConfigError
+from iac_guard.errors import ConfigError, shown, shown_key
 from iac_guard.models import Severity
+from iac_guard.policy.capabilities import RESTRICTED_BUILTINS
 from iac_guard.policy.engines import ENGINES
 from iac_guard.report import FORMATTERS
 from iac_guard.report.base import OutputSpec, ReportSettings
 from iac_guard.report.markdown import check_comment_key
 from iac_guard.scanners import SCANNERS
 from iac_guard.selection import Selection
-from iac_guard.suppress import WAIVERS_FILE
+from iac_guard.suppress import WAIVERS_FILE, key_lines, key_nodes, read_yaml
 
 CONFIG_FILES = (".iac-guard.yaml", ".iac-guard.yml")
 
@@ -97,6 +99,9 @@ class ScanConfig:
     pr_comment: bool = setting(False, Option("GitHub Actions: create or update the one iac-guard comment on the pull request", flag="--pr-comment"))
     review_comments: bool = setting(False, Option("GitHub Actions: comment on the PR's changed lines that have findings", flag="--review-comments"))
     comment_key: str = setting("", Option("keep a PR comment of its own for this key (several scans on one PR, e.g. one per directory)", flag="--comment-key", metavar="KEY"))
+    strict_waivers: bool = setting(False, Option("stale waivers (matching no finding), expired waivers and inline ignores matching nothing fail the gate", flag="--strict-waivers"))
+    allow_builtins: tuple[str, ...] = setting((), Option("let policies call this restricted builtin (I/O, clock, randomness), e.g. time.now_ns (repeatable)", flag="--allow-builtin", metavar="NAME", repeat=True, choices="builtins"))
+    policy_timeout: int = setting(60, Option("seconds one policy evaluation may run before the scan stops it with an error (default: 60)", flag="--policy-timeout", metavar="SECONDS", minimum=1))
     config_file: str = setting("auto", Option(
         "Dagster runs: the config file read under these settings when the run starts, as the command line does "
         "(auto: .iac-guard.yaml or [tool.iac-guard] in pyproject.toml in cwd; a path, relative to cwd; empty: none). "
@@ -163,6 +168,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "engines": tuple(ENGINES),
     "scanners": tuple(SCANNERS),
     "diff-scopes": ("changed", "all"),
+    "builtins": tuple(RESTRICTED_BUILTINS),
 }
 
 ALIASES = {
@@ -173,6 +179,7 @@ ALIASES = {
     "var_file": "var_files",
     "var": "vars",
     "namespace": "namespaces",
+    "allow_builtin": "allow_builtins",
 }
 
 
@@ -186,43 +193,72 @@ def normalize(data: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _coerce(key: str, value: Any) -> Any:
+    name = key.replace("_", "-")
     try:
         if key == "fail_on":
-            return Severity.parse(value)
+            return _severity(name, value)
         if key == "severity_overrides":
             if not isinstance(value, Mapping):
-                raise ConfigError("severity-overrides must map policy ids to severities")
+                raise ConfigError(f"severity-overrides must map policy ids to severities, got {shown(value)}")
             overrides: dict[str, Severity] = {}
             for rule_id, severity in value.items():
-                try:
-                    overrides[str(rule_id)] = Severity.parse(severity)
-                except ValueError as exc:
-                    raise ConfigError(f"severity-overrides: {rule_id}: {exc}") from None
+                if not isinstance(rule_id, str):
+                    raise ConfigError(f"severity-overrides: policy ids are strings, got {shown(rule_id)}")
+                overrides[rule_id] = _severity(f"severity-overrides: {rule_id}", severity)
             return overrides
         if key == "outputs":
-            items = value if isinstance(value, list) else [value]
-            if any(isinstance(i, Mapping) and "format" not in i for i in items):
-                raise ConfigError("format: each {format: NAME, path: FILE} entry needs a `format`")
-            for i in items:
-                fields = [i.get("format"), i.get("path") or ""] if isinstance(i, Mapping) else [i]
-                if not all(isinstance(f, str) for f in fields):
-                    raise ConfigError(f"format: expected NAME, NAME=FILE or {{format: NAME, path: FILE}}, got {_shown(i)}")
-            return check_outputs(tuple(
-                OutputSpec(str(i["format"]), i.get("path")) if isinstance(i, Mapping) else parse_output(str(i)) for i in items
-            ))
+            return _outputs(value)
         if key == "vars":
-            items = list(value) if isinstance(value, (list, tuple)) else [value]
+            items = [value] if isinstance(value, str) else value
+            if not isinstance(items, (list, tuple)):
+                raise ConfigError(f"var must be a NAME=VALUE string or a list of them, got {shown(value)}")
             for item in items:
                 if not isinstance(item, str) or "=" not in item or not item.partition("=")[0].strip():
-                    raise ConfigError(f"var: expected NAME=VALUE, got {item!r}")
+                    raise ConfigError(f"var: expected NAME=VALUE, got {shown(item)}")
             return tuple(items)
         if key == "comment_key":
+            if not isinstance(value, str):
+                raise ConfigError(f"comment-key must be a string, got {shown(value)}")
             return check_comment_key(value)
         if key not in FIELD_TYPES:
-            raise ConfigError(f"unknown setting {key.replace('_', '-')!r}")
+            raise ConfigError(f"unknown setting {name!r}")
         return _typed(key, value)
     except (ValueError, TypeError) as exc:
-        raise ConfigError(f"{key.replace('_', '-')}: {exc}") from None
+        raise ConfigError(f"{name}: {exc}") from None
+
+
+def _severity(name: str, value: Any) -> Severity:
+    names = ", ".join(s.value for s in Severity.ordered())
+    if not isinstance(value, (str, Severity)):
+        raise ConfigError(f"{name} must be a severity ({names}), got {shown(value)}")
+    try:
+        return Severity.parse(value)
+    except ValueError as exc:
+        raise ConfigError(f"{name}: {exc}") from None
+
+
+_OUTPUT_KEYS = ("format", "path")
+
+
+def _outputs(value: Any) -> tuple[OutputSpec, ...]:
+    items = value if isinstance(value, list) else [value]
+    specs: list[OutputSpec] = []
+    for item in items:
+        if isinstance(item, Mapping):
+            unknown = [k for k in item if k not in _OUTPUT_KEYS]
+            if unknown:
+                raise ConfigError(f"format: unknown key {shown_key(unknown[0])} in {{format: NAME, path: FILE}}")
+            if "format" not in item:
+                raise ConfigError("format: each {format: NAME, path: FILE} entry needs a `format`")
+            fmt, path = item.get("format"), item.get("path")
+            if not isinstance(fmt, str) or not (path is None or isinstance(path, str)):
+                raise ConfigError(f"format: `format` and `path` must be strings, got {shown(fmt if not isinstance(fmt, str) else path)}")
+            specs.append(OutputSpec(fmt, path or None))
+        elif isinstance(item, str):
+            specs.append(parse_output(item))
+        else:
+            raise ConfigError(f"format: expected NAME, NAME=FILE or {{format: NAME, path: FILE}}, got {shown(item)}")
+    return check_outputs(tuple(specs))
 
 
 def _typed(key: str, value: Any) -> Any:
@@ -233,18 +269,22 @@ def _typed(key: str, value: Any) -> Any:
     option = OPTIONS[key]
     if kind == "bool":
         if not isinstance(value, bool):
-            raise ConfigError(f"{name} must be true or false, got {_shown(value)}")
+            raise ConfigError(f"{name} must be true or false, got {shown(value)}")
         return value
     if kind == "int":
         return _count(key, value, minimum=option.minimum or 0)
     if kind == "tuple[str, ...]":
         items = [value] if isinstance(value, str) else value
-        if not isinstance(items, list) or not all(isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool)) for v in items):
-            raise ConfigError(f"{name} must be a string or a list of strings, got {_shown(value)}")
+        if not isinstance(items, (list, tuple)):
+            raise ConfigError(f"{name} must be a string or a list of strings, got {shown(value)}")
+        wrong = [v for v in items if not (isinstance(v, str) or (isinstance(v, (int, float)) and not isinstance(v, bool)))]
+        if wrong:
+            raise ConfigError(f"{name} must be a string or a list of strings, got {shown(wrong[0])} in the list")
         values = tuple(str(v) for v in items)
     elif kind in ("str", "str | None"):
         if not isinstance(value, str):
-            raise ConfigError(f"{name} must be a string, got {_shown(value)}")
+            hint = f" (the waivers file's path; the waivers themselves go in {WAIVERS_FILE})" if key == "waivers" else ""
+            raise ConfigError(f"{name} must be a string{hint}, got {shown(value)}")
         values = (value,)
     else:  # pragma: no cover - a new field type needs a rule here
         raise ConfigError(f"{name}: unsupported setting type {kind}")
@@ -253,15 +293,6 @@ def _typed(key: str, value: Any) -> Any:
         if allowed is not None and item not in allowed:
             raise ConfigError(f"{name}: unknown value {item!r} (choose from: {', '.join(allowed)})")
     return values if kind == "tuple[str, ...]" else values[0]
-
-
-def _shown(value: Any) -> str:
-    """A wrong value as a user wrote it, with its YAML type (a date, a list, a mapping)."""
-    kinds = {bool: "true/false", int: "a number", float: "a number", str: "a string", list: "a list", dict: "a mapping"}
-    kind = next((label for t, label in kinds.items() if type(value) is t), type(value).__name__)
-    if type(value).__name__ == "date":
-        kind = "a date"
-    return f"{kind} ({value!r})" if not isinstance(value, (list, dict)) else kind
 
 
 def whole_number(value: Any, *, minimum: int) -> int:
@@ -279,8 +310,9 @@ def _count(key: str, value: Any, *, minimum: int) -> int:
     """A setting's whole number (``jobs: 0`` is one per core)."""
     try:
         return whole_number(value, minimum=minimum)
-    except ValueError as exc:
-        raise ConfigError(f"{key.replace('_', '-')} {exc}") from None
+    except ValueError:
+        given = repr(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else shown(value)
+        raise ConfigError(f"{key.replace('_', '-')} must be a whole number of at least {minimum}, got {given}") from None
 
 
 def parse_output(value: str) -> OutputSpec:
@@ -344,10 +376,18 @@ def load_config_file(explicit: str | None, cwd: Path, *, display: str | None = N
 
 
 def check_file_settings(data: Mapping[str, Any], name: str, lines: Mapping[KeyPath, int]) -> None:
-    """Raise ConfigError at ``name:line`` for the first bad setting of a config file."""
+    """Raise ConfigError at ``name:line`` for the first bad setting of a config file:
+    a key that is not a setting's name, a setting given twice, a command-line-only
+    setting, or a value of the wrong type or out of range."""
+    seen: dict[str, Any] = {}
     for raw_key, value in data.items():
-        key = next(iter(normalize({raw_key: None})))
         line = lines.get((raw_key,))
+        if not isinstance(raw_key, str):
+            raise ConfigError(f"setting names are strings, got {shown(raw_key)}", file=name, line=line)
+        key = next(iter(normalize({raw_key: None})))
+        if key in seen:
+            raise ConfigError(f"{raw_key} is set twice (also as {seen[key]})", file=name, line=line)
+        seen[key] = raw_key
         if key in COMMAND_LINE_ONLY:
             raise ConfigError(f"{raw_key} cannot be set in a config file: {COMMAND_LINE_ONLY[key]}", file=name, line=line)
         if key in OPTIONS and not OPTIONS[key].in_file:
@@ -355,12 +395,20 @@ def check_file_settings(data: Mapping[str, Any], name: str, lines: Mapping[KeyPa
         try:
             ScanConfig.from_dict({raw_key: value})
         except ConfigError as exc:
-            raise ConfigError(exc.message, file=name, line=_culprit_line(raw_key, value, lines) or line) from None
+            culprit = _culprit_line(raw_key, value, lines) if _is_collection(key) else None
+            named = re.search(rf"(?<![\w-]){re.escape(raw_key.replace('_', '-'))}(?![\w-])", exc.message.replace("_", "-"))
+            message = exc.message if named else f"{raw_key}: {exc.message}"  # the message names the key as written
+            raise ConfigError(message, file=name, line=culprit or line) from None
+
+
+def _is_collection(key: str) -> bool:
+    """A setting whose value is a list or a mapping (an entry of it can be at fault)."""
+    return key == "outputs" or FIELD_TYPES.get(key, "").startswith(("tuple", "Mapping"))
 
 
 def _culprit_line(raw_key: str, value: Any, lines: Mapping[KeyPath, int]) -> int | None:
     """The line of the entry of a mapping or list setting that fails on its own."""
-    entries: list[tuple[str | int, Any]] = []
+    entries: list[tuple[Any, Any]] = []
     if isinstance(value, Mapping):
         entries = [(k, {k: v}) for k, v in value.items()]
     elif isinstance(value, list):
@@ -373,31 +421,28 @@ def _culprit_line(raw_key: str, value: Any, lines: Mapping[KeyPath, int]) -> int
     return None
 
 
-def _from_yaml(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+def yaml_lines(node: Any, name: str) -> dict[KeyPath, int]:
+    """Lines of a YAML document's top-level keys and of their entries (sub-keys, list
+    items), keyed as ``yaml.safe_load`` builds them (a key written ``2027-01-01`` is a
+    date). A key given twice in one mapping is a ConfigError at its second line."""
     import yaml
 
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-        node = yaml.compose(text)
-    except OSError as exc:
-        raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=name, line=mark.line + 1 if mark else None) from None
-    if not isinstance(data, dict):
-        raise ConfigError("the config file must be a mapping", file=name, line=1)
     lines: dict[KeyPath, int] = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value_node in node.value:
-            lines[(key_node.value,)] = key_node.start_mark.line + 1
-            if isinstance(value_node, yaml.MappingNode):
-                for sub_key, _ in value_node.value:
-                    lines[(key_node.value, sub_key.value)] = sub_key.start_mark.line + 1
-            elif isinstance(value_node, yaml.SequenceNode):
-                for index, item in enumerate(value_node.value):
-                    lines[(key_node.value, index)] = item.start_mark.line + 1
-    return data, lines
+    for key, line, value_node in key_nodes(node, name):
+        lines[(key,)] = line
+        for sub, sub_line in key_lines(value_node, name, f"{key}: ").items():
+            lines[(key, sub)] = sub_line
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                lines[(key, index)] = item.start_mark.line + 1
+    return lines
+
+
+def _from_yaml(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
+    data, node = read_yaml(path, name, "the config file")
+    if not isinstance(data, dict):
+        raise ConfigError(f"the config file must be a mapping of settings, got {shown(data)}", file=name, line=1)
+    return data, yaml_lines(node, name)
 
 
 def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath, int]]:
@@ -410,8 +455,15 @@ def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath
         data = tomllib.loads(text)
     except OSError as exc:
         raise ConfigError(f"cannot read the config file: {exc.strerror}", file=name) from None
+    except UnicodeDecodeError:
+        raise ConfigError("the config file is not UTF-8 text", file=name) from None
+    except RecursionError:
+        raise ConfigError("the config file nests too deeply to be read (arrays or tables inside each other)", file=name) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"invalid TOML: {exc}", file=name) from None
+        import re
+
+        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        raise ConfigError(f"invalid TOML: {exc}", file=name, line=int(at.group(1)) if at else None) from None
     section = data.get("tool", {}).get("iac-guard", {})
     if not isinstance(section, dict):
         raise ConfigError("[tool.iac-guard] must be a table", file=name)
@@ -419,23 +471,38 @@ def _from_pyproject(path: Path, name: str) -> tuple[dict[str, Any], dict[KeyPath
 
 
 def _toml_key_lines(text: str, section: Mapping[str, Any]) -> dict[KeyPath, int]:
-    """Lines of the [tool.iac-guard] keys (``key = ...`` in the table, or a sub-table
-    ``[tool.iac-guard.key]``): TOML parsers keep no positions, so this reads the text."""
+    """Lines of the [tool.iac-guard] keys (``key = ...`` in the table, a sub-table
+    ``[tool.iac-guard.key]`` or ``[[tool.iac-guard.key]]``, a dotted ``key.sub = ...``)
+    and of their entries (the keys of a sub-table, each ``[[...]]`` table): TOML parsers
+    keep no positions, so this reads the text."""
     import re
 
+    def unquote(dotted: str) -> list[str]:
+        return [part.strip().strip("\"'") for part in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', dotted)]
+
     lines: dict[KeyPath, int] = {}
-    table: str | None = None
+    table: list[str] | None = None
+    counts: dict[str, int] = {}
     for number, line in enumerate(text.splitlines(), start=1):
-        header = re.match(r"\s*\[\s*([^\]]+?)\s*\]\s*(?:#.*)?$", line)
+        header = re.match(r"\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$", line)
         if header:
-            table = header.group(1).replace('"', "").replace("'", "").replace(" ", "")
-            sub = table.removeprefix("tool.iac-guard.")
-            if table.startswith("tool.iac-guard.") and sub in section:
+            table = unquote(header.group(2))
+            if table[:2] == ["tool", "iac-guard"] and len(table) >= 3 and table[2] in section:
+                sub = table[2]
                 lines.setdefault((sub,), number)
+                if header.group(1) == "[[" and len(table) == 3:
+                    lines.setdefault((sub, counts.get(sub, 0)), number)
+                    counts[sub] = counts.get(sub, 0) + 1
             continue
-        assignment = re.match(r"\s*[\"']?([\w.-]+?)[\"']?\s*=", line)
-        if assignment and table == "tool.iac-guard" and assignment.group(1) in section:
-            lines.setdefault((assignment.group(1),), number)
+        assignment = re.match(r"\s*((?:\"[^\"]*\"|'[^']*'|[\w-]+)(?:\s*\.\s*(?:\"[^\"]*\"|'[^']*'|[\w-]+))*)\s*=", line)
+        if not assignment or table is None or table[:2] != ["tool", "iac-guard"]:
+            continue
+        keys = table[2:3] + unquote(assignment.group(1))
+        if keys[0] not in section:
+            continue
+        lines.setdefault((keys[0],), number)
+        if len(keys) > 1:
+            lines.setdefault((keys[0], keys[1]), number)
     return lines
 
 

@@ -34,8 +34,8 @@ from typing import Any
 import yaml
 
 from iac_guard import gitrev
-from iac_guard.errors import ConfigError
-from iac_guard.models import Finding, Notice, Suppression
+from iac_guard.errors import ConfigError, shown, shown_key
+from iac_guard.models import Finding, Notice, Suppression, WaiverStatus
 
 WAIVERS_FILE = ".iac-guard-waivers.yaml"
 _INLINE = re.compile(r"(?:#|//)\s*iac-guard:ignore[:\s]+(?P<ids>[\w*.:,-]+)(?P<reason>.*)$")
@@ -51,6 +51,7 @@ class Waiver:
     origin: str = ""  # where it was declared: "waivers.yaml:4", "main.tf:12"
     kind: str = "waiver"  # "waiver", "inline"
     untrusted: str = ""  # why it is not applied (an inline ignore added after --trusted-ref)
+    owner: str = ""  # who answers for it (waivers file)
 
     def matches(self, finding: Finding) -> bool:
         return (
@@ -69,48 +70,137 @@ class SuppressionSet:
     existing_ref: str = ""
 
 
+WAIVER_KEYS = ("id", "resource", "file", "reason", "expires", "owner")
+
+
 def load_waivers_file(path: Path, display: str) -> list[Waiver]:
-    try:
-        text = path.read_text(encoding="utf-8")
-        data = yaml.safe_load(text) or {}
-    except OSError as exc:
-        raise ConfigError(f"cannot read waivers: {exc.strerror}", file=display) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', exc)}", file=display, line=mark.line + 1 if mark else None) from None
-    entries = data.get("waivers") if isinstance(data, dict) else None
-    if not isinstance(entries, list):
+    """The waivers of a waivers file, every key checked (ConfigError at the file and line
+    of the culprit): a top-level ``waivers:`` list of mappings with only the keys
+    ``WAIVER_KEYS``; ``id`` and ``reason`` non-empty strings; ``resource``, ``file`` and
+    ``owner`` strings; ``expires`` a date (``2027-01-31``)."""
+    data, node = read_yaml(path, display, "waivers")
+    top = key_lines(node, display)
+    if not isinstance(data, dict):
         raise ConfigError("expected a top-level `waivers:` list", file=display, line=1)
-    lines = _entry_lines(text)
+    for key in data:
+        if key != "waivers":
+            raise ConfigError(f"unknown key {shown_key(key)} (a waivers file has one key, `waivers`)", file=display, line=top.get(key, 1))
+    entries = data.get("waivers")
+    if not isinstance(entries, list):
+        raise ConfigError("expected a top-level `waivers:` list", file=display, line=top.get("waivers", 1))
+    items = _sequence_items(node)
     out: list[Waiver] = []
     for index, entry in enumerate(entries):
-        line = lines[index] if index < len(lines) else None
+        item = items[index] if index < len(items) else None
+        line = item.start_mark.line + 1 if item is not None else None
+        keys = key_lines(item, display, f"waiver {index + 1}: ")
         if not isinstance(entry, dict) or not entry.get("id"):
             raise ConfigError("each waiver needs an `id`", file=display, line=line)
-        if not str(entry.get("reason") or "").strip():
+        for key in entry:
+            if key not in WAIVER_KEYS:
+                raise ConfigError(f"unknown waiver key {shown_key(key)} (expected: {', '.join(WAIVER_KEYS)})", file=display, line=keys.get(key, line))
+        for key in ("id", "resource", "file", "reason", "owner"):
+            if key in entry and not isinstance(entry[key], str):
+                raise ConfigError(f"waiver `{key}` must be a string, got {shown(entry[key])}", file=display, line=keys.get(key, line))
+        if not entry.get("reason", "").strip():
             raise ConfigError(f"waiver for {entry['id']} needs a `reason`", file=display, line=line)
         expires = entry.get("expires")
-        if expires is not None and not isinstance(expires, dt.date):
-            try:
-                expires = dt.date.fromisoformat(str(expires))
-            except ValueError:
-                raise ConfigError(f"`expires` must be a date (YYYY-MM-DD), not {expires!r}", file=display, line=line) from None
+        if expires is not None:
+            expires = _date(expires)
+            if expires is None:
+                raise ConfigError(
+                    f"`expires` must be a date (YYYY-MM-DD), not {shown(entry['expires'])}", file=display, line=keys.get("expires", line)
+                )
         out.append(
             Waiver(
-                rule=str(entry["id"]),
-                resource=str(entry.get("resource") or "*"),
-                file=str(entry.get("file") or "*"),
-                reason=str(entry["reason"]).strip(),
+                rule=entry["id"],
+                resource=entry.get("resource") or "*",
+                file=entry.get("file") or "*",
+                reason=entry["reason"].strip(),
                 expires=expires,
                 origin=f"{display}:{line}" if line else display,
+                owner=(entry.get("owner") or "").strip(),
             )
         )
     return out
 
 
-def _entry_lines(text: str) -> list[int]:
-    """Line of each top-level `- ` item under `waivers:` (for error messages and origins)."""
-    return [i + 1 for i, ln in enumerate(text.splitlines()) if re.match(r"^\s*-\s", ln)]
+def read_yaml(path: Path, display: str, what: str) -> tuple[Any, Any]:
+    """A YAML file's data (``safe_load``; {} when empty) and its node tree (for lines).
+    Every failure is a ConfigError at the file (and line): unreadable, not UTF-8, a
+    character YAML refuses, a syntax error, a tag ``safe_load`` does not build."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"cannot read {what}: {exc.strerror}", file=display) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{what} is not UTF-8 text (byte 0x{raw[exc.start]:02x})", file=display, line=line) from None
+    try:
+        return yaml.safe_load(text) or {}, yaml.compose(text)
+    except RecursionError:
+        raise ConfigError(f"{what} nests too deeply to be read (lists or mappings inside each other)", file=display) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        raise ConfigError(f"invalid YAML: the character {char} is not allowed", file=display, line=line) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"invalid YAML: {getattr(exc, 'problem', None) or exc}", file=display, line=mark.line + 1 if mark else None) from None
+
+
+def _date(value: Any) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return None  # a timestamp: a waiver expires on a day
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
+
+
+def key_lines(node: Any, display: str, within: str = "") -> dict[Any, int]:
+    """Line of each key of a YAML mapping node (see ``key_nodes``)."""
+    return {key: line for key, line, _ in key_nodes(node, display, within)}
+
+
+def key_nodes(node: Any, display: str, within: str = "") -> list[tuple[Any, int, Any]]:
+    """(key, line, value node) of each entry of a YAML mapping node, the key as
+    ``safe_load`` builds it (a key written ``2027-01-01`` is a date); [] for another node.
+    A key given twice is a ConfigError at its second line (``within`` names the mapping)."""
+    from yaml.constructor import SafeConstructor
+
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    constructor = SafeConstructor()
+    seen: dict[Any, int] = {}
+    out: list[tuple[Any, int, Any]] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1
+        try:
+            key = constructor.construct_object(key_node, deep=True)
+            if key in seen:
+                raise ConfigError(f"{within}{key} is given twice (first on line {seen[key]})", file=display, line=line)
+            seen[key] = line
+        except (yaml.YAMLError, TypeError):  # an unhashable key: safe_load has refused it already
+            continue
+        out.append((key, line, value_node))
+    return out
+
+
+def _sequence_items(node: Any) -> list[Any]:
+    """The item nodes of the top-level ``waivers:`` list."""
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    for key_node, value_node in node.value:
+        if key_node.value == "waivers" and isinstance(value_node, yaml.SequenceNode):
+            return list(value_node.value)
+    return []
 
 
 def load_baseline(path: Path, display: str) -> frozenset[str]:
@@ -118,32 +208,46 @@ def load_baseline(path: Path, display: str) -> frozenset[str]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ConfigError(f"cannot read baseline: {exc.strerror}", file=display) from None
+    except UnicodeDecodeError:
+        raise ConfigError("baseline is not UTF-8 text (an iac-guard JSON report is)", file=display) from None
+    except RecursionError:
+        raise ConfigError("baseline nests too deeply to be read (an iac-guard JSON report does not)", file=display) from None
     except json.JSONDecodeError as exc:
         raise ConfigError(f"baseline is not JSON: {exc.msg}", file=display, line=exc.lineno) from None
     findings = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(findings, list):
         raise ConfigError("baseline must be an iac-guard JSON report (no `findings` list)", file=display, line=1)
-    return frozenset(str(f["fingerprint"]) for f in findings if isinstance(f, dict) and f.get("fingerprint"))
+    for number, finding in enumerate(findings, start=1):
+        if not isinstance(finding, dict) or not isinstance(finding.get("fingerprint"), str) or not finding["fingerprint"]:
+            raise ConfigError(
+                f"baseline finding {number} has no `fingerprint` string (regenerate the baseline with --format json)", file=display
+            )
+    return frozenset(str(f["fingerprint"]) for f in findings)
 
 
 def inline_waivers(root: Path, findings: Iterable[Finding], spans: dict[tuple[str, str], tuple[int, int]]) -> list[Waiver]:
-    """Ignore comments inside (or just above) the resources that have findings.
+    """Ignore comments inside (or just above) every resource, whether it has findings or
+    not (an ignore on a resource without a matching finding is reported as stale).
 
-    ``spans`` maps (file, resource address) to the resource's (line, end_line)."""
-    out: list[Waiver] = []
+    ``spans`` maps (file, resource address) to the resource's (line, end_line); files of
+    ``findings`` whose resources have spans are read too."""
     by_file: dict[str, list[tuple[str, int, int]]] = {}
+    for (file, address), span in spans.items():
+        by_file.setdefault(file, []).append((address, *span))
     for f in findings:
-        span = spans.get((f.file, f.resource))
-        if span is not None:
-            entry = (f.resource, *span)
-            if entry not in by_file.setdefault(f.file, []):
-                by_file[f.file].append(entry)
+        found = spans.get((f.file, f.resource))
+        if found is not None and (f.resource, *found) not in by_file.setdefault(f.file, []):
+            by_file[f.file].append((f.resource, *found))
+    out: list[Waiver] = []
     for rel in sorted(by_file):
         try:
-            lines = (root / rel).read_text(encoding="utf-8", errors="replace").splitlines()
+            text = (root / rel).read_text(encoding="utf-8", errors="replace")
         except OSError:
             continue
-        for address, start, end in by_file[rel]:
+        if "iac-guard:ignore" not in text:
+            continue
+        lines = text.splitlines()
+        for address, start, end in sorted(by_file[rel], key=lambda e: (e[1], e[2], e[0])):
             for number in range(max(start - 1, 1), min(end, len(lines)) + 1):
                 for rule, reason in _ignores(lines[number - 1]):
                     out.append(Waiver(rule=rule, resource=address, file=rel, reason=reason, origin=f"{rel}:{number}", kind="inline"))
@@ -200,11 +304,29 @@ def _trusted_ignores(before: Sequence[str], current: Sequence[str]) -> set[tuple
     return trusted
 
 
+@dataclass(frozen=True)
+class Applied:
+    """Findings split into kept and suppressed, the notices about suppressions (expired,
+    stale, untrusted, without a reason) and the waivers file's waivers as found."""
+
+    kept: tuple[Finding, ...]
+    suppressed: tuple[Suppression, ...]
+    notices: tuple[Notice, ...]
+    waivers: tuple[WaiverStatus, ...]
+
+
 def apply(
     findings: Sequence[Finding], suppressions: SuppressionSet, today: dt.date
 ) -> tuple[list[Finding], list[Suppression], list[Notice]]:
+    """Split findings into kept and suppressed (see ``review``)."""
+    applied = review(findings, suppressions, today)
+    return list(applied.kept), list(applied.suppressed), list(applied.notices)
+
+
+def review(findings: Sequence[Finding], suppressions: SuppressionSet, today: dt.date) -> Applied:
     """Split findings into kept and suppressed. Expired waivers and ignore comments without
-    a reason do not apply; each is reported once as a notice."""
+    a reason do not apply; each is reported once as a notice. A waiver or ignore comment
+    that matches no finding of this scan is reported as ``stale-waiver`` at its line."""
     kept: list[Finding] = []
     suppressed: list[Suppression] = []
     notices: dict[str, Notice] = {}
@@ -214,7 +336,44 @@ def apply(
             kept.append(finding)
         else:
             suppressed.append(reason)
-    return kept, suppressed, list(notices.values())
+    matched = [sum(1 for f in findings if w.matches(f)) for w in suppressions.waivers]
+    stale: dict[tuple[str, str], bool] = {}  # (origin, rule) -> matched nothing (an ignore comment spans resources)
+    for waiver, count in zip(suppressions.waivers, matched, strict=True):
+        key = (waiver.origin, waiver.rule)
+        stale[key] = stale.get(key, True) and count == 0
+    statuses: list[WaiverStatus] = []
+    for waiver, count in zip(suppressions.waivers, matched, strict=True):
+        key = (waiver.origin, waiver.rule)
+        if stale.pop(key, False):
+            notices.setdefault(f"stale:{waiver.origin}:{waiver.rule}", Notice("stale-waiver", _stale_message(waiver, today), *_split(waiver.origin)))
+        if waiver.kind == "waiver":
+            statuses.append(_status(waiver, count, today))
+    return Applied(tuple(kept), tuple(suppressed), tuple(notices.values()), tuple(statuses))
+
+
+def _stale_message(waiver: Waiver, today: dt.date) -> str:
+    if waiver.kind == "inline":
+        return f"ignore comment for {waiver.rule} on {waiver.resource} matches no finding; remove it"
+    scope = "".join(f", {name} {value}" for name, value in (("resource", waiver.resource), ("file", waiver.file)) if value != "*")
+    expired = f" (and it expired on {waiver.expires.isoformat()})" if waiver.expires is not None and waiver.expires < today else ""
+    return f"waiver for {waiver.rule}{scope} matches no finding{expired}; remove it"
+
+
+def _status(waiver: Waiver, matched: int, today: dt.date) -> WaiverStatus:
+    days = (waiver.expires - today).days if waiver.expires is not None else None
+    state = "expired" if days is not None and days < 0 else "stale" if matched == 0 else "active"
+    return WaiverStatus(
+        rule=waiver.rule,
+        resource=waiver.resource,
+        file=waiver.file,
+        reason=waiver.reason,
+        owner=waiver.owner,
+        expires=waiver.expires.isoformat() if waiver.expires is not None else None,
+        days_left=days,
+        origin=waiver.origin,
+        matched=matched,
+        state=state,
+    )
 
 
 def _suppression(finding: Finding, s: SuppressionSet, today: dt.date, notices: dict[str, Notice]) -> Suppression | None:

@@ -51,7 +51,7 @@ def test_mixed_tree_findings_exact(spine: Path, capsys: pytest.CaptureFixture[st
     assert doc["summary"] == {
         "critical": 3, "high": 6, "medium": 0, "low": 13, "info": 0, "total": 22, "failing": 9,
         "files_scanned": 4, "resources": 8, "policies": doc["summary"]["policies"], "parse_errors": 0, "errors": 0,
-        "suppressed": 0,
+        "suppressed": 0, "waiver_failures": 0,
     }
     assert doc["verdict"] == "fail" and doc["exit_code"] == 1 and doc["version"] == "1.0"
 

@@ -53,7 +53,7 @@ def test_pyproject_errors_name_file_and_key_line(repo: Path, capsys: pytest.Capt
     (repo / "pyproject.toml").write_text('[tool.iac-guard]\nfail-on = "high"\n\n[tool.iac-guard.severity-overrides]\nX = "bad"\n')
     assert main(["scan", "."]) == 2
     assert capsys.readouterr().err == (
-        "iac-guard: error: pyproject.toml:4: severity-overrides: X: unknown severity 'bad' (expected one of: critical, high, medium, low, info)\n"
+        "iac-guard: error: pyproject.toml:5: severity-overrides: X: unknown severity 'bad' (expected one of: critical, high, medium, low, info)\n"
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from iac_guard.errors import PolicyError
 from iac_guard.models import PolicySet
+from iac_guard.policy.deadline import QueryTimeout, eval_query_as_json
 from iac_guard.policy.engine import Engine, EngineOptions, PackageResults
 from iac_guard.policy.regorus import add_modules, policy_error
 
@@ -26,6 +27,9 @@ class EmbeddedEngine(Engine):
         import regorus  # the Rust extension: loaded when an engine is made
 
         self._one_query = one_query
+        self._timeout = (options or EngineOptions()).policy_timeout
+        self._files = {p.package: (p.file, p.line) for p in policy_set.policies}
+        self._timed_out: dict[str, PolicyError] = {}  # a package that ran out of time is not run again
 
         self._engine = regorus.Engine()
         add_modules(self._engine, policy_set.modules)  # Rego v1, else v0 per module
@@ -49,11 +53,11 @@ class EmbeddedEngine(Engine):
         self._engine.set_input_json(json.dumps(input_doc))  # once for every package
         if not packages:
             return {}, {}
-        if not self._one_query:
+        if not self._one_query or any(p in self._timed_out for p in packages):
             return self._evaluate_one_by_one(packages)
         try:
-            raw = self._engine.eval_query_as_json(self._aggregate_query(packages))
-        except RuntimeError:
+            raw = self._query(self._aggregate_query(packages))
+        except (RuntimeError, QueryTimeout):
             return self._evaluate_one_by_one(packages)
         value = _first_value(json.loads(raw))
         results: PackageResults = {}
@@ -68,14 +72,30 @@ class EmbeddedEngine(Engine):
         results: PackageResults = {}
         errors: dict[str, PolicyError] = {}
         for package in packages:
+            if package in self._timed_out:
+                errors[package] = self._timed_out[package]
+                continue
             try:
-                raw = self._engine.eval_query_as_json(f"data.{package}")
+                raw = self._query(f"data.{package}")
             except RuntimeError as exc:
                 errors[package] = policy_error(str(exc), None)
+                continue
+            except QueryTimeout:
+                file, line = self._files.get(package, (None, None))
+                errors[package] = self._timed_out[package] = PolicyError(
+                    f"evaluation stopped after {self._timeout:g}s (policy-timeout): the policy never ends "
+                    "or is far too slow for this input",
+                    file=file,
+                    line=line,
+                )
                 continue
             value = _first_value(json.loads(raw))
             results[package] = value if isinstance(value, dict) else {}
         return results, errors
+
+    def _query(self, query: str) -> str:
+        """The query's JSON result, within the time limit (see ``iac_guard.policy.deadline``)."""
+        return eval_query_as_json(self._engine, query, self._timeout)
 
     def _aggregate_query(self, packages: Sequence[str]) -> str:
         """The query of a generated module whose one rule is an object of every

@@ -21,6 +21,7 @@ class EngineOptions:
 
     opa_url: str = "http://localhost:8181"
     timeout: float = 30.0
+    policy_timeout: float | None = 60.0  # seconds one evaluation may run (None: no limit)
 
 
 class Engine(ABC):

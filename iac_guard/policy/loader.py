@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from iac_guard.errors import PolicyError
+from iac_guard.errors import PolicyError, shown
 from iac_guard.models import Policy, PolicySet, Severity
+from iac_guard.policy.capabilities import check_builtins
 from iac_guard.policy.metadata import RegoModule, scan_module
 from iac_guard.policy.regorus import add_modules
 
@@ -150,6 +151,7 @@ def load_policies(
     namespaces: Sequence[str] = (),
     all_namespaces: bool = False,
     relative_to: Path | None = None,
+    allow_builtins: Collection[str] = (),
 ) -> PolicySet:
     """Load every .rego (tests excluded) under the directories.
 
@@ -157,9 +159,12 @@ def load_policies(
     Packages named in ``namespaces`` (or, with ``all_namespaces``, every package outside
     the built-in library) are conftest policies: evaluated per file against its raw
     document, and their METADATA is optional (see ``iac_guard.policy.conftest``).
-    ``relative_to`` shows files relative to it (see ``read_modules``).
+    ``relative_to`` shows files relative to it (see ``read_modules``). A call of a
+    restricted builtin (``iac_guard.policy.capabilities``) not in ``allow_builtins`` is a
+    PolicyError at its file and line, whichever directory the policy comes from.
     """
     loaded = read_modules(directories, include_builtin=include_builtin, relative_to=relative_to)
+    check_builtins(loaded.modules, allow_builtins)
     if all_namespaces:
         conftest = {m.package for m in loaded.scanned if m.path not in loaded.builtin}
     else:
@@ -244,6 +249,10 @@ def _policy(package: str, modules: Sequence[RegoModule], *, strict: bool, confte
         raise PolicyError(f"policy {package} has no custom.id in its METADATA", file=file, line=line)
     if strict and not severity_value:
         raise PolicyError(f"policy {package} has no custom.severity in its METADATA", file=file, line=line)
+    if policy_id is not None and (isinstance(policy_id, bool) or not isinstance(policy_id, (str, int))):
+        raise PolicyError(f"policy {package}: custom.id must be a string, got {shown(policy_id)}", file=file, line=line)
+    if severity_value is not None and not isinstance(severity_value, str):
+        raise PolicyError(f"policy {package}: custom.severity must be a severity name, got {shown(severity_value)}", file=file, line=line)
     try:
         severity = Severity.parse(severity_value) if severity_value else Severity.HIGH
     except ValueError as exc:
@@ -351,6 +360,8 @@ def load_data(directory: Path) -> dict[str, Any]:
         try:
             text = path.read_text(encoding="utf-8")
             content = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)
+        except RecursionError:
+            raise PolicyError("cannot load policy data: it nests too deeply", file=path.as_posix()) from None
         except (OSError, ValueError, yaml.YAMLError) as exc:
             raise PolicyError(f"cannot load policy data: {exc}", file=path.as_posix()) from None
         if not isinstance(content, dict):

@@ -24,12 +24,13 @@ from __future__ import annotations
 import enum
 import json
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from iac_guard.errors import EXIT_OK, EXIT_VIOLATIONS, UsageError
+from iac_guard.policy.capabilities import check_builtins
 from iac_guard.policy.loader import (
     ModuleSet,
     is_test_file,
@@ -149,9 +150,11 @@ def run_tests(
     fail_on_empty: bool = False,
     exit_zero_on_skipped: bool = False,
     cwd: Path | None = None,
+    allow_builtins: Collection[str] = (),
 ) -> TestReport:
     """Load the policies and tests under ``paths`` and run every test. Raises PolicyError
-    (exit 2) for a policy that does not parse or compile, UsageError for a bad regex."""
+    (exit 2) for a policy that does not parse or compile or calls a restricted builtin not
+    in ``allow_builtins`` (the policy sandbox, as for a scan), UsageError for a bad regex."""
     import regorus
 
 
@@ -160,6 +163,7 @@ def run_tests(
     except re.error as exc:
         raise UsageError(f"--run: invalid regular expression {run!r}: {exc}") from None
     tested = read_modules(paths, include_builtin=False, tests=None, relative_to=cwd or Path.cwd())
+    check_builtins(tested.modules, allow_builtins)
     modules, data = dict(tested.modules), tested.data
     cases = _discover(tested.scanned)
     for case in cases:

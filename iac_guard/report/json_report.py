@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from iac_guard import __version__
-from iac_guard.models import Finding, Notice, Problem, ScanResult, Suppression
+from iac_guard.models import Finding, Notice, Problem, ScanResult, Suppression, WaiverStatus
 from iac_guard.report.base import RenderOptions
 
 SCHEMA_VERSION = "1.0"
@@ -47,6 +47,13 @@ def suppression_dict(s: Suppression) -> dict[str, Any]:
     return {**finding_dict(s.finding), "suppression": {"kind": s.kind, "justification": s.justification, "origin": s.origin}}
 
 
+def waiver_dict(w: WaiverStatus) -> dict[str, Any]:
+    return {
+        "id": w.rule, "resource": w.resource, "file": w.file, "reason": w.reason, "owner": w.owner,
+        "expires": w.expires, "days_left": w.days_left, "origin": w.origin, "matched": w.matched, "state": w.state,
+    }
+
+
 def summary(result: ScanResult) -> dict[str, Any]:
     counts = result.counts()
     return {
@@ -59,6 +66,7 @@ def summary(result: ScanResult) -> dict[str, Any]:
         "parse_errors": sum(1 for p in result.problems if p.code == "parse-error"),
         "errors": len(result.problems),
         "suppressed": len(result.suppressed),
+        "waiver_failures": len(result.decision.waiver_failures),
     }
 
 
@@ -74,6 +82,7 @@ def document(result: ScanResult) -> dict[str, Any]:
         "suppressed": [suppression_dict(s) for s in result.suppressed],
         "errors": [problem_dict(p) for p in result.problems],
         "notices": [notice_dict(n) for n in result.notices],
+        "waivers": [waiver_dict(w) for w in result.waivers],
     }
 
 

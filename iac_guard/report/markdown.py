@@ -23,7 +23,7 @@ from urllib.parse import quote, urlsplit
 
 from iac_guard import __version__
 from iac_guard.errors import ConfigError
-from iac_guard.models import Finding, ScanResult, Severity, Suppression
+from iac_guard.models import Finding, ScanResult, Severity, Suppression, WaiverStatus
 from iac_guard.report.base import Links, RenderOptions, failing, plural, repo_path, rules
 
 SUMMARY_MARKER = "<!-- iac-guard:summary -->"  # the marker without a comment key
@@ -164,10 +164,29 @@ def _suppressed_row(s: Suppression, options: RenderOptions) -> str:
     return "| " + " | ".join(cells) + " |\n"
 
 
+WAIVERS_HEAD = "| Rule | Resource | Declared at | Owner | Expires | State |\n| --- | --- | --- | --- | --- | --- |\n"
+
+
+def _waiver_row(w: WaiverStatus) -> str:
+    cells = (escape(w.rule, 100), escape(w.resource, 200), escape(w.origin, 200), escape(w.owner or "-", 100), escape(waiver_expiry(w), 100), escape(w.state, 20))
+    return "| " + " | ".join(cells) + " |\n"
+
+
+def waiver_expiry(w: WaiverStatus) -> str:
+    """``2027-01-31 (in 60 days)``, ``2020-01-01 (expired 2527 days ago)``, ``never``."""
+    if w.expires is None or w.days_left is None:
+        return "never"
+    if w.days_left < 0:
+        return f"{w.expires} (expired {plural(-w.days_left, 'day')} ago)"
+    return f"{w.expires} (today)" if w.days_left == 0 else f"{w.expires} (in {plural(w.days_left, 'day')})"
+
+
 def _verdict(result: ScanResult) -> str:
     decision = result.decision
     if decision.verdict == "error":
         return f"## \u26d4 iac-guard: {plural(decision.problems, 'error')} \u2014 the gate fails closed\n\n"
+    if decision.verdict == "fail" and not decision.failing:
+        return f"## \u274c iac-guard: {plural(len(decision.waiver_failures), 'stale or expired waiver')} fail the gate (--strict-waivers)\n\n"
     if decision.verdict == "fail":
         return f"## \u274c iac-guard: {plural(len(decision.failing), 'finding')} at or above {decision.fail_on.value} fail the gate\n\n"
     if result.findings:
@@ -222,7 +241,7 @@ def _truncation(omitted: dict[str, int], links: Links) -> str:
 
 def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
     footer = _footer(result, options.links)
-    worst = {noun: 10**9 for noun in ("error", "finding", "existing finding", "suppressed finding", "notice")}
+    worst = {noun: 10**9 for noun in ("error", "finding", "existing finding", "suppressed finding", "notice", "waiver")}
     reserve = _size(footer) + _size(_truncation(worst, options.links))
     body = _Body(limit, reserve)
     body.add(f"{summary_marker(options.comment_key)}\n{_verdict(result)}{_counts(result)}")
@@ -260,6 +279,9 @@ def render_body(result: ScanResult, options: RenderOptions, limit: int) -> str:
         title = f"<details><summary>{plural(len(result.notices), 'notice')}</summary>\n\n"
         rows = [f"- {escape(n.code, 60)} {escape(_where(n.file, n.line, options), 200)}: {escape(n.message, 600)}\n" for n in result.notices]
         body.table(title, rows, "\n</details>\n\n", noun="notice")
+    if result.waivers:
+        title = f"<details><summary>{plural(len(result.waivers), 'waiver')}</summary>\n\n"
+        body.table(title + WAIVERS_HEAD, [_waiver_row(w) for w in result.waivers], "\n</details>\n\n", noun="waiver")
     if body.omitted:
         body.parts.append(_truncation(body.omitted, options.links))
     body.parts.append(footer)

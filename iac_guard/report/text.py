@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from iac_guard.models import Finding, FindingKind, ScanResult, Severity
+from iac_guard.report.markdown import waiver_expiry
 
 _COLORS = {
     Severity.CRITICAL: "\033[1;35m",
@@ -57,8 +58,19 @@ def render(result: ScanResult, *, color: bool = False) -> str:
             where = f"{n.file}:{n.line}" if n.file and n.line else (n.file or "")
             lines.append(f"  {n.code}  {where}  {n.message}".replace("    ", "  "))
         lines.append("")
+    if result.waivers:
+        lines.append("Waivers:")
+        for w in result.waivers:
+            owner = f"owner {w.owner}" if w.owner else "no owner"
+            lines.append(_printable(f"  {w.rule}  {w.origin}  {owner}  expires {waiver_expiry(w)}  {w.state}, matches {_plural(w.matched, 'finding')}"))
+        lines.append("")
     lines.append(_summary(result, color))
     return "\n".join(lines) + "\n"
+
+
+def _printable(text: str) -> str:
+    """A line of the waivers file without control characters (escape sequences)."""
+    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -81,6 +93,8 @@ def _summary(result: ScanResult, color: bool) -> str:
     decision = result.decision
     if decision.verdict == "error":
         verdict = _paint(f"ERROR: {decision.problems} error(s); the gate fails closed", _COLORS[Severity.HIGH], color)
+    elif decision.verdict == "fail" and not decision.failing:
+        verdict = _paint(f"FAILED: {len(decision.waiver_failures)} stale or expired waiver(s) (--strict-waivers)", _COLORS[Severity.HIGH], color)
     elif decision.verdict == "fail":
         verdict = _paint(
             f"FAILED: {len(decision.failing)} finding(s) at or above {decision.fail_on.value}", _COLORS[Severity.HIGH], color

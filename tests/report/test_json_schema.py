@@ -68,6 +68,12 @@ def test_real_reports_validate_and_every_field_is_declared(validator: Draft20201
     assert code == 1 and waived["summary"]["suppressed"] == len(waived["suppressed"]) == 4
     assert [s["suppression"]["kind"] for s in waived["suppressed"]] == ["inline", "waiver", "waiver", "inline"]
     assert [n["code"] for n in waived["notices"]] == ["ignore-without-reason", "waiver-expired"]
+    assert [(w["id"], w["origin"], w["owner"], w["expires"], w["matched"], w["state"]) for w in waived["waivers"]] == [
+        ("IAC-AWS-EBS-001", "waivers.yaml:2", "", "2099-12-31", 1, "active"),
+        ("IAC-AWS-EBS-*", "waivers.yaml:6", "", "2020-01-01", 1, "expired"),
+        ("IAC-AWS-S3-002", "waivers.yaml:10", "", None, 1, "active"),
+    ]
+    assert waived["waivers"][1]["days_left"] < 0 < waived["waivers"][0]["days_left"] and waived["waivers"][2]["days_left"] is None
     _check(validator, waived)
     code, clean = _scan(capsys, str(REPO / "examples" / "clean"))
     assert code == 0 and clean["verdict"] == "pass" and clean["findings"] == []
