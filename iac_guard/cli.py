@@ -15,6 +15,7 @@ from typing import Any, NoReturn
 from iac_guard import __version__
 from iac_guard.errors import EXIT_ERROR, IacGuardError, InputError, UsageError, exit_code_for
 from iac_guard.models import Severity
+from iac_guard.safeout import printable, write_atomic
 
 SEVERITIES = [s.value for s in Severity.ordered()]
 
@@ -170,7 +171,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()
     if outcome.stderr:
-        sys.stderr.write(outcome.stderr)
+        sys.stderr.write(printable(outcome.stderr, keep="\n"))
     return outcome.result.decision.exit_code
 
 
@@ -205,8 +206,7 @@ def cmd_policies(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
     except OSError as exc:
         raise InputError(f"cannot write the catalog: {exc.strerror}", file=args.output) from None
     print(f"wrote {args.output} ({len(policy_set.policies)} policies)", file=sys.stderr)
@@ -226,7 +226,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         return COMMANDS[args.command](args)
     except IacGuardError as exc:
-        print(f"iac-guard: error: {exc}", file=sys.stderr)
+        # a message may quote the scanned code: unsafe characters shown, never obeyed
+        print(f"iac-guard: error: {printable(exc, keep=chr(10) if isinstance(exc, UsageError) else '')}", file=sys.stderr)
         return _github_error(exc, exit_code_for(exc))
     except KeyboardInterrupt:
         print("iac-guard: interrupted", file=sys.stderr)
@@ -236,7 +237,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # the last line of defence: no traceback for users
         if verbose:
             raise
-        print(f"iac-guard: internal error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
+        print(f"iac-guard: internal error: {type(exc).__name__}: {printable(exc)} (run with --verbose for details)", file=sys.stderr)
         return _github_error(exc, EXIT_ERROR)
 
 

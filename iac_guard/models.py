@@ -271,6 +271,9 @@ class Finding:
     iac_kind: str = ""
     provenance: tuple[str, ...] = ()  # "acl set by terraform.tfvars:3"
     root: str = ""  # Terraform root module directory of the resource (see Resource.root)
+    # the whole text when ``message`` was shortened for reading (a cfn-lint message that
+    # lists every allowed value); "" when the message is whole
+    details: str = ""
 
     @property
     def fingerprint(self) -> str:

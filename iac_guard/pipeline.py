@@ -8,7 +8,7 @@ Dagster resources, or a test)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from iac_guard import discover, gate, suppress
@@ -69,7 +69,8 @@ def evaluate(config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput],
 
 
 def scanners(config: ScanConfig, found: discover.Discovery, services: Services) -> ScannerResult:
-    return run_scanners(config.scanners, found.root, found.files, services.scanner_options)
+    options = replace(services.scanner_options, cfn_lint_regions=config.cfn_lint_regions)
+    return run_scanners(config.scanners, found.root, found.files, options)
 
 
 def findings(config: ScanConfig, policy_set: PolicySet, paths: list[Path], services: Services) -> tuple[Finding, ...]:

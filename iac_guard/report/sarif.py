@@ -14,11 +14,12 @@ consumers read it.
   ignores, ``external`` for waivers and the baseline); findings already present at the
   ``--diff-base`` revision are plain results with ``baselineState: unchanged``.
 - The invocation records the exit code and every tool error or notice.
+- Strings keep their exact values; ``safeout.json_text`` writes every control, ANSI,
+  bidi and non-ASCII character as a ``\\uXXXX`` escape (none survives raw).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ from urllib.parse import quote, urlparse
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Severity, Suppression
 from iac_guard.report.base import RenderOptions, Rule, failing, level, repo_path, rules
+from iac_guard.safeout import json_text
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -199,4 +201,4 @@ def document(result: ScanResult, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(document(result, options), indent=2) + "\n"
+    return json_text(document(result, options)) + "\n"
