@@ -4,6 +4,7 @@ kind's policy input."""
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
@@ -40,6 +41,24 @@ def _parse_cached(cache: ParseCache, source: SourceFile) -> ParsedDocument:
     return document
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group, but only the parent acts
+    on it (it stops the workers); a worker never prints a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what has not started and end the workers now, rather than letting
+    ``shutdown`` wait for every queued file to be parsed."""
+    # ProcessPoolExecutor has no public way to end its workers before Python 3.14
+    workers = list((getattr(pool, "_processes", None) or {}).values())
+    for process in workers:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in workers:
+        process.join(timeout=5)
+
+
 def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache | None = None) -> list[ParsedDocument]:
     """Parse every file (from ``cache`` where the file is unchanged; no cache: parse them
     all); failures come back as documents with problems, in input order."""
@@ -51,8 +70,13 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
         documents = [parse_one(f) for f in files]
     else:
         chunk = max(1, len(files) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        try:
             documents = list(pool.map(parse_one, files, chunksize=chunk))
+        except BaseException:
+            _stop(pool)  # Ctrl-C (or a failure): no worker outlives the scan
+            raise
+        pool.shutdown(wait=True)
     if cache is not None and files:
         cache.prune()
     return documents
