@@ -34,6 +34,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 #: Unicode categories whose characters are never shown raw
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
@@ -60,6 +61,16 @@ def printable(value: object, *, keep: str = "") -> str:
     if text.isascii() and text.isprintable():
         return text  # the common case: nothing to do
     return "".join(_escape(c) if c not in keep and unsafe(c) else c for c in text)
+
+
+def quote_path(path: str, safe: str = "/") -> str:
+    """``urllib.parse.quote`` for a path that may not be UTF-8: a file name the OS gave
+    as lone surrogates (``os.listdir``'s surrogateescape) is quoted as its original bytes;
+    any other lone surrogate as U+FFFD."""
+    try:
+        return quote(path, safe=safe, errors="surrogateescape")
+    except UnicodeEncodeError:
+        return quote(path, safe=safe, errors="replace")
 
 
 def json_text(document: Any, *, indent: int | None = 2) -> str:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from iac_guard import __version__
 from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, ScanResult, Severity, Suppression
 from iac_guard.report.base import Links, RenderOptions, failing, plural, repo_path, rules
-from iac_guard.safeout import printable
+from iac_guard.safeout import printable, quote_path
 
 SUMMARY_MARKER = "<!-- iac-guard:summary -->"  # the marker without a comment key
 _COMMENT_KEY = re.compile(r"[A-Za-z0-9._/-]{1,100}")
@@ -84,7 +84,7 @@ def safe_url(url: str) -> str:
         return ""
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
-    return quote(url.strip(), safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
+    return quote_path(url.strip(), safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
 
 
 def _size(text: str) -> int:

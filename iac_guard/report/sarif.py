@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Severity, Suppression
 from iac_guard.report.base import RenderOptions, Rule, failing, level, repo_path, rules
-from iac_guard.safeout import json_text
+from iac_guard.safeout import json_text, quote_path
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -100,7 +100,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 def _location(file: str | None, line: int | None, end_line: int | None, options: RenderOptions) -> dict[str, Any] | None:
     if not file:
         return None
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(repo_path(file, options)), "uriBaseId": SRCROOT}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote_path(repo_path(file, options)), "uriBaseId": SRCROOT}}
     if line:
         start = max(1, line)
         physical["region"] = {"startLine": start, "endLine": max(start, end_line or start)}
