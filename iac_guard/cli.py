@@ -139,8 +139,18 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     outputs = outputs_from_args(args)
     if outputs:
         config = config.merged(outputs=outputs)
+    if config.diff_base == "auto":
+        config = config.merged(diff_base=_push_base(cwd))
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     return config.merged(color=color, cwd=str(cwd))
+
+
+def _push_base(cwd: Path) -> str | None:
+    """``--diff-base auto`` (the pre-commit hook): the remote's commit pre-commit's pre-push
+    stage names in PRE_COMMIT_FROM_REF, else the upstream, else None (a full scan)."""
+    from iac_guard.gitrev import push_base
+
+    return push_base(os.environ.get("PRE_COMMIT_FROM_REF"), cwd)
 
 
 def outputs_from_args(args: argparse.Namespace) -> Any:

@@ -83,7 +83,7 @@ class ScanConfig:
     checkov_path: str | None = setting(None, Option("checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)", flag="--checkov-path", metavar="PATH", in_file=False))
     waivers: str | None = setting(None, Option("waivers file (default: .iac-guard-waivers.yaml when present)", flag="--waivers", metavar="FILE"))
     baseline: str | None = setting(None, Option("JSON report of known findings: those are reported as suppressed, not failing", flag="--baseline", metavar="FILE"))
-    diff_base: str | None = setting(None, Option("PR mode: findings already present at this git revision are reported as existing, not failing", flag="--diff-base", metavar="REF"))
+    diff_base: str | None = setting(None, Option("PR mode: findings already present at this git revision are reported as existing, not failing (auto: what a push changes: pre-commit's PRE_COMMIT_FROM_REF, else @{upstream}, else a full scan)", flag="--diff-base", metavar="REF"))
     trusted_ref: str | None = setting(None, Option("read config, --policy-dir, waivers and baseline as they are at this git revision (PR base)", flag="--trusted-ref", metavar="REF", in_file=False))
     cwd: str = setting(".", Option("the directory relative paths (waivers, baseline, git revisions) are read from", in_file=False))
     severity_overrides: Mapping[str, Severity] = setting({}, Option("policy id -> severity, replacing the policy's own"), hash=False)

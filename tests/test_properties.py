@@ -24,7 +24,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft7Validator, Draft202012Validator
 
-from iac_guard.models import Finding, FindingKind, GateDecision, Notice, Problem, ScanResult, Severity, SourceFile, Suppression
+from iac_guard.models import (
+    Finding,
+    FindingKind,
+    GateDecision,
+    Notice,
+    Problem,
+    ScanResult,
+    Severity,
+    SourceFile,
+    Suppression,
+)
 from iac_guard.parse.registry import parser_for
 from iac_guard.report import FORMATTERS, render
 from iac_guard.report.base import Links, RenderOptions
