@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from iac_guard import __version__
-from iac_guard.errors import EXIT_ERROR, IacGuardError, InputError, UsageError, exit_code_for
+from iac_guard.errors import EXIT_ERROR, EXIT_INTERRUPTED, IacGuardError, InputError, UsageError, exit_code_for
 from iac_guard.models import Severity
 from iac_guard.safeout import printable, write_atomic
 
@@ -78,7 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="iac-guard",
         description="Policy-as-code gate for Terraform and CloudFormation.",
-        epilog="Exit codes: 0 passed, 1 violations at or above --fail-on, 2 tool or input error.",
+        epilog="Exit codes: 0 passed, 1 violations at or above --fail-on, 2 tool or input error, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"iac-guard {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -241,7 +241,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _github_error(exc, exit_code_for(exc))
     except KeyboardInterrupt:
         print("iac-guard: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: no traceback for users
