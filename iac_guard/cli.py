@@ -13,7 +13,14 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from iac_guard import __version__
-from iac_guard.errors import EXIT_ERROR, EXIT_INTERRUPTED, IacGuardError, InputError, UsageError, exit_code_for
+from iac_guard.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    IacGuardError,
+    InputError,
+    UsageError,
+    exit_code_for,
+)
 from iac_guard.models import Severity
 from iac_guard.safeout import printable, write_atomic
 
