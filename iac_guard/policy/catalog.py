@@ -186,7 +186,7 @@ def _policy_section(p: Policy) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text, keep="\n").replace("|", "\\|").replace("\n", " ")
 
 
 RENDERERS: dict[str, Callable[[Sequence[Policy]], str]] = {
