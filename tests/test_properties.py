@@ -154,8 +154,16 @@ HOSTILE = [
     "x" * 70_000,
 ]
 
-texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=80), st.text(alphabet=st.characters(categories=["Cc", "Cf", "Cs", "Zl", "Zp", "Lu", "Po", "Zs"]), max_size=30))
-short = st.one_of(st.sampled_from(["", "main.tf", "IAC-AWS-S3-001"]), st.sampled_from(HOSTILE), st.text(max_size=30))
+
+
+def _lone(text: str) -> str:
+    """Only low surrogates, as ``os.listdir`` gives for a file name that is not UTF-8: a
+    high one followed by a low one is a pair, which JSON (rightly) reads as one character."""
+    return "".join("\ufffd" if "\ud800" <= c <= "\udbff" else c for c in text)
+
+
+texts = st.one_of(st.sampled_from(HOSTILE), st.text(max_size=80), st.text(alphabet=st.characters(categories=["Cc", "Cf", "Cs", "Zl", "Zp", "Lu", "Po", "Zs"]), max_size=30)).map(_lone)
+short = st.one_of(st.sampled_from(["", "main.tf", "IAC-AWS-S3-001"]), st.sampled_from(HOSTILE), st.text(max_size=30)).map(_lone)
 lines = st.integers(min_value=0, max_value=10_000)
 
 

@@ -3,9 +3,10 @@ kind's policy input."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -45,6 +46,22 @@ def _ignore_interrupts() -> None:
     """Worker initializer: Ctrl-C reaches the whole process group, but only the parent acts
     on it (it stops the workers); a worker never prints a KeyboardInterrupt traceback."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (not lost: delivered on leaving) while workers are forked, so no
+    worker sees one before its initializer ignores it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
@@ -52,6 +69,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     ``shutdown`` wait for every queued file to be parsed."""
     # ProcessPoolExecutor has no public way to end its workers before Python 3.14
     workers = list((getattr(pool, "_processes", None) or {}).values())
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        # its feeder thread may be blocked writing to workers that are gone: shutdown
+        # must not wait for it
+        call_queue.cancel_join_thread()
     for process in workers:
         process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
@@ -72,7 +94,11 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
         chunk = max(1, len(files) // (workers * 8))
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
         try:
-            documents = list(pool.map(parse_one, files, chunksize=chunk))
+            # the workers are forked by the first submit: with SIGINT blocked, so that a
+            # Ctrl-C reaching the process group then waits for the parent alone
+            with _sigint_blocked():
+                parsed = pool.map(parse_one, files, chunksize=chunk)
+            documents = list(parsed)
         except BaseException:
             _stop(pool)  # Ctrl-C (or a failure): no worker outlives the scan
             raise
