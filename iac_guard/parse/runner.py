@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
 from iac_guard.parse.base import BuildOptions
@@ -64,18 +65,19 @@ def _sigint_blocked() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _stop(pool: ProcessPoolExecutor) -> None:
-    """Cancel what has not started and end the workers now, rather than letting
-    ``shutdown`` wait for every queued file to be parsed."""
+def _stop(pool: ProcessPoolExecutor, started: list[Any]) -> None:
+    """Cancel what has not started and end the workers now (``started`` and any the pool
+    still lists), rather than letting ``shutdown`` wait for every queued file to be
+    parsed, or for a worker blocked writing a result no one will read."""
     # ProcessPoolExecutor has no public way to end its workers before Python 3.14
-    workers = list((getattr(pool, "_processes", None) or {}).values())
+    workers = {id(p): p for p in (*started, *(getattr(pool, "_processes", None) or {}).values())}.values()
     call_queue = getattr(pool, "_call_queue", None)
     if call_queue is not None:
         # its feeder thread may be blocked writing to workers that are gone: shutdown
         # must not wait for it
         call_queue.cancel_join_thread()
     for process in workers:
-        process.terminate()
+        process.kill()
     pool.shutdown(wait=True, cancel_futures=True)
     for process in workers:
         process.join(timeout=5)
@@ -93,14 +95,17 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
     else:
         chunk = max(1, len(files) // (workers * 8))
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        started: list[Any] = []
         try:
             # the workers are forked by the first submit: with SIGINT blocked, so that a
             # Ctrl-C reaching the process group then waits for the parent alone
             with _sigint_blocked():
                 parsed = pool.map(parse_one, files, chunksize=chunk)
+                # every worker, known now: the pool forgets those that ended on their own
+                started += (getattr(pool, "_processes", None) or {}).values()
             documents = list(parsed)
         except BaseException:
-            _stop(pool)  # Ctrl-C (or a failure): no worker outlives the scan
+            _stop(pool, started)  # Ctrl-C (or a failure): no worker outlives the scan
             raise
         pool.shutdown(wait=True)
     if cache is not None and files:
