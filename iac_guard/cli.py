@@ -13,8 +13,16 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from iac_guard import __version__
-from iac_guard.errors import EXIT_ERROR, IacGuardError, InputError, UsageError, exit_code_for
+from iac_guard.errors import (
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    IacGuardError,
+    InputError,
+    UsageError,
+    exit_code_for,
+)
 from iac_guard.models import Severity
+from iac_guard.safeout import printable, write_atomic
 
 SEVERITIES = [s.value for s in Severity.ordered()]
 
@@ -78,7 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="iac-guard",
         description="Policy-as-code gate for Terraform and CloudFormation.",
-        epilog="Exit codes: 0 passed, 1 violations at or above --fail-on, 2 tool or input error.",
+        epilog="Exit codes: 0 passed, 1 violations at or above --fail-on, 2 tool or input error, 130 interrupted.",
     )
     parser.add_argument("--version", action="version", version=f"iac-guard {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -140,8 +148,18 @@ def config_from_args(args: argparse.Namespace, cwd: Path) -> Any:
     outputs = outputs_from_args(args)
     if outputs:
         config = config.merged(outputs=outputs)
+    if config.diff_base == "auto":
+        config = config.merged(diff_base=_push_base(cwd))
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     return config.merged(color=color, cwd=str(cwd))
+
+
+def _push_base(cwd: Path) -> str | None:
+    """``--diff-base auto`` (the pre-commit hook): the remote's commit pre-commit's pre-push
+    stage names in PRE_COMMIT_FROM_REF, else the upstream, else None (a full scan)."""
+    from iac_guard.gitrev import push_base
+
+    return push_base(os.environ.get("PRE_COMMIT_FROM_REF"), cwd)
 
 
 def outputs_from_args(args: argparse.Namespace) -> Any:
@@ -172,7 +190,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()
     if outcome.stderr:
-        sys.stderr.write(outcome.stderr)
+        sys.stderr.write(printable(outcome.stderr, keep="\n"))
     return outcome.result.decision.exit_code
 
 
@@ -208,8 +226,7 @@ def cmd_policies(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_atomic(args.output, text)
     except OSError as exc:
         raise InputError(f"cannot write the catalog: {exc.strerror}", file=args.output) from None
     print(f"wrote {args.output} ({len(policy_set.policies)} policies)", file=sys.stderr)
@@ -229,17 +246,18 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         return COMMANDS[args.command](args)
     except IacGuardError as exc:
-        print(f"iac-guard: error: {exc}", file=sys.stderr)
+        # a message may quote the scanned code: unsafe characters shown, never obeyed
+        print(f"iac-guard: error: {printable(exc, keep=chr(10) if isinstance(exc, UsageError) else '')}", file=sys.stderr)
         return _github_error(exc, exit_code_for(exc))
     except KeyboardInterrupt:
         print("iac-guard: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return EXIT_ERROR
     except Exception as exc:  # the last line of defence: no traceback for users
         if verbose:
             raise
-        print(f"iac-guard: internal error: {type(exc).__name__}: {exc} (run with --verbose for details)", file=sys.stderr)
+        print(f"iac-guard: internal error: {type(exc).__name__}: {printable(exc)} (run with --verbose for details)", file=sys.stderr)
         return _github_error(exc, EXIT_ERROR)
 
 

@@ -4,6 +4,7 @@ Exit codes:
   0  passed
   1  policy violations at or above the --fail-on threshold
   2  tool or input error (unparseable file, broken policy, bad arguments or config)
+  130  interrupted (Ctrl-C, SIGINT): one line on standard error, no report file written
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_ERROR = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a job ended by Ctrl-C
 
 
 class IacGuardError(Exception):

@@ -113,3 +113,26 @@ def _extract_regular_files(data: bytes, target: Path) -> None:
                 if handle is not None:
                     dest.parent.mkdir(parents=True, exist_ok=True)
                     dest.write_bytes(handle.read())
+
+
+AUTO = "auto"  # ``--diff-base auto``: the revision a push starts from (``push_base``)
+
+
+def push_base(from_ref: str | None, cwd: Path) -> str | None:
+    """The revision a push changes code from, for ``--diff-base auto``: ``from_ref`` (what
+    pre-commit's pre-push stage passes as PRE_COMMIT_FROM_REF: the remote's current commit)
+    when it names a commit here; else the branch's upstream (``@{upstream}``); else None,
+    a full scan (a new branch with no upstream, or no git). An all-zero ``from_ref`` is
+    git's "the remote has no such branch yet"."""
+    if from_ref and from_ref.strip("0") and _commit(from_ref, cwd):
+        return _commit(from_ref, cwd)
+    return _commit("@{upstream}", cwd)
+
+
+def _commit(ref: str, cwd: Path) -> str | None:
+    try:
+        proc = _git(["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], cwd)
+    except ConfigError:
+        return None  # no git: nothing to compare with
+    sha = proc.stdout.decode().strip()
+    return sha if proc.returncode == 0 and sha else None

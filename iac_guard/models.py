@@ -275,6 +275,9 @@ class Finding:
     iac_kind: str = ""
     provenance: tuple[str, ...] = ()  # "acl set by terraform.tfvars:3"
     root: str = ""  # Terraform root module directory of the resource (see Resource.root)
+    # the whole text when ``message`` was shortened for reading (a cfn-lint message that
+    # lists every allowed value); "" when the message is whole
+    details: str = ""
 
     @property
     def fingerprint(self) -> str:
@@ -282,7 +285,8 @@ class Finding:
         Terraform root module, when known)."""
         parts = (self.source, self.rule_id, self.file, self.resource, self.attribute)
         key = "\x1f".join((*parts, self.root) if self.root else parts)
-        return hashlib.sha256(key.encode()).hexdigest()[:32]
+        # surrogatepass: a file name that is not UTF-8 (os.listdir gives lone surrogates)
+        return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def outside_root(self) -> bool:
         """Whether the finding is in a module's file, not in its root module's own

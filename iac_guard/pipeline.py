@@ -107,7 +107,8 @@ def evaluate(config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput],
 
 
 def scanners(config: ScanConfig, found: discover.Discovery, services: Services) -> ScannerResult:
-    return run_scanners(config.scanners, found.root, found.files, services.scanner_options)
+    options = replace(services.scanner_options, cfn_lint_regions=config.cfn_lint_regions)
+    return run_scanners(config.scanners, found.root, found.files, options)
 
 
 def findings_of(config: ScanConfig, policy_set: PolicySet, found: discover.Discovery, services: Services) -> tuple[Finding, ...]:

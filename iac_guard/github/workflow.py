@@ -28,6 +28,7 @@ from iac_guard.report import json_report, markdown, options_for, stdout_for_prog
 from iac_guard.report.annotations import command
 from iac_guard.report.annotations import render as render_annotations
 from iac_guard.report.base import ReportSettings, repo_root_of
+from iac_guard.safeout import printable
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,11 @@ def step_outputs(result: ScanResult, config: ReportSettings) -> str:
 
 
 def _output_lines(values: dict[str, str]) -> str:
+    """``name=value`` lines; a value (a report path from a config file) is one printable
+    line (``safeout.printable``), so it can neither start another output nor hide text."""
     lines = []
-    for name, value in values.items():
+    for name, raw in values.items():
+        value = printable(raw)
         if "\n" in value or "\r" in value:
             delimiter = f"IAC_GUARD_{secrets.token_hex(8)}"
             lines.append(f"{name}<<{delimiter}\n{value}\n{delimiter}\n")

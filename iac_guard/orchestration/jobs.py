@@ -113,7 +113,7 @@ def run_scan(
 ) -> RunOutcome:
     """Run the job in process: on the instance at DAGSTER_HOME when set (so the run shows
     in the Dagster UI), otherwise on an ephemeral instance. Stage errors propagate as
-    the original IacGuardError. Unless ``verbose``, what Dagster itself prints (its
+    the original IacGuardError; an interrupt (Ctrl-C) as KeyboardInterrupt. Unless ``verbose``, what Dagster itself prints (its
     telemetry banner, the note about a missing dagster.yaml, warnings) is discarded."""
     home = instance_home()
     with warnings.catch_warnings(), _silenced(not verbose):
@@ -122,12 +122,17 @@ def run_scan(
         instance = persistent_instance(home) if home else dg.DagsterInstance.ephemeral()
         github: GitHubResource = (resources or {}).get("github") or GitHubResource()
         rev = revision(github.context(), Path(config.cwd))
-        run = scan_job.execute_in_process(
-            instance=instance,
-            resources={**(resources or {}), "cli_vars": cli_vars(config.vars)},
-            run_config={"ops": {"settings_op": {"config": recorded_run_config(config)}}, **({} if verbose else QUIET_LOGGING)},
-            tags=run_tags(rev, config.fail_on),
-        )
+        try:
+            run = scan_job.execute_in_process(
+                instance=instance,
+                resources={**(resources or {}), "cli_vars": cli_vars(config.vars)},
+                run_config={"ops": {"settings_op": {"config": recorded_run_config(config)}}, **({} if verbose else QUIET_LOGGING)},
+                tags=run_tags(rev, config.fail_on),
+            )
+        except dg.DagsterExecutionInterruptedError:
+            # Dagster turns SIGINT inside an op into this BaseException: it is the user's
+            # Ctrl-C, which the CLI reports in one line with exit 130
+            raise KeyboardInterrupt from None
     published: Published = run.output_for_node("publish_op")
     return RunOutcome(
         result=run.output_for_node("gate_op"),

@@ -3,11 +3,14 @@ kind's policy input."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable, Sequence
+import signal
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
+from typing import Any
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
 from iac_guard.parse.base import BuildOptions
@@ -52,6 +55,46 @@ def _cached(cache: ParseCache, files: Sequence[SourceFile]) -> list[ParsedDocume
     return out
 
 
+def _ignore_interrupts() -> None:
+    """Worker initializer: Ctrl-C reaches the whole process group, but only the parent acts
+    on it (it stops the workers); a worker never prints a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def _sigint_blocked() -> Iterator[None]:
+    """SIGINT held back (not lost: delivered on leaving) while workers are forked, so no
+    worker sees one before its initializer ignores it."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _stop(pool: ProcessPoolExecutor, started: list[Any]) -> None:
+    """Cancel what has not started and end the workers now (``started`` and any the pool
+    still lists), rather than letting ``shutdown`` wait for every queued file to be
+    parsed, or for a worker blocked writing a result no one will read."""
+    # ProcessPoolExecutor has no public way to end its workers before Python 3.14
+    workers = {id(p): p for p in (*started, *(getattr(pool, "_processes", None) or {}).values())}.values()
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        # its feeder thread may be blocked writing to workers that are gone: shutdown
+        # must not wait for it
+        call_queue.cancel_join_thread()
+    for process in workers:
+        process.kill()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in workers:
+        process.join(timeout=5)
+
+
 def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache | None = None) -> list[ParsedDocument]:
     """Parse every file (from ``cache`` where the file is unchanged; no cache: parse them
     all); failures come back as documents with problems, in input order. The cache is read
@@ -67,8 +110,20 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
         parsed = [parse_one(f) for f in missing]
     else:
         chunk = max(1, len(missing) // (workers * 8))
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            parsed = list(pool.map(parse_one, missing, chunksize=chunk))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
+        started: list[Any] = []
+        try:
+            # the workers are forked by the first submit: with SIGINT blocked, so that a
+            # Ctrl-C reaching the process group then waits for the parent alone
+            with _sigint_blocked():
+                results = pool.map(parse_one, missing, chunksize=chunk)
+                # every worker, known now: the pool forgets those that ended on their own
+                started += (getattr(pool, "_processes", None) or {}).values()
+            parsed = list(results)
+        except BaseException:
+            _stop(pool, started)  # Ctrl-C (or a failure): no worker outlives the scan
+            raise
+        pool.shutdown(wait=True)
     fresh = iter(parsed)
     documents = [d if d is not None else next(fresh) for d in found]
     if cache is not None and files:

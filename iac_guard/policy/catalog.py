@@ -9,12 +9,12 @@ against a fresh generation by the test suite.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from iac_guard.models import Policy, Severity
+from iac_guard.safeout import json_text, printable
 
 CLOUD_NAMES = {"aws": "AWS", "azure": "Azure", "gcp": "Google Cloud", "google": "Google Cloud"}
 CLOUD_ORDER = ("aws", "azure", "gcp", "google")
@@ -104,7 +104,7 @@ def as_dict(policy: Policy) -> dict[str, Any]:
 
 def render_json(policies: Sequence[Policy]) -> str:
     items = [as_dict(p) for p in ordered(policies)]
-    return json.dumps({"count": len(items), "policies": items}, indent=2) + "\n"
+    return json_text({"count": len(items), "policies": items}) + "\n"
 
 
 def render_text(policies: Sequence[Policy]) -> str:
@@ -122,7 +122,8 @@ def render_text(policies: Sequence[Policy]) -> str:
             out.append(f"    frameworks: {', '.join(p.frameworks)}")
         out.append(f"    source: {p.file}:{p.line}")
     out.append(f"{len(rows)} {'policy' if len(rows) == 1 else 'policies'}")
-    return "\n".join(out) + "\n"
+    # METADATA from --policy-dir is untrusted: no line of it restyles the terminal
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def render_markdown(policies: Sequence[Policy]) -> str:
@@ -193,7 +194,7 @@ def _policy_section(p: Policy) -> list[str]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return printable(text, keep="\n").replace("|", "\\|").replace("\n", " ")
 
 
 RENDERERS: dict[str, Callable[[Sequence[Policy]], str]] = {

@@ -39,6 +39,7 @@ from iac_guard.policy.loader import (
 )
 from iac_guard.policy.metadata import RegoModule
 from iac_guard.policy.regorus import add_modules, check_compiles, policy_error
+from iac_guard.safeout import json_text, printable
 
 TEST_PREFIX = "test_"
 SKIP_PREFIX = "todo_test_"
@@ -302,7 +303,8 @@ def render_text(report: TestReport) -> str:
     for outcome in Outcome:
         if counts[outcome.value]:
             out.append(f"{outcome.value}: {counts[outcome.value]}/{total}")
-    return "\n".join(out) + "\n"
+    # names, details and files come from the policies under test: shown, never obeyed
+    return "\n".join(printable(line) for line in out) + "\n"
 
 
 def render_json(report: TestReport) -> str:
@@ -332,7 +334,7 @@ def render_json(report: TestReport) -> str:
             },
             "percent": round(report.total_coverage, 2),
         }
-    return json.dumps(doc, indent=2) + "\n"
+    return json_text(doc) + "\n"
 
 
 RENDERERS = {"text": render_text, "json": render_json}

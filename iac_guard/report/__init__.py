@@ -5,7 +5,6 @@ registry (``FORMATTERS``) from which every list of formats shown to a user (the
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 
 from iac_guard.errors import InputError
 from iac_guard.models import ScanResult
@@ -14,6 +13,7 @@ from iac_guard.report.annotations import (
     render as render_annotations,  # `annotations` is __future__'s name
 )
 from iac_guard.report.base import Format, Links, OutputSpec, RenderOptions, ReportSettings, locate
+from iac_guard.safeout import write_atomic
 
 NO_LINKS = Links()
 DEFAULT_OPTIONS = RenderOptions()
@@ -57,9 +57,7 @@ def write_outputs(result: ScanResult, config: ReportSettings, links: Links = NO_
         if spec.path:
             rendered = render(spec.format, result, replace(options, color=False))
             try:
-                target = Path(spec.path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(rendered, encoding="utf-8")
+                write_atomic(spec.path, rendered)  # never a half-written report at the path
             except OSError as exc:
                 raise InputError(f"cannot write {spec.format} report: {exc.strerror}", file=spec.path) from None
         else:

@@ -4,7 +4,9 @@
 
 Escaping is GitHub's (@actions/core): in the message ``%``, CR and LF are percent-encoded;
 in properties ``:`` and ``,`` are too, so no untrusted string can end a property, start
-a new command or forge another line. Severity maps to error (critical, high), warning
+a new command or forge another line. Before that, ``safeout.printable`` makes every
+control character (an ANSI sequence the log viewer would obey), bidi override and
+invisible format character visible as an escape; a message keeps its line breaks. Severity maps to error (critical, high), warning
 (medium) and notice (low, info); a ``warn`` rule is at most a warning. GitHub shows only
 the first annotations of each type per step, so tool errors come first, then findings
 from the most severe down, and after ``MAX_ANNOTATIONS`` one notice counts the rest.
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 from iac_guard.models import Finding, ScanResult
 from iac_guard.report.base import RenderOptions, explanation, level, plural, repo_path
+from iac_guard.safeout import printable
 
 MAX_ANNOTATIONS = 50
 _COMMAND = {"error": "error", "warning": "warning", "note": "notice"}
@@ -21,10 +24,12 @@ _ORDER = {"error": 0, "warning": 1, "note": 2}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """A message: unsafe characters visible (line breaks kept, then percent-encoded), then GitHub's escaping."""
+    return printable(value, keep="\r\n").replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(value: str) -> str:
+    """A property (file, title): unsafe characters visible, GitHub's escaping (line breaks included)."""
     return escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 

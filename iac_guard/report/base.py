@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote
 
 from iac_guard.models import Finding, FindingKind, ScanResult, Severity
+from iac_guard.safeout import quote_path
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Links:
         if not (self.server_url and self.repository and self.sha and repo_path):
             return ""
         anchor = f"#L{line}" if line else ""
-        return f"{self.server_url.rstrip('/')}/{self.repository}/blob/{self.sha}/{quote(repo_path)}{anchor}"
+        return f"{self.server_url.rstrip('/')}/{self.repository}/blob/{self.sha}/{quote_path(repo_path)}{anchor}"
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,17 @@
-"""The JSON report: a stable schema, docs/report.schema.json (README "JSON output")."""
+"""The JSON report: a stable schema, docs/report.schema.json (README "JSON output").
+
+Strings are the exact values (a finding's message as the policy or scanner wrote it);
+``safeout.json_text`` writes every control, ANSI, bidi and non-ASCII character as a
+``\\uXXXX`` escape, so the bytes of the report hold none of them raw."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Suppression, WaiverStatus
 from iac_guard.report.base import RenderOptions
+from iac_guard.safeout import json_text
 
 SCHEMA_VERSION = "1.0"
 
@@ -32,6 +36,7 @@ def finding_dict(f: Finding) -> dict[str, Any]:
         "docs_url": f.docs_url,
         "provenance": list(f.provenance),
         "fingerprint": f.fingerprint,
+        "details": f.details,
     }
 
 
@@ -88,4 +93,4 @@ def document(result: ScanResult) -> dict[str, Any]:
 
 def render(result: ScanResult, options: RenderOptions) -> str:
     """The registry's render signature; the JSON report is the same whatever the options."""
-    return json.dumps(document(result), indent=2) + "\n"
+    return json_text(document(result)) + "\n"

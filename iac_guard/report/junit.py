@@ -10,8 +10,9 @@ One ``<testsuite>`` per rule, one ``<testcase>`` per finding:
 - a rule with no finding is one passing testcase, so every policy evaluated shows;
 - tool and input errors are ``<error>`` testcases in an ``iac-guard errors`` suite.
 
-Every string goes through ElementTree's escaping; characters XML 1.0 cannot hold are
-dropped. Line breaks inside text are written as ``&#10;``/``&#13;`` (as ElementTree
+Every string goes through ``safeout.printable`` (control, ANSI, bidi and invisible
+format characters become visible escapes, line breaks are kept) and ElementTree's
+escaping; characters XML 1.0 cannot hold are dropped. Line breaks inside text are written as ``&#10;``/``&#13;`` (as ElementTree
 already does in attributes), so no string from the scanned code starts a line of the
 output: on standard output in GitHub Actions it cannot read as a workflow command.
 """
@@ -24,6 +25,7 @@ from collections import defaultdict
 
 from iac_guard.models import Finding, Notice, ScanResult, Suppression
 from iac_guard.report.base import RenderOptions, Rule, explanation, failing, repo_path, rules
+from iac_guard.safeout import printable
 
 # what XML 1.0 cannot hold, and the two private-use characters that stand for line
 # breaks in text until the document is serialized
@@ -32,7 +34,7 @@ _BREAKS = {"\n": ("\ue000", "&#10;"), "\r": ("\ue001", "&#13;")}
 
 
 def _clean(text: str) -> str:
-    return _INVALID_XML.sub("", text)
+    return _INVALID_XML.sub("", printable(text, keep="\t\n\r"))
 
 
 def _element(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:

@@ -8,8 +8,9 @@ findings and notices, and a link to the workflow run.
 
 Every string that comes from the scanned code, a policy or a scanner is untrusted:
 ``escape`` turns markdown and HTML syntax into literal text, breaks ``@mention`` and
-``#123``-style references with a zero-width joiner, strips control and bidirectional
-override characters, and shortens very long values. The body never exceeds its budget
+``#123``-style references with a zero-width joiner, shows control, bidirectional
+override and other invisible format characters as visible escapes
+(``safeout.printable``), and shortens very long values. The body never exceeds its budget
 (``max_chars``, counted in UTF-8 bytes, which is never less than GitHub's character
 count): what does not fit is counted in a note that points to the job summary and the
 SARIF/JSON reports.
@@ -19,12 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from urllib.parse import quote, urlsplit
+from urllib.parse import urlsplit
 
 from iac_guard import __version__
 from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, ScanResult, Severity, Suppression, WaiverStatus
 from iac_guard.report.base import Links, RenderOptions, failing, plural, repo_path, rules
+from iac_guard.safeout import printable, quote_path
 
 SUMMARY_MARKER = "<!-- iac-guard:summary -->"  # the marker without a comment key
 _COMMENT_KEY = re.compile(r"[A-Za-z0-9._/-]{1,100}")
@@ -41,7 +43,6 @@ _ICON = {
 }
 _ZWJ = "\u200d"
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~=:])")
-_STRIP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _MENTION = re.compile(r"([@#])(?=[\w\-])")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}
 
@@ -63,7 +64,9 @@ def summary_marker(key: str = "") -> str:
 
 def escape(value: object, limit: int = 300) -> str:
     """Untrusted text as literal, inline markdown (safe in a table cell)."""
-    text = _STRIP.sub("", str(value))
+    raw = str(value)
+    raw = raw[: limit * 4 + 16] if len(raw) > limit * 4 + 16 else raw  # enough left to fill ``limit``
+    text = printable(raw, keep="\t\n\r")
     text = " ".join(text.split())  # newlines and tabs cannot end a table row
     if len(text) > limit:
         text = text[: limit - 1] + "\u2026"
@@ -81,7 +84,7 @@ def safe_url(url: str) -> str:
         return ""
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return ""
-    return quote(url.strip(), safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
+    return quote_path(url.strip(), safe=":/?#@!$&'*+,;=%~").replace("(", "%28").replace(")", "%29")
 
 
 def _size(text: str) -> int:

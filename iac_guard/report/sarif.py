@@ -14,19 +14,21 @@ consumers read it.
   ignores, ``external`` for waivers and the baseline); findings already present at the
   ``--diff-base`` revision are plain results with ``baselineState: unchanged``.
 - The invocation records the exit code and every tool error or notice.
+- Strings keep their exact values; ``safeout.json_text`` writes every control, ANSI,
+  bidi and non-ASCII character as a ``\\uXXXX`` escape (none survives raw).
 """
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlparse
+from urllib.parse import urlparse
 
 from iac_guard import __version__
 from iac_guard.models import Finding, Notice, Problem, ScanResult, Severity, Suppression
 from iac_guard.report.base import RenderOptions, Rule, failing, level, repo_path, rules
+from iac_guard.safeout import json_text, quote_path
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -98,7 +100,7 @@ def rule_descriptor(rule: Rule) -> dict[str, Any]:
 def _location(file: str | None, line: int | None, end_line: int | None, options: RenderOptions) -> dict[str, Any] | None:
     if not file:
         return None
-    physical: dict[str, Any] = {"artifactLocation": {"uri": quote(repo_path(file, options)), "uriBaseId": SRCROOT}}
+    physical: dict[str, Any] = {"artifactLocation": {"uri": quote_path(repo_path(file, options)), "uriBaseId": SRCROOT}}
     if line:
         start = max(1, line)
         physical["region"] = {"startLine": start, "endLine": max(start, end_line or start)}
@@ -199,4 +201,4 @@ def document(result: ScanResult, options: RenderOptions) -> dict[str, Any]:
 
 
 def render(result: ScanResult, options: RenderOptions) -> str:
-    return json.dumps(document(result, options), indent=2) + "\n"
+    return json_text(document(result, options)) + "\n"

@@ -1,5 +1,9 @@
 """The terminal report a developer reads in a CI log: grouped by file, most severe first,
-``file:line``, resource, message and the fix. Colour only when asked (a TTY)."""
+``file:line``, resource, message and the fix. Colour only when asked (a TTY).
+
+Every string from the scanned code or a policy goes through ``safeout.printable``: an
+ANSI sequence, a line break or a bidi override in a resource name shows as an escape
+(``\\x1b[31m``), so it can neither restyle the terminal nor forge a line of the report."""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections import defaultdict
 
 from iac_guard.models import Finding, FindingKind, ScanResult, Severity
 from iac_guard.report.markdown import waiver_expiry
+from iac_guard.safeout import printable
 
 _COLORS = {
     Severity.CRITICAL: "\033[1;35m",
@@ -35,42 +40,37 @@ def render(result: ScanResult, *, color: bool = False) -> str:
     for finding in result.findings:
         by_file[finding.file or "<no file>"].append(finding)
     for file in sorted(by_file):
-        lines.append(_paint(file, _BOLD, color))
+        lines.append(_paint(printable(file), _BOLD, color))
         for f in sorted(by_file[file], key=lambda f: (-f.severity.rank, f.line, f.rule_id, f.resource)):
             label = _paint(f"{_label(f):<9}", _COLORS[f.severity], color)
-            where = f"{f.file}:{f.line}" if f.file else "<no file>"
-            in_root = f"  (root module {f.root})" if f.outside_root() else ""
-            lines.append(f"  {label} {f.rule_id}  {where}  {f.resource or '-'}{in_root}")
-            lines.append(f"            {f.message}")
+            where = printable(f"{f.file}:{f.line}") if f.file else "<no file>"
+            in_root = f"  (root module {printable(f.root)})" if f.outside_root() else ""
+            lines.append(f"  {label} {printable(f.rule_id)}  {where}  {printable(f.resource or '-')}{in_root}")
+            lines.append(f"            {printable(f.message)}")
             for origin in f.provenance:
-                lines.append(_paint(f"            from: {origin}", _DIM, color))
+                lines.append(_paint(f"            from: {printable(origin)}", _DIM, color))
             if f.remediation:
-                lines.append(_paint(f"            fix: {f.remediation}", _DIM, color))
+                lines.append(_paint(f"            fix: {printable(f.remediation)}", _DIM, color))
         lines.append("")
     if result.problems:
         lines.append(_paint("Errors (the gate fails closed on these):", _BOLD, color))
         for p in result.problems:
-            lines.append("  " + "  ".join(part for part in (p.code, p.location(), p.message) if part))
+            lines.append("  " + "  ".join(printable(part) for part in (p.code, p.location(), p.message) if part))
         lines.append("")
     if result.notices:
         lines.append("Notices:")
         for n in result.notices:
             where = f"{n.file}:{n.line}" if n.file and n.line else (n.file or "")
-            lines.append(f"  {n.code}  {where}  {n.message}".replace("    ", "  "))
+            lines.append(printable(f"  {n.code}  {where}  {n.message}".replace("    ", "  ")))
         lines.append("")
     if result.waivers:
         lines.append("Waivers:")
         for w in result.waivers:
             owner = f"owner {w.owner}" if w.owner else "no owner"
-            lines.append(_printable(f"  {w.rule}  {w.origin}  {owner}  expires {waiver_expiry(w)}  {w.state}, matches {_plural(w.matched, 'finding')}"))
+            lines.append(printable(f"  {w.rule}  {w.origin}  {owner}  expires {waiver_expiry(w)}  {w.state}, matches {_plural(w.matched, 'finding')}"))
         lines.append("")
     lines.append(_summary(result, color))
     return "\n".join(lines) + "\n"
-
-
-def _printable(text: str) -> str:
-    """A line of the waivers file without control characters (escape sequences)."""
-    return "".join(c if c.isprintable() else "?" for c in text)
 
 
 def _plural(n: int, word: str) -> str:
@@ -106,7 +106,7 @@ def _summary(result: ScanResult, color: bool) -> str:
 
 def render_quiet(result: ScanResult, *, color: bool = False) -> str:
     """--quiet: only what fails the gate, one line each, and the verdict."""
-    lines = [f"{f.file}:{f.line}: {f.severity.value}: {f.rule_id}: {f.message}" for f in result.decision.failing]
-    lines += [": ".join(part for part in (p.location(), p.code, p.message) if part) for p in result.problems]
+    lines = [printable(f"{f.file}:{f.line}: {f.severity.value}: {f.rule_id}: {f.message}") for f in result.decision.failing]
+    lines += [printable(": ".join(part for part in (p.location(), p.code, p.message) if part)) for p in result.problems]
     lines.append(_summary(result, color))
     return "\n".join(lines) + "\n"

@@ -16,6 +16,7 @@ class ScannerOptions:
     timeout: float = 900.0
     default_severity: Severity = Severity.MEDIUM  # for checkov, whose OSS results carry none
     environ: Mapping[str, str] = field(default_factory=dict)  # what checkov runs with (no tokens)
+    cfn_lint_regions: tuple[str, ...] = ()  # () : each template's own region, else us-east-1
 
 
 @dataclass(frozen=True)

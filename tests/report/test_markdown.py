@@ -20,7 +20,8 @@ def test_escape_makes_untrusted_text_literal() -> None:
     )
     assert escape("<!-- iac-guard:summary -->") == "&lt;\\!\\-\\- iac\\-guard\\:summary \\-\\-&gt;"
     assert escape("back\\slash &amp;") == "back\\\\slash &amp;amp;"
-    assert escape("bidi\u202eevil\x00") == "bidievil"
+    # controls and bidi overrides show as escapes (issue 11): never obeyed, never hidden
+    assert escape("bidi\u202eevil\x00") == "bidi\\\\u202eevil\\\\x00"
     assert escape("x" * 400, 10) == "xxxxxxxxx\u2026"
 
 
