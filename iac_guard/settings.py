@@ -181,6 +181,7 @@ ALIASES = {
     "var": "vars",
     "namespace": "namespaces",
     "allow_builtin": "allow_builtins",
+    "cfn_lint_region": "cfn_lint_regions",
 }
 
 

@@ -108,7 +108,6 @@ def test_push_with_a_violation_is_blocked_and_a_clean_change_allowed(tmp_path: P
     assert git(work, "rev-parse", "origin/main", env=env).stdout == git(work, "rev-parse", "HEAD", env=env).stdout
 
 
-@pytest.mark.xfail(reason="--diff-base on the scan path '.' treats every finding as new until the PR-mode fix of branch perf (diffbase.py) is merged", strict=False)
 def test_findings_the_remote_already_has_do_not_block(tmp_path: Path) -> None:
     """The remote already holds a public ACL (main.tf): a push adding a second one fails on
     the new one alone, and a clean change goes through (PRE_COMMIT_FROM_REF is the base)."""
