@@ -17,7 +17,7 @@ from iac_guard.models import Finding, KindInput, Notice, PolicySet, ScanResult
 from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import PARSERS
-from iac_guard.parse.runner import build_kind_input
+from iac_guard.parse.runner import build_kind_input, worker_count
 from iac_guard.policy.engine import Engine, EngineOptions
 from iac_guard.policy.engines import create_engine
 from iac_guard.policy.evaluate import Evaluation, evaluate_inputs
@@ -28,7 +28,8 @@ from iac_guard.settings import ScanConfig
 
 def default_engine(config: ScanConfig, policy_set: PolicySet) -> Engine:
     """The engine ``config.engine`` names, from the registry."""
-    return create_engine(config.engine, policy_set, EngineOptions(opa_url=config.opa_url, policy_timeout=config.policy_timeout))
+    options = EngineOptions(opa_url=config.opa_url, policy_timeout=config.policy_timeout, workers=worker_count(config.jobs))
+    return create_engine(config.engine, policy_set, options)
 
 
 @dataclass(frozen=True)

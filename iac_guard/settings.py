@@ -75,7 +75,7 @@ class ScanConfig:
     exclude: tuple[str, ...] = setting((), Option("skip matching files or directories (repeatable)", flag="--exclude", metavar="GLOB", repeat=True))
     engine: str = setting("embedded", Option("policy engine: embedded Regorus (default) or a running OPA server (opa)", flag="--engine", choices="engines"))
     opa_url: str = setting("http://localhost:8181", Option("OPA server for --engine opa (default: http://localhost:8181)", flag="--opa-url", metavar="URL"))
-    jobs: int = setting(0, Option("parser processes (default 0: one per core)", flag="--jobs", metavar="N", minimum=0))
+    jobs: int = setting(0, Option("parser and policy-evaluation processes (default 0: one per core)", flag="--jobs", metavar="N", minimum=0))
     color: bool = setting(False, Option("colour the text report", in_file=False))
     quiet: bool = setting(False, Option("print only failing findings and the verdict", flag="--quiet", short="-q"))
     max_file_bytes: int = setting(5 * 1024 * 1024, Option("an IaC file larger than this is an error, not scanned (default: 5 MiB)", flag="--max-file-bytes", metavar="N", minimum=1))

@@ -9,7 +9,7 @@ from typing import Any
 
 from iac_guard.errors import PolicyError
 from iac_guard.models import PolicySet
-from iac_guard.policy.deadline import QueryTimeout, eval_query_as_json
+from iac_guard.policy.deadline import QueryTimeout, eval_queries_as_json, eval_query_as_json
 from iac_guard.policy.engine import Engine, EngineOptions, PackageResults
 from iac_guard.policy.regorus import add_modules, policy_error
 
@@ -28,6 +28,7 @@ class EmbeddedEngine(Engine):
 
         self._one_query = one_query
         self._timeout = (options or EngineOptions()).policy_timeout
+        self._workers = max(1, (options or EngineOptions()).workers)
         self._files = {p.package: (p.file, p.line) for p in policy_set.policies}
         self._timed_out: dict[str, PolicyError] = {}  # a package that ran out of time is not run again
 
@@ -48,23 +49,40 @@ class EmbeddedEngine(Engine):
     ) -> tuple[PackageResults, dict[str, PolicyError]]:
         """All packages in one query, so the rules they share (the library's resource
         index) are computed once per input, not once per package: 2.6x faster on 26
-        policies over 8,000 resources. When that query fails, each package is evaluated
-        alone to tell which one is broken, and the others still give their results."""
+        policies over 8,000 resources. On a large input the packages are split in one part
+        per worker, each part's query in its own process at once (``EngineOptions.workers``).
+        When a query fails, each package of its part is evaluated alone to tell which one is
+        broken, and the others still give their results."""
         self._engine.set_input_json(json.dumps(input_doc))  # once for every package
         if not packages:
             return {}, {}
         if not self._one_query or any(p in self._timed_out for p in packages):
             return self._evaluate_one_by_one(packages)
-        try:
-            raw = self._query(self._aggregate_query(packages))
-        except (RuntimeError, QueryTimeout):
-            return self._evaluate_one_by_one(packages)
-        value = _first_value(json.loads(raw))
+        parts = _split(packages, self._parts(packages, input_doc))
+        outcomes = eval_queries_as_json(self._engine, [self._aggregate_query(part) for part in parts], self._timeout)
         results: PackageResults = {}
-        for package in packages:
-            package_value = value.get(package) if isinstance(value, dict) else None
-            results[package] = package_value if isinstance(package_value, dict) else {}
-        return results, {}
+        errors: dict[str, PolicyError] = {}
+        for part, outcome in zip(parts, outcomes, strict=True):
+            if isinstance(outcome, BaseException):  # a broken or endless policy in this part: find it
+                part_results, part_errors = self._evaluate_one_by_one(part)
+                results.update(part_results)
+                errors.update(part_errors)
+                continue
+            value = _first_value(json.loads(outcome))
+            for package in part:
+                package_value = value.get(package) if isinstance(value, dict) else None
+                results[package] = package_value if isinstance(package_value, dict) else {}
+        return results, errors
+
+    def _parts(self, packages: Sequence[str], input_doc: Mapping[str, Any]) -> int:
+        """How many processes evaluate ``packages`` at once: one per worker when the input
+        is large enough for a second core to pay for the rules each part computes again
+        (the library's shared resource index) and for a fork."""
+        if self._workers <= 1 or self._timeout is None:
+            return 1
+        resources = input_doc.get("resources")
+        size = len(resources) if isinstance(resources, list) else 0
+        return max(1, min(self._workers, len(packages) // MIN_PACKAGES_PER_PART, size // MIN_RESOURCES_PER_PART))
 
     def _evaluate_one_by_one(
         self, packages: Sequence[str]
@@ -110,6 +128,24 @@ class EmbeddedEngine(Engine):
             )
             self._aggregates[key] = name
         return f"data.{name}.results"
+
+
+#: below these, one more process costs more than it saves (measured: 318 policies over 225
+#: resources take 0.19 s in one query, 0.13 + 0.11 s in halves)
+MIN_PACKAGES_PER_PART = 16
+MIN_RESOURCES_PER_PART = 100
+
+
+def _split(packages: Sequence[str], parts: int) -> list[list[str]]:
+    """``packages`` in ``parts`` groups of nearly equal size, in order."""
+    size, extra = divmod(len(packages), parts)
+    out: list[list[str]] = []
+    start = 0
+    for index in range(parts):
+        end = start + size + (1 if index < extra else 0)
+        out.append(list(packages[start:end]))
+        start = end
+    return [part for part in out if part]
 
 
 def _first_value(result: Mapping[str, Any]) -> Any:

@@ -22,6 +22,7 @@ class EngineOptions:
     opa_url: str = "http://localhost:8181"
     timeout: float = 30.0
     policy_timeout: float | None = 60.0  # seconds one evaluation may run (None: no limit)
+    workers: int = 1  # processes one evaluation may use at once (the embedded engine, with a time limit)
 
 
 class Engine(ABC):
