@@ -14,6 +14,10 @@ modules and CloudFormation templates, ~80 lines a file) in a git repository, or 
   split  where a warm scan's time goes, stage by stage, in one process: imports,
          discover, parse, semantics (Terraform modules, variables, instances), evaluate,
          report (gate and the JSON report)
+  Dagster's share  the warm wall time less Python's start-up and the same stages run
+         without Dagster: importing Dagster and the job, the instance, running the ops
+  DAGSTER_HOME adds  a warm scan recorded in a DAGSTER_HOME (the audit trail: run,
+         events, materializations, checks) less the warm scan on an ephemeral instance
   checkov  ``checkov -d TREE`` when ``--checkov`` is given, or checkov is on PATH (or at
          /work/checkov-venv/bin/checkov), and the ratio checkov / iac-guard cold
 
@@ -117,7 +121,8 @@ from iac_guard.parse.base import BuildOptions
 from iac_guard.models import KindInput
 from iac_guard.settings import ScanConfig
 from iac_guard.report.base import OutputSpec
-import iac_guard.orchestration.jobs  # what the CLI imports to run the job
+if len(sys.argv) > 2 and sys.argv[2] == "dagster":
+    import iac_guard.orchestration.jobs  # what the CLI imports to run the job
 t1 = time.perf_counter()
 config = ScanConfig(paths=(sys.argv[1],), cwd=sys.argv[1], outputs=(OutputSpec("json"),))
 services = pipeline.Services(parse_cache=ParseCache.from_environ(dict(__import__("os").environ)))
@@ -145,10 +150,12 @@ print(json.dumps({"imports": t1 - t0, "discover": t2 - t1, "parse": t3 - t2, "se
 """
 
 
-def split(root: Path, env: dict[str, str]) -> dict[str, float]:
+def split(root: Path, env: dict[str, str], *, dagster: bool = True) -> dict[str, float]:
+    """Where a warm scan's time goes, stage by stage, in one process (``dagster``: the
+    imports include Dagster and the job, as the CLI's do; without: the stages alone)."""
     import json
 
-    proc = subprocess.run([sys.executable, "-c", SPLIT, str(root)], env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run([sys.executable, "-c", SPLIT, str(root), "dagster" if dagster else "stages"], env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         sys.stderr.write(proc.stderr[-2000:])
         return {}
@@ -192,7 +199,8 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print("floor: " + ", ".join(f"{name} {m.wall:.2f} s" for name, m in floor.items()))
     print()
-    header = "| files | lines | resources | cold | warm | PR (5 files) | split of warm: imports / discover / parse / semantics / evaluate / report | peak RSS | checkov | checkov / cold |"
+    header = ("| files | lines | resources | cold | warm | PR (5 files) | split of warm: imports / discover / parse / semantics / evaluate / report "
+              "| Dagster's share of warm | DAGSTER_HOME adds | peak RSS | checkov | checkov / cold |")
     print(header)
     print("| --- " * (header.count("|") - 1) + "|")
     trees = [Path(args.tree).resolve()] if args.tree else [make_tree(work, int(s)) for s in args.sizes.split(",")]
@@ -206,11 +214,18 @@ def main() -> int:
         other_env = {**env, "IAC_GUARD_CACHE_DIR": str(other_cache), "PYTHONPATH": str(Path(args.against).resolve()) if args.against else ""}
         versions = [("this", env, cache), *([("against", other_env, other_cache)] if args.against else [])]
         results: dict[str, dict[str, Measure]] = {name: {} for name, _, _ in versions}
-        for mode in ("cold", "warm", "pr"):
+        home = work / f"dagster-home-{root.name}"
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir()
+        for mode in ("cold", "warm", "pr", "recorded"):
             for _ in range(args.runs):
                 for name, version_env, version_cache in versions:  # interleaved: the same load for both
                     if mode == "cold":
                         shutil.rmtree(version_cache, ignore_errors=True)
+                    if mode == "recorded" and name != "this":
+                        continue
+                    if mode == "recorded":  # a warm scan recorded in a DAGSTER_HOME (the audit trail)
+                        version_env = {**version_env, "DAGSTER_HOME": str(home)}
                     saved = touch_five(root) if mode == "pr" else {}
                     try:
                         target = [".", "--diff-base", "HEAD"] if mode == "pr" else [str(root)]
@@ -226,6 +241,11 @@ def main() -> int:
                 f"{k} {results['this'][k].wall:.2f} s vs {results['against'][k].wall:.2f} s ({results['this'][k].wall / results['against'][k].wall:.2f}x)"
                 for k in ("cold", "warm", "pr")))
         parts = split(root, env)
+        stages = split(root, env, dagster=False)
+        stage_total = sum(stages.get(k, 0) for k in ("imports", "discover", "parse", "semantics", "evaluate", "report"))
+        # the warm scan's wall less Python's start and the same stages run without Dagster
+        dagster_share = warm.wall - floor["python -c pass"].wall - stage_total
+        recorded = results["this"]["recorded"].wall - warm.wall
         ck = ""
         ratio = ""
         if checkov:
@@ -236,7 +256,7 @@ def main() -> int:
         peak = max(cold.peak_mib, warm.peak_mib, pr.peak_mib)
         print(
             f"| {files:,} | {lines:,} | {int(parts.get('resources', 0)):,} | {cold.wall:.2f} s | {warm.wall:.2f} s | {pr.wall:.2f} s "
-            f"| {split_text} | {peak:.0f} MiB | {ck or 'n/a'} | {ratio or 'n/a'} |",
+            f"| {split_text} | {dagster_share:.2f} s | {recorded:+.2f} s | {peak:.0f} MiB | {ck or 'n/a'} | {ratio or 'n/a'} |",
             flush=True,
         )
     if ratios:
