@@ -42,7 +42,11 @@ _INDEX = re.compile(r"\[[^\]]*\]")
 
 
 def normalise_address(address: str, *, cloudformation: bool) -> str:
-    """``module.a.aws_x.y["k"]`` -> ``aws_x.y``; ``AWS::S3::Bucket.Logs`` -> ``Logs``."""
+    """``module.a.aws_x.y["k"]`` -> ``aws_x.y``; ``AWS::S3::Bucket.Logs`` -> ``Logs``.
+
+    Provider blocks become ``provider.<name>`` whichever tool reports them
+    (``provider.aws.alias`` from iac-guard, ``aws.alias`` from checkov).
+    """
     if cloudformation:
         return address.rsplit(".", 1)[-1] if "::" in address else address
     parts = _INDEX.sub("", address).split(".")
@@ -51,7 +55,9 @@ def normalise_address(address: str, *, cloudformation: bool) -> str:
     if parts and parts[0] == "data":
         return ".".join(parts[:3])
     if parts and parts[0] == "provider":
-        return "provider"
+        return ".".join(parts[:2])  # provider.aws (an alias names the same block's credentials)
+    if len(parts) >= 2 and "_" not in parts[0]:
+        return f"provider.{parts[0]}"  # checkov names a provider block ``aws.<alias>``
     return ".".join(parts[:2])
 
 
@@ -144,11 +150,24 @@ def _enclosing(file: str, line: int, spans: Iterable[tuple[int, int, str]]) -> s
         lines = []
     for text in reversed(lines[:line]):
         stripped = text.lstrip()
-        if stripped.startswith("provider ") or stripped.startswith('provider"'):
-            return "provider"
+        m = re.match(r'provider\s+"?([A-Za-z0-9_-]+)', stripped)
+        if m:
+            return f"provider.{m.group(1)}"
         if stripped.startswith(("resource ", "data ", "module ")):
             break
     return f"line {line}"
+
+
+def unmapped(rows: Sequence[Row], runs: Sequence[tuple[str, Path, Path, Path]]) -> tuple[int, int]:
+    """Findings (resource and rule) of rules and checks no row maps: iac-guard's, checkov's."""
+    rules = {r for row in rows for r in row.rules}
+    checks = {c for row in rows for c in row.checks}
+    ig: set[tuple[str, Resource]] = set()
+    ck: set[tuple[str, Resource]] = set()
+    for _label, directory, ig_path, ck_path in runs:
+        ig |= {f for f in iac_guard_findings(directory, json.loads(ig_path.read_text(encoding="utf-8"))) if f[0] not in rules}
+        ck |= {f for f in checkov_findings(directory, json.loads(ck_path.read_text(encoding="utf-8") or "[]")) if f[0] not in checks}
+    return len(ig), len(ck)
 
 
 def compare(rows: Sequence[Row], runs: Sequence[tuple[str, Path, Path, Path]]) -> list[RowResult]:
@@ -220,6 +239,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     runs = [(label, Path(d).resolve(), Path(ig), Path(ck)) for label, d, ig, ck in args.run]
     results = compare(load_mapping(args.mapping), runs)
     print(render(results))
+    ig_rest, ck_rest = unmapped(load_mapping(args.mapping), runs)
+    print(f"Outside the mapping: {ig_rest} iac-guard findings and {ck_rest} checkov findings (rule or check, resource).")
     if args.details:
         args.details.write_text(json.dumps(details(results), indent=1) + "\n", encoding="utf-8")
     return 0
