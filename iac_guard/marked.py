@@ -13,7 +13,8 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from json.decoder import scanstring
+from collections.abc import Callable
+from json import decoder as _json_decoder
 from json.scanner import NUMBER_RE
 from typing import Any
 
@@ -23,7 +24,7 @@ from iac_guard.errors import ParseError
 class Mark:
     """A position in the text: 0-based line and column."""
 
-    __slots__ = ("line", "column")
+    __slots__ = ("column", "line")
 
     def __init__(self, line: int, column: int) -> None:
         self.line = line
@@ -39,7 +40,7 @@ class Mark:
 class MarkedStr(str):
     """A string with the marks of where it is written."""
 
-    __slots__ = ("start_mark", "end_mark")
+    __slots__ = ("end_mark", "start_mark")
     start_mark: Any
     end_mark: Any
 
@@ -47,7 +48,7 @@ class MarkedStr(str):
 class MarkedDict(dict[Any, Any]):
     """A mapping with the marks of where it is written."""
 
-    __slots__ = ("start_mark", "end_mark")
+    __slots__ = ("end_mark", "start_mark")
     start_mark: Any
     end_mark: Any
 
@@ -55,7 +56,7 @@ class MarkedDict(dict[Any, Any]):
 class MarkedList(list[Any]):
     """A sequence with the marks of where it is written."""
 
-    __slots__ = ("start_mark", "end_mark")
+    __slots__ = ("end_mark", "start_mark")
     start_mark: Any
     end_mark: Any
 
@@ -84,6 +85,8 @@ class _Syntax(Exception):
 
 
 _WHITESPACE = re.compile(r"[ \t\n\r]*")
+# the standard library's (C) string scanner: strict JSON strings, its own error messages
+_scanstring: Callable[[str, int, bool], tuple[str, int]] = _json_decoder.scanstring  # type: ignore[attr-defined]
 _NEWLINE = re.compile("\n")
 
 
@@ -109,7 +112,12 @@ def decode_json(text: str) -> Any:
         line = max(bisect_right(newlines, pos) - end_offset, 0)
         return Mark(line, pos - (newlines[line - 1] if line else -1))
 
-    ws = _WHITESPACE.match
+    space = _WHITESPACE.match
+
+    def ws(pos: int) -> int:
+        """The index after the whitespace at ``pos``."""
+        found = space(text, pos)
+        return found.end() if found is not None else pos
     number = NUMBER_RE.match
 
     def value(pos: int) -> tuple[Any, int]:
@@ -117,7 +125,7 @@ def decode_json(text: str) -> Any:
         ch = text[pos : pos + 1]
         if ch == '"':
             try:
-                return scanstring(text, pos + 1, True)
+                return _scanstring(text, pos + 1, True)
             except ValueError:
                 raise _Syntax from None
         if ch == "{":
@@ -149,7 +157,7 @@ def decode_json(text: str) -> Any:
         out = MarkedDict()
         duplicate: tuple[MarkedStr, MarkedStr] | None = None
         firsts: dict[str, MarkedStr] = {}
-        pos = ws(text, begin).end()
+        pos = ws(begin)
         if text[pos : pos + 1] == "}":
             pos += 1
         else:
@@ -157,14 +165,14 @@ def decode_json(text: str) -> Any:
                 if text[pos : pos + 1] != '"':
                     raise _Syntax
                 try:
-                    raw, after = scanstring(text, pos + 1, True)
+                    raw, after = _scanstring(text, pos + 1, True)
                 except ValueError:
                     raise _Syntax from None
                 key = marked_str(raw, start_mark(pos), end_mark(pos + len(raw)))
-                pos = ws(text, after).end()
+                pos = ws(after)
                 if text[pos : pos + 1] != ":":
                     raise _Syntax
-                pos = ws(text, pos + 1).end()
+                pos = ws(pos + 1)
                 item, pos = value(pos)
                 first = firsts.get(raw)
                 if first is None:
@@ -172,14 +180,14 @@ def decode_json(text: str) -> Any:
                     out[key] = item
                 elif duplicate is None:  # the first value stays, as cfn-lint kept it
                     duplicate = (key, first)
-                pos = ws(text, pos).end()
+                pos = ws(pos)
                 ch = text[pos : pos + 1]
                 pos += 1
                 if ch == "}":
                     break
                 if ch != ",":
                     raise _Syntax
-                pos = ws(text, pos).end()
+                pos = ws(pos)
         if duplicate is not None:
             later, first = duplicate
             raise JsonProblem(f'duplicate key "{later}"', later.start_mark.line + 1, later, first)
@@ -189,29 +197,29 @@ def decode_json(text: str) -> Any:
     def array(begin: int) -> tuple[MarkedList, int]:
         """The array whose ``[`` is just before ``begin``."""
         out = MarkedList()
-        pos = ws(text, begin).end()
+        pos = ws(begin)
         if text[pos : pos + 1] == "]":
             pos += 1
         else:
             while True:
                 item, pos = value(pos)
                 out.append(item)
-                pos = ws(text, pos).end()
+                pos = ws(pos)
                 ch = text[pos : pos + 1]
                 pos += 1
                 if ch == "]":
                     break
                 if ch != ",":
                     raise _Syntax
-                pos = ws(text, pos).end()
+                pos = ws(pos)
         out.start_mark, out.end_mark = start_mark(begin), end_mark(pos)
         return out, pos
 
     try:
         if text.startswith("\ufeff"):
             raise _Syntax
-        result, end = value(ws(text, 0).end())
-        if ws(text, end).end() != len(text):
+        result, end = value(ws(0))
+        if ws(end) != len(text):
             raise _Syntax
         return result
     except (_Syntax, ValueError):  # ValueError: an integer too long to convert
@@ -219,7 +227,12 @@ def decode_json(text: str) -> Any:
     try:  # the standard library names the fault and its line
         json.loads(text)
     except json.JSONDecodeError as exc:
-        raise JsonProblem(exc.msg, exc.lineno) from None
+        message = exc.msg
+        if message == "Invalid control character at" and exc.pos < len(text):  # say which
+            message = f"Invalid control character {text[exc.pos]!r} at"
+        elif message == "Invalid \\escape" and exc.pos + 1 < len(text):  # at the backslash
+            message = f"Invalid \\escape: {text[exc.pos + 1]!r}"
+        raise JsonProblem(message, exc.lineno) from None
     except (ValueError, RecursionError) as exc:  # an integer too long to convert, say
         raise JsonProblem(str(exc), None) from None
     raise JsonProblem("not a JSON value", None)  # unreachable while both agree on JSON

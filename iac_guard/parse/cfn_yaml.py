@@ -28,7 +28,7 @@ from collections.abc import Callable
 from typing import Any
 
 import yaml
-from yaml.constructor import ConstructorError
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import ParserError
 from yaml.scanner import ScannerError
@@ -38,8 +38,6 @@ from iac_guard.marked import JsonProblem, Mark, MarkedDict, MarkedList, decode_j
 
 #: the size (nodes, counting every alias at every use) past which a template is refused
 MAX_EXPANDED_NODES = 250_000
-
-_BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader if yaml.__with_libyaml__ else yaml.SafeLoader  # type: ignore[assignment]
 
 # Scanner problems on which a JSON template is read as JSON instead (the first is the
 # pure-Python scanner's; libyaml reads tabs between JSON tokens)
@@ -55,8 +53,8 @@ class TemplateError(Exception):
         self.line = line
 
 
-class TemplateLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """The safe loader with marked nodes and CloudFormation's short-form tags."""
+class TemplateConstructor(SafeConstructor):
+    """The safe constructor with marked nodes and CloudFormation's short-form tags."""
 
     def construct_marked_map(self, node: MappingNode) -> MarkedDict:
         self.flatten_mapping(node)  # `<<` merges and `=` value keys, as the safe loader does
@@ -125,18 +123,33 @@ def _new_map(node: Node) -> MarkedDict:
     return out
 
 
-TemplateLoader.add_constructor("tag:yaml.org,2002:map", TemplateLoader.construct_marked_map)
-TemplateLoader.add_constructor("tag:yaml.org,2002:seq", TemplateLoader.construct_marked_seq)
-TemplateLoader.add_constructor("tag:yaml.org,2002:str", TemplateLoader.construct_marked_str)
-_short_form: Callable[[TemplateLoader, str, Node], MarkedDict] = TemplateLoader.construct_short_form
-TemplateLoader.add_multi_constructor("!", _short_form)
+TemplateConstructor.add_constructor("tag:yaml.org,2002:map", TemplateConstructor.construct_marked_map)  # type: ignore[type-var]
+TemplateConstructor.add_constructor("tag:yaml.org,2002:seq", TemplateConstructor.construct_marked_seq)  # type: ignore[type-var]
+TemplateConstructor.add_constructor("tag:yaml.org,2002:str", TemplateConstructor.construct_marked_str)  # type: ignore[type-var]
+_short_form: Callable[[TemplateConstructor, str, Node], MarkedDict] = TemplateConstructor.construct_short_form
+TemplateConstructor.add_multi_constructor("!", _short_form)
 
 
-def decode_template(text: str) -> Any:
+class PureTemplateLoader(yaml.SafeLoader, TemplateConstructor):
+    """PyYAML's pure-Python parser with the template constructor."""
+
+
+if yaml.__with_libyaml__:
+
+    class CTemplateLoader(yaml.CSafeLoader, TemplateConstructor):
+        """libyaml's parser (faster, and the error messages cfn-lint gave) with the template constructor."""
+
+    TemplateLoader: type[yaml.SafeLoader] | type[CTemplateLoader] = CTemplateLoader
+else:  # pragma: no cover - PyYAML built without libyaml
+    TemplateLoader = PureTemplateLoader
+
+
+def decode_template(text: str, loader: type[Any] | None = None) -> Any:
     """The template in ``text`` with marks; an empty document is an empty mapping. Raise
-    TemplateError (a RecursionError for nesting deeper than Python's stack)."""
+    TemplateError (a RecursionError for nesting deeper than Python's stack). ``loader``:
+    PureTemplateLoader to use the pure-Python parser even where libyaml is available."""
     try:
-        template = _load(text)
+        template = _load(text, loader or TemplateLoader)
     except (ScannerError, ParserError) as exc:
         problem = str(exc.problem or exc)
         line = int(exc.problem_mark.line) + 1 if exc.problem_mark is not None else None
@@ -150,6 +163,8 @@ def decode_template(text: str) -> Any:
         problem = str(exc.problem)
         if exc.context and problem.startswith("but "):  # one sentence in two parts
             problem = f"{exc.context} {problem}"  # "expected a single document in the stream but found another document"
+        elif exc.context and exc.context_mark is not None and problem == "second occurrence":  # a repeated anchor
+            problem = f"{exc.context} (line {int(exc.context_mark.line) + 1}), {problem}"
         raise TemplateError(problem, int(mark.line) + 1) from None
     except (TemplateError, RecursionError):
         raise
@@ -174,8 +189,8 @@ def loads_template(text: str, filename: str) -> Any:
         raise ParseError(f"invalid template: {exc.message}", file=filename, line=line) from None
 
 
-def _load(text: str) -> Any:
-    loader = TemplateLoader(text)
+def _load(text: str, loader_class: type[Any]) -> Any:
+    loader = loader_class(text)
     try:
         return loader.get_single_data()
     finally:
