@@ -131,6 +131,18 @@ def test_alias_amplification_is_refused() -> None:
     assert len(plain(decode_template("\n".join(levels[:4]) + "\n"))["d"]) == 10  # 1,111 nodes: fine
 
 
+def test_nesting_deeper_than_the_stack_is_a_parse_error_on_line_1() -> None:
+    depth = 300
+    value = plain(properties("      A: " + "[" * depth + "]" * depth + "\n")["A"])
+    for _ in range(depth - 1):
+        value = value[0]
+    assert value == []
+    with pytest.raises(ParseError) as caught:
+        loads_template(HEAD + "      A: " + "[" * 900 + "]" * 900 + "\n", "deep.yaml")
+    assert caught.value.message.startswith("invalid template: Template could not be parsed: maximum recursion depth exceeded")
+    assert caught.value.line == 1
+
+
 def test_empty_document_is_an_empty_mapping() -> None:
     for text in ("", "# nothing\n", "---\n...\n"):
         template = decode_template(text)

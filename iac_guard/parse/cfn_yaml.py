@@ -88,8 +88,10 @@ class TemplateConstructor(SafeConstructor):
         super().flatten_mapping(node)
 
     def construct_marked_seq(self, node: SequenceNode) -> MarkedList:
-        out = MarkedList(self.construct_object(child, deep=False) for child in node.value)
+        out = MarkedList()
         out.start_mark, out.end_mark = node.start_mark, node.end_mark
+        for child in node.value:  # a loop, not a comprehension: one frame less per level
+            out.append(self.construct_object(child, deep=False))
         return out
 
     def construct_marked_str(self, node: ScalarNode) -> str:
@@ -146,7 +148,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 def decode_template(text: str, loader: type[Any] | None = None) -> Any:
     """The template in ``text`` with marks; an empty document is an empty mapping. Raise
-    TemplateError (a RecursionError for nesting deeper than Python's stack). ``loader``:
+    TemplateError. ``loader``:
     PureTemplateLoader to use the pure-Python parser even where libyaml is available."""
     try:
         template = _load(text, loader or TemplateLoader)
@@ -166,8 +168,10 @@ def decode_template(text: str, loader: type[Any] | None = None) -> Any:
         elif exc.context and exc.context_mark is not None and problem == "second occurrence":  # a repeated anchor
             problem = f"{exc.context} (line {int(exc.context_mark.line) + 1}), {problem}"
         raise TemplateError(problem, int(mark.line) + 1) from None
-    except (TemplateError, RecursionError):
+    except TemplateError:
         raise
+    except RecursionError as exc:  # nesting deeper than Python's stack (libyaml stops at 1000 levels)
+        raise TemplateError(f"Template could not be parsed: {exc}", 1) from None
     except Exception as exc:  # a constructor's own failure (an explicit `!!int abc`)
         raise TemplateError(f"Template could not be parsed: {exc}", 1) from None
     if template is None:
