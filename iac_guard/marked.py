@@ -106,11 +106,11 @@ def decode_json(text: str) -> Any:
 
     def start_mark(pos: int) -> Mark:
         line = bisect_right(newlines, pos)
-        return Mark(line, pos - (newlines[line - 1] if line else -1))
+        return Mark(line, pos - (newlines[line - 1] + 1 if line else 0))
 
     def end_mark(pos: int) -> Mark:
-        line = max(bisect_right(newlines, pos) - end_offset, 0)
-        return Mark(line, pos - (newlines[line - 1] if line else -1))
+        line = bisect_right(newlines, pos)  # the column is on this line, the line reported as cfn-lint did
+        return Mark(max(line - end_offset, 0), pos - (newlines[line - 1] + 1 if line else 0))
 
     space = _WHITESPACE.match
 
@@ -118,6 +118,7 @@ def decode_json(text: str) -> Any:
         """The index after the whitespace at ``pos``."""
         found = space(text, pos)
         return found.end() if found is not None else pos
+
     number = NUMBER_RE.match
 
     def value(pos: int) -> tuple[Any, int]:
