@@ -1,7 +1,6 @@
-"""CloudFormation templates (YAML and JSON) through cfn-lint's decoder.
-
-cfn-lint already decodes safely, turns short-form intrinsics (``!Ref``, ``!Sub``,
-``!GetAtt``) into their long form, and keeps a line mark on every node.
+"""CloudFormation templates (YAML and JSON), decoded by ``parse.cfn_yaml``: safely, with
+short-form intrinsics (``!Ref``, ``!Sub``, ``!GetAtt``) in their long form and a line mark
+on every node.
 """
 
 from __future__ import annotations
@@ -15,6 +14,7 @@ from iac_guard.errors import ParseError
 from iac_guard.marked import end_line, plain, start_line
 from iac_guard.models import ParsedDocument, Resource, SourceFile
 from iac_guard.parse.base import Parser
+from iac_guard.parse.cfn_yaml import loads_template
 
 # A template's AWSTemplateFormatVersion and Resources are top-level keys: at column 0 in
 # YAML (an indented one is nested, as in a Serverless Framework file's `resources:` or a
@@ -45,18 +45,7 @@ class CloudFormationParser(Parser):
         return _YAML_RESOURCES.search(head) is not None and _YAML_TYPES.search(head) is not None
 
     def parse_text(self, text: str, source: SourceFile) -> ParsedDocument:
-        from cfnlint.decode import decode_str  # lazy: cfn-lint is slow to import (start-up speed)
-
-        template, matches = decode_str(text)
-        if matches:
-            first = matches[0]
-            message = str(getattr(first, "message", first))
-            line = getattr(first, "linenumber", None)
-            if line in (None, 0, 1):  # cfn-lint drops the mark of some YAML errors (a recursive anchor)
-                message, line = _yaml_problem(text) or (message, line)
-            if isinstance(line, int):  # an error at the end of the stream: the file's last line
-                line = max(1, min(line, len(text.splitlines())))
-            raise ParseError(f"invalid template: {message}", file=source.relpath, line=line)
+        template = loads_template(text, source.relpath)
         if not isinstance(template, dict):
             raise ParseError("a CloudFormation template must be a mapping", file=source.relpath, line=1)
         resources_node = template.get("Resources")
@@ -224,25 +213,3 @@ def _property_lines(node: Any, prefix: str) -> dict[str, int]:
             if isinstance(value, (dict, list)):
                 out.update(_property_lines(value, path))
     return {k: v for k, v in out.items() if v}
-
-
-def _yaml_problem(text: str) -> tuple[str, int] | None:
-    """The problem and 1-based line of a YAML error that cfn-lint reports without a line:
-    its loader keeps the original error (with its mark) as the cause."""
-    from cfnlint.decode import cfn_yaml  # lazy: cfn-lint is slow to import (start-up speed)
-
-    try:
-        cfn_yaml.loads(text)
-    except cfn_yaml.CfnParseError as exc:
-        cause = exc.__cause__
-        mark = getattr(cause, "problem_mark", None) or getattr(cause, "context_mark", None)
-        problem = getattr(cause, "problem", None)
-        context = getattr(cause, "context", None)
-        if mark is not None and problem:
-            if context and str(problem).startswith("but "):  # one sentence in two parts
-                return f"{context} {problem}", int(mark.line) + 1  # "expected a single document in the stream but found another document"
-            return str(problem), int(mark.line) + 1
-    except Exception:  # any other failure: keep what decode_str said
-        return None
-    return None
-

@@ -1,5 +1,5 @@
 """Terraform's JSON syntax (``.tf.json``) to the syntax tree of ``terraform.hcl``, with
-the line of every block and attribute (from cfn-lint's marked JSON decoder). Strings with
+the line of every block and attribute (from ``marked.loads_marked``). Strings with
 ``${`` or ``%{`` are templates in native syntax."""
 
 from __future__ import annotations
