@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from iac_guard.errors import IacGuardError, ParseError
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource, SourceFile
@@ -65,6 +66,57 @@ class Parser(ABC):
             )
         except RecursionError:
             return ParsedDocument(source, problems=(Problem("parse-error", "nesting too deep to parse", source.relpath),))
+
+
+#: how deep a resource's values (or a file's raw document) may nest. The policy engine reads
+#: its input as JSON with a recursion limit of 128 levels (serde_json's), of which the input's
+#: own frame (input -> resources -> resource -> values) takes 4: deeper values would crash
+#: the evaluation of every file, so they are an error of the file that holds them.
+MAX_DEPTH = 100
+#: a raw document sits 3 levels down (input -> files -> path), beside the resources
+RAW_MAX_DEPTH = 116
+
+
+def depth_exceeds(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether lists and mappings in ``value`` nest more than ``limit`` levels (iterative:
+    no recursion limit of Python's is reached on any input)."""
+    stack: list[tuple[Any, int]] = [(value, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if isinstance(node, dict):
+            children: Any = node.values()
+        elif isinstance(node, (list, tuple)):
+            children = node
+        else:
+            continue
+        if depth + 1 > limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
+def within_depth(
+    resources: Sequence[Resource], documents: Sequence[ParsedDocument]
+) -> tuple[list[Resource], list[ParsedDocument], list[Problem]]:
+    """The resources and documents policies can be evaluated on, and a parse error (file,
+    line) for each resource nested deeper than ``MAX_DEPTH`` or raw document deeper than
+    ``RAW_MAX_DEPTH``: left out of the input, and the scan fails closed."""
+    kept: list[Resource] = []
+    problems: list[Problem] = []
+    for resource in resources:
+        if depth_exceeds(resource.values):
+            problems.append(Problem("parse-error", f"{resource.address}: values nested deeper than {MAX_DEPTH} levels; policies cannot be evaluated on them", resource.file, resource.line or None))
+        else:
+            kept.append(resource)
+    flagged = {p.file for p in problems}
+    out: list[ParsedDocument] = []
+    for document in documents:
+        if document.raw is not None and depth_exceeds(document.raw, RAW_MAX_DEPTH):
+            if document.source.relpath not in flagged:
+                problems.append(Problem("parse-error", f"the document nests deeper than {RAW_MAX_DEPTH} levels; policies cannot be evaluated on it", document.source.relpath))
+            document = replace(document, raw=None)
+        out.append(document)
+    return kept, out, problems
 
 
 def read_text(source: SourceFile) -> str:

@@ -13,7 +13,7 @@ from functools import partial
 from typing import Any
 
 from iac_guard.models import KindInput, ParsedDocument, SourceFile
-from iac_guard.parse.base import BuildOptions
+from iac_guard.parse.base import BuildOptions, within_depth
 from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import parser_for
 
@@ -145,10 +145,11 @@ def build_kind_input(
     documents = parse_files(mine, jobs=jobs, cache=cache)
     parser = parser_for(kind)
     resources, notices, problems = parser.build(documents, options or BuildOptions())
+    resources, documents, too_deep = within_depth(resources, documents)
     return KindInput(
         kind=parser.policy_kind,
         documents=tuple(documents),
         resources=tuple(resources),
-        problems=tuple(p for d in documents for p in d.problems) + tuple(problems),
+        problems=tuple(p for d in documents for p in d.problems) + tuple(problems) + tuple(too_deep),
         notices=tuple(n for d in documents for n in d.notices) + tuple(notices),
     )
