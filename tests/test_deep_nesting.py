@@ -104,3 +104,20 @@ def test_depth_check_needs_no_recursion() -> None:
     for _ in range(100_000):
         value = [value]
     assert depth_exceeds(value) is True
+
+
+def test_an_input_the_engine_cannot_read_is_an_engine_error_without_backtrace() -> None:
+    """Below the parse stage's cap nothing reaches this; if something does, it is one
+    clean line (no Rust backtrace), which the evaluation turns into a reported error."""
+    from iac_guard.errors import EngineError
+    from iac_guard.policy.embedded import EmbeddedEngine
+    from iac_guard.policy.loader import load_policies
+
+    value: object = "x"
+    for _ in range(200):
+        value = {"a": value}
+    engine = EmbeddedEngine(load_policies([]))
+    with pytest.raises(EngineError) as raised:
+        engine.evaluate_each(["x"], {"resources": [{"values": value}]})
+    assert raised.value.message.startswith("the policy engine cannot read the input: recursion limit exceeded at line 1 column ")
+    assert "\n" not in raised.value.message and "backtrace" not in raised.value.message.lower()

@@ -7,7 +7,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from iac_guard.errors import PolicyError
+from iac_guard.errors import EngineError, PolicyError, clean_engine_message
 from iac_guard.models import PolicySet
 from iac_guard.policy.deadline import QueryTimeout, eval_queries_as_json, eval_query_as_json
 from iac_guard.policy.engine import Engine, EngineOptions, PackageResults
@@ -53,7 +53,10 @@ class EmbeddedEngine(Engine):
         per worker, each part's query in its own process at once (``EngineOptions.workers``).
         When a query fails, each package of its part is evaluated alone to tell which one is
         broken, and the others still give their results."""
-        self._engine.set_input_json(json.dumps(input_doc))  # once for every package
+        try:
+            self._engine.set_input_json(json.dumps(input_doc))  # once for every package
+        except (RuntimeError, ValueError, RecursionError) as exc:  # an input the engine cannot read (the parse stage caps nesting)
+            raise EngineError(f"the policy engine cannot read the input: {clean_engine_message(str(exc)).splitlines()[0] if str(exc) else type(exc).__name__}") from None
         if not packages:
             return {}, {}
         if not self._one_query or any(p in self._timed_out for p in packages):
