@@ -123,7 +123,7 @@ def findings(
     settings = parsed.settings
     policy_set = pipeline.policies(settings)
     stage = services(settings, policy_engine, host, parse_cache)
-    evaluation = pipeline.evaluate(settings, policy_set, list(parsed.inputs), stage)
+    evaluation = pipeline.evaluate(settings, policy_set, list(parsed.inputs), stage, parsed.discovery)
     extra = pipeline.scanners(settings, parsed.discovery, stage)
     judged = pipeline.gate_input(settings, parsed.discovery, policy_set, list(parsed.inputs), evaluation, extra)
     result = pipeline.judge(judged, pipeline.suppressions(settings, judged))

@@ -58,9 +58,15 @@ def load_policies_op(settings: ScanConfig) -> dg.Output[PolicySet]:
 
 @dg.op(description="Evaluate every policy over each IaC kind's input.")
 def evaluate_op(
-    settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
+    settings: ScanConfig,
+    discovery: discover.Discovery,
+    policy_set: PolicySet,
+    inputs: list[KindInput],
+    policy_engine: PolicyEngineResource,
+    host: HostResource,
+    parse_cache: ParseCacheResource,
 ) -> dg.Output[Evaluation]:
-    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host, parse_cache))
+    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host, parse_cache), discovery)
     return dg.Output(evaluation, metadata=meta.evaluation(evaluation))
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iac_guard import reads
+
 
 @dataclass(frozen=True)
 class Unknown:
@@ -121,7 +123,9 @@ class FileAccess:
     display_root: Path | None = None
 
     def resolve(self, name: str) -> Path:
+        reads.file(self.base / name)  # the name as given (a symbolic link may be re-pointed)
         path = (self.base / name).resolve()
+        reads.file(path)
         try:
             path.relative_to(self.root.resolve())
         except ValueError:
