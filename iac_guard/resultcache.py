@@ -43,6 +43,7 @@ import pickle
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,15 @@ from iac_guard.policy.evaluate import Evaluation
 
 FORMAT = 1
 MAGIC = "iac-guard-results"
+
+
+@functools.cache
+def _engine_version() -> str:
+    """The embedded engine's version (the distribution pyproject.toml depends on)."""
+    try:
+        return version("gordon-to-regorus")
+    except PackageNotFoundError:
+        return "none"
 
 
 def _digest(*parts: str) -> str:
@@ -95,7 +105,7 @@ class ResultCache:
     def __init__(self, directory: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
         self.directory = directory / f"results-v{FORMAT}"
         self.max_bytes = max_bytes
-        self.salt = f"{MAGIC}|{FORMAT}|{__version__}|{_code_digest()}|{_library_versions()}"
+        self.salt = f"{MAGIC}|{FORMAT}|{__version__}|{_code_digest()}|{_library_versions()}|regorus={_engine_version()}"
 
     @classmethod
     def from_environ(cls, env: Mapping[str, str]) -> ResultCache:
