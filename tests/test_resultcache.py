@@ -373,3 +373,18 @@ def test_an_incomplete_input_is_rebuilt_when_it_must_be_evaluated(tmp_path: Path
     slim_inputs = [replace(pipeline.parse("terraform", config, pipeline.find_files(config), pipeline.Services()), complete=False)]
     with pytest.raises(ValueError):
         pipeline.evaluate(config, pipeline.policies(config), slim_inputs, pipeline.Services(result_cache=ResultCache(cache)))
+
+
+def test_a_build_that_reached_outside_the_scan_root_is_not_cached(tmp_path: Path) -> None:
+    tree = make_tree(tmp_path / "tree")
+    (tmp_path / "secret.txt").write_text("password\n")
+    (tree / "envs/prod/main.tf").write_text('resource "aws_instance" "web" {\n  user_data = file("../../../secret.txt")\n}\n')
+    cache = tmp_path / "cache"
+    engine = Counting()
+    first, reused = scan(tree, cache, engine)
+    assert first == scan(tree, None)[0]
+    second, reused = scan(tree, cache, engine)
+    assert second == first and reused == [False, True, True] and engine.calls == 2  # terraform built and evaluated again
+    config = config_for(tree)
+    built = pipeline.parse("terraform", config, pipeline.find_files(config), pipeline.Services(result_cache=ResultCache(cache)))
+    assert built.complete and built.digest == ""  # nothing stored, no evaluation key
