@@ -112,17 +112,37 @@ def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Se
     return built
 
 
-def policies(config: ScanConfig) -> PolicySet:
-    """The policy set after ``--only``/``--skip`` (unselected policies are not evaluated)."""
-    policy_set = load_policies(
-        [Path(p) for p in config.policy_dirs],
-        include_builtin=config.builtin_policies,
-        severity_overrides=config.severity_overrides,
-        namespaces=config.namespaces,
-        all_namespaces=config.all_namespaces,
-        relative_to=Path(config.cwd),
-        allow_builtins=config.allow_builtins,
-    )
+def policies(config: ScanConfig, services: Services | None = None) -> PolicySet:
+    """The policy set after ``--only``/``--skip`` (unselected policies are not evaluated).
+    With the results cache (in ``services``) on: read back while no policy file, data file
+    or directory it was loaded from changed."""
+    dirs = [Path(p) for p in config.policy_dirs]
+
+    def load() -> PolicySet:
+        return load_policies(
+            dirs,
+            include_builtin=config.builtin_policies,
+            severity_overrides=config.severity_overrides,
+            namespaces=config.namespaces,
+            all_namespaces=config.all_namespaces,
+            relative_to=Path(config.cwd),
+            allow_builtins=config.allow_builtins,
+        )
+
+    results = services.result_cache if services is not None and config.cache else None
+    if results is None:
+        return config.selection().policies(load())
+    key = results.policies_key([
+        repr((config.builtin_policies, sorted(config.severity_overrides.items()), config.namespaces, config.all_namespaces, config.allow_builtins)),
+        str(Path(config.cwd).resolve()),
+        *(str(p.resolve()) for p in dirs),
+    ])
+    policy_set = results.get_policies(key)
+    if policy_set is None:
+        with reads.recording() as recorder:
+            policy_set = load()
+        if recorder.complete:
+            results.put_policies(key, policy_set, recorder.manifest())
     return config.selection().policies(policy_set)
 
 

@@ -93,6 +93,19 @@ def directory(path: Path | str) -> None:
             recorder.records[key] = directory_digest(key[1])
 
 
+def tree(path: Path | str) -> None:
+    """Note that every directory under ``path`` was walked (a recursive glob): each one's
+    entries. A symbolic link to a directory inside makes the walk unverifiable."""
+    recorder = _current.get()
+    if recorder is None:
+        return
+    for current, dirs, _files in os.walk(path):
+        directory(current)
+        if any(os.path.islink(os.path.join(current, d)) for d in dirs):
+            recorder.complete = False
+            return
+
+
 def untracked() -> None:
     """Something was read that cannot be verified later: do not cache the result."""
     recorder = _current.get()

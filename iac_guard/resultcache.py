@@ -17,6 +17,9 @@ writes are atomic, the size is bounded, least recently used entries are pruned f
   used. A build whose reads cannot all be recorded (``--download-modules``) is not cached;
   nor is one given ``--var`` or ``TF_VAR_*`` values (variables are often secrets, and the
   cache must not hold what they resolve to).
+- **policies** entries: the loaded policy set (before ``--only``/``--skip``), keyed by the
+  loading options, with a manifest of every policy and data file read and of every
+  directory walked (the built-in library's included);
 - **evaluation** entries: the policy evaluation of a set of inputs, keyed by the policy
   set's content hash, the selected policies (ids, severities), the engine and the inputs'
   digests (content hashes of everything they were built from). An evaluation with a
@@ -48,7 +51,7 @@ from pathlib import Path
 from typing import Any
 
 from iac_guard import __version__, reads
-from iac_guard.models import KindInput, SourceFile
+from iac_guard.models import KindInput, PolicySet, SourceFile
 from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import (
     DEFAULT_MAX_BYTES,
@@ -142,6 +145,10 @@ class ResultCache:
             return None
         return _digest(self.salt, "evaluation", *parts, *(f"{i.kind}:{i.digest}" for i in inputs))
 
+    def policies_key(self, parts: Sequence[str]) -> str:
+        """The key of the policy set loaded with the options ``parts``."""
+        return _digest(self.salt, "policies", *parts)
+
     # -- entries
 
     def _path(self, key: str) -> Path:
@@ -211,6 +218,22 @@ class ResultCache:
         if evaluation.problems:
             return  # a broken policy or a timeout: evaluated again next time
         self._store(key, {"evaluation": evaluation})
+
+    def get_policies(self, key: str) -> PolicySet | None:
+        """The policy set stored under ``key`` if no file or directory it was read from changed."""
+        entry = self._load(key)
+        if entry is None:
+            return None
+        manifest, stored = entry.get("manifest"), entry.get("policy_set")
+        if not isinstance(manifest, tuple) or not isinstance(stored, PolicySet):
+            return None
+        try:
+            return stored if reads.unchanged(manifest) else None
+        except (TypeError, ValueError):
+            return None
+
+    def put_policies(self, key: str, policy_set: PolicySet, manifest: tuple[reads.Record, ...]) -> None:
+        self._store(key, {"manifest": manifest, "policy_set": policy_set})
 
     def prune(self, max_bytes: int | None = None, *, force: bool = False) -> int:
         if not self.usable:

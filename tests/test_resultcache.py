@@ -11,6 +11,7 @@ import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import PARSERS
 from iac_guard.policy.engine import Engine
+from iac_guard.policy.loader import load_policies
 from iac_guard.resultcache import ResultCache
 from iac_guard.settings import ScanConfig
 
@@ -140,7 +142,7 @@ def scan(tree: Path, cache_dir: Path | None, engine: Counting | None = None, **c
     )
     found = pipeline.find_files(config)
     inputs = [pipeline.parse(kind, config, found, services) for kind in PARSERS]
-    policy_set = pipeline.policies(config)
+    policy_set = pipeline.policies(config, services)
     evaluation = pipeline.evaluate(config, policy_set, inputs, services, found)
     extra = pipeline.scanners(config, found, services)
     judged = pipeline.gate_input(config, found, policy_set, inputs, evaluation, extra)
@@ -260,7 +262,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(tmp_path: Path, damage: str) -
     engine = Counting()
     first, _ = scan(tree, cache, engine)
     stored = entries(cache)
-    assert len(stored) == 4  # the terraform, plan (no file) and cloudformation inputs, the evaluation
+    assert len(stored) == 5  # the terraform, plan (no file) and cloudformation inputs, the policies, the evaluation
     for path in stored:
         data = path.read_bytes()
         path.write_bytes(
@@ -269,7 +271,7 @@ def test_a_corrupt_entry_is_ignored_and_rewritten(tmp_path: Path, damage: str) -
     again, reused = scan(tree, cache, engine)
     assert again == first and reused == [False, False, False]
     assert engine.calls == 2
-    assert [ResultCache(cache)._load(p.name) is not None for p in entries(cache)] == [True] * 4
+    assert [ResultCache(cache)._load(p.name) is not None for p in entries(cache)] == [True] * 5
     third, reused = scan(tree, cache, engine)  # rewritten: used again
     assert third == first and reused == [True, True, True] and engine.calls == 2
 
@@ -357,7 +359,7 @@ def test_the_scan_job_gives_the_same_report_cold_and_warm(
         ("TEST-EC2-001", "aws_instance.web"),
         ("TEST-S3-001", "module.app.aws_s3_bucket.b"),
     ]
-    assert len(entries(Path(os.environ["IAC_GUARD_CACHE_DIR"]))) == 4  # the job used the cache
+    assert len(entries(Path(os.environ["IAC_GUARD_CACHE_DIR"]))) == 5  # the job used the cache
 
 
 def test_an_incomplete_input_is_rebuilt_when_it_must_be_evaluated(tmp_path: Path) -> None:
@@ -388,3 +390,39 @@ def test_a_build_that_reached_outside_the_scan_root_is_not_cached(tmp_path: Path
     config = config_for(tree)
     built = pipeline.parse("terraform", config, pipeline.find_files(config), pipeline.Services(result_cache=ResultCache(cache)))
     assert built.complete and built.digest == ""  # nothing stored, no evaluation key
+
+
+def test_the_policy_set_is_read_back_until_a_policy_file_or_directory_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = make_tree(tmp_path / "tree")
+    cache = tmp_path / "cache"
+    config = config_for(tree)
+    services = pipeline.Services(result_cache=ResultCache(cache))
+    first = pipeline.policies(config, services)
+    assert sorted(p.id for p in first.policies) == ["TEST-CFN-001", "TEST-EC2-001", "TEST-S3-001"]
+    loads: list[int] = []
+    real = load_policies
+
+    def counted(*args: Any, **kwargs: Any) -> PolicySet:
+        loads.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr("iac_guard.pipeline.load_policies", counted)
+    again = pipeline.policies(config, services)
+    assert loads == [] and again == first and again.modules == first.modules
+    # a policy in a new sub-directory
+    (tree / "policies/more").mkdir()
+    (tree / "policies/more/again.rego").write_text(S3_POLICY.replace("TEST-S3-001", "TEST-S3-002").replace("test.s3.public", "test.s3.again"))
+    grown = pipeline.policies(config, services)
+    assert loads == [1] and "TEST-S3-002" in [p.id for p in grown.policies]
+    # a data file
+    (tree / "policies/data.yaml").write_text("limits:\n  max: 3\n")
+    assert pipeline.policies(config, services).data["limits"] == {"max": 3} and loads == [1, 1]
+    (tree / "policies/data.yaml").write_text("limits:\n  max: 4\n")
+    assert pipeline.policies(config, services).data["limits"] == {"max": 4} and loads == [1, 1, 1]
+    # the options the set was loaded with
+    overridden = pipeline.policies(config.merged(severity_overrides={"TEST-S3-001": Severity.LOW}), services)
+    assert {p.id: p.severity for p in overridden.policies}["TEST-S3-001"] is Severity.LOW and loads == [1, 1, 1, 1]
+    assert pipeline.policies(config, services).data["limits"] == {"max": 4} and loads == [1, 1, 1, 1]
+    # without the cache: loaded every time
+    pipeline.policies(config.merged(cache=False), services)
+    assert loads == [1, 1, 1, 1, 1]

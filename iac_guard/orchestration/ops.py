@@ -51,8 +51,10 @@ def parse_op(kind: str) -> dg.OpDefinition:
 
 
 @dg.op(description="Load the Rego policies (built-in library and --policy-dir).")
-def load_policies_op(settings: ScanConfig) -> dg.Output[PolicySet]:
-    policy_set = pipeline.policies(settings)
+def load_policies_op(
+    settings: ScanConfig, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
+) -> dg.Output[PolicySet]:
+    policy_set = pipeline.policies(settings, services(settings, policy_engine, host, parse_cache))
     return dg.Output(policy_set, metadata=meta.policies(policy_set))
 
 
