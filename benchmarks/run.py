@@ -11,9 +11,10 @@ modules and CloudFormation templates, ~80 lines a file) in a git repository, or 
   cold   ``iac-guard scan`` with an empty parse cache
   warm   the same again, the cache filled by the cold run
   pr     ``--diff-base HEAD`` after changing 5 files (warm cache)
-  split  where a warm scan's time goes, stage by stage, in one process: imports,
-         discover, parse, semantics (Terraform modules, variables, instances), evaluate,
-         report (gate and the JSON report)
+  split  where a warm scan's time goes, stage by stage, in one process, through the
+         pipeline functions the ops call: imports, discover, inputs (parse and Terraform
+         semantics, or the verified results cache), policies (loaded, or cached), evaluate
+         (or the cached evaluation), report (gate and the JSON report)
   Dagster's share  the warm wall time less Python's start-up and the same stages run
          without Dagster: importing Dagster and the job, the instance, running the ops
   DAGSTER_HOME adds  a warm scan recorded in a DAGSTER_HOME (the audit trail: run,
@@ -111,43 +112,39 @@ def count(root: Path) -> tuple[int, int]:
 
 
 SPLIT = r"""
-import sys, time, json
+import os, sys, time, json
 t0 = time.perf_counter()
 from iac_guard import pipeline, report
 from iac_guard.parse.cache import ParseCache
-from iac_guard.parse.registry import PARSERS, parser_for
-from iac_guard.parse.runner import parse_files
-from iac_guard.parse.base import BuildOptions
-from iac_guard.models import KindInput
+from iac_guard.parse.registry import PARSERS
+from iac_guard.resultcache import ResultCache
 from iac_guard.settings import ScanConfig
 from iac_guard.report.base import OutputSpec
 if len(sys.argv) > 2 and sys.argv[2] == "dagster":
     import iac_guard.orchestration.jobs  # what the CLI imports to run the job
 t1 = time.perf_counter()
 config = ScanConfig(paths=(sys.argv[1],), cwd=sys.argv[1], outputs=(OutputSpec("json"),))
-services = pipeline.Services(parse_cache=ParseCache.from_environ(dict(__import__("os").environ)))
+env = dict(os.environ)
+services = pipeline.Services(parse_cache=ParseCache.from_environ(env), result_cache=ResultCache.from_environ(env))
 found = pipeline.find_files(config)
 t2 = time.perf_counter()
-docs = {k: parse_files([f for f in found.files if f.kind == k], cache=services.parse_cache) for k in PARSERS}
+inputs = [pipeline.parse(kind, config, found, services) for kind in PARSERS]
 t3 = time.perf_counter()
-inputs = []
-resources = 0
-for kind, documents in docs.items():
-    parser = parser_for(kind)
-    res, notices, problems = parser.build(documents, BuildOptions())
-    resources += len(res)
-    inputs.append(KindInput(kind=parser.policy_kind, documents=tuple(documents), resources=tuple(res), problems=tuple(problems), notices=tuple(notices)))
+policy_set = pipeline.policies(config, services)
 t4 = time.perf_counter()
-policy_set = pipeline.policies(config)
-evaluation = pipeline.evaluate(config, policy_set, inputs, services)
+evaluation = pipeline.evaluate(config, policy_set, inputs, services, found)
 t5 = time.perf_counter()
 extra = pipeline.scanners(config, found, services)
 judged = pipeline.gate_input(config, found, policy_set, inputs, evaluation, extra)
 result = pipeline.judge(judged, pipeline.suppressions(config, judged))
 report.render("json", result)
 t6 = time.perf_counter()
-print(json.dumps({"imports": t1 - t0, "discover": t2 - t1, "parse": t3 - t2, "semantics": t4 - t3, "evaluate": t5 - t4, "report": t6 - t5, "resources": resources}))
+resources = sum(len(i.resources) for i in inputs)
+print(json.dumps({"imports": t1 - t0, "discover": t2 - t1, "inputs": t3 - t2, "policies": t4 - t3, "evaluate": t5 - t4, "report": t6 - t5, "resources": resources}))
 """
+
+
+STAGES = ("imports", "discover", "inputs", "policies", "evaluate", "report")
 
 
 def split(root: Path, env: dict[str, str], *, dagster: bool = True) -> dict[str, float]:
@@ -199,7 +196,7 @@ def main() -> int:
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print("floor: " + ", ".join(f"{name} {m.wall:.2f} s" for name, m in floor.items()))
     print()
-    header = ("| files | lines | resources | cold | warm | PR (5 files) | split of warm: imports / discover / parse / semantics / evaluate / report "
+    header = ("| files | lines | resources | cold | warm | PR (5 files) | split of warm: imports / discover / inputs / policies / evaluate / report "
               "| Dagster's share of warm | DAGSTER_HOME adds | peak RSS | checkov | checkov / cold |")
     print(header)
     print("| --- " * (header.count("|") - 1) + "|")
@@ -242,7 +239,7 @@ def main() -> int:
                 for k in ("cold", "warm", "pr")))
         parts = split(root, env)
         stages = split(root, env, dagster=False)
-        stage_total = sum(stages.get(k, 0) for k in ("imports", "discover", "parse", "semantics", "evaluate", "report"))
+        stage_total = sum(stages.get(k, 0) for k in STAGES)
         # the warm scan's wall less Python's start and the same stages run without Dagster
         dagster_share = warm.wall - floor["python -c pass"].wall - stage_total
         recorded = results["this"]["recorded"].wall - warm.wall
@@ -252,7 +249,7 @@ def main() -> int:
             m = best(1, [checkov, "-d", str(root), "--quiet", "--compact", "-o", "json"], cwd=root)
             ck = f"{m.wall:.1f} s, {m.peak_mib:.0f} MiB"
             ratio = f"{m.wall / cold.wall:.1f}x"
-        split_text = " / ".join(f"{parts.get(k, 0):.2f}" for k in ("imports", "discover", "parse", "semantics", "evaluate", "report"))
+        split_text = " / ".join(f"{parts.get(k, 0):.2f}" for k in STAGES)
         peak = max(cold.peak_mib, warm.peak_mib, pr.peak_mib)
         print(
             f"| {files:,} | {lines:,} | {int(parts.get('resources', 0)):,} | {cold.wall:.2f} s | {warm.wall:.2f} s | {pr.wall:.2f} s "

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from iac_guard import gitrev, pipeline
@@ -114,7 +114,10 @@ def findings_at(config: ScanConfig, policy_set: PolicySet, services: pipeline.Se
             return BaseFindings(ref=ref, repo=str(repo))
         found = pipeline.find_files(config, present, scope=scope, repo=copy.directory)
         prefix = repo_prefix(found.root, copy.directory)
-        keys = {k for f in pipeline.findings_of(config, policy_set, found, services) for k in match_keys(f, prefix)}
+        # the copy is in a new temporary directory each run: results cached under its paths
+        # would never be read again (its parses, keyed by relative path, still are)
+        base_services = replace(services, result_cache=None)
+        keys = {k for f in pipeline.findings_of(config, policy_set, found, base_services) for k in match_keys(f, prefix)}
         return BaseFindings(ref=ref, keys=frozenset(keys), repo=str(repo))
     finally:
         copy.remove()

@@ -192,6 +192,13 @@ class KindInput:
     resources: tuple[Resource, ...]
     problems: tuple[Problem, ...] = ()
     notices: tuple[Notice, ...] = ()
+    # a content digest of everything the input was built from (its files, every file its
+    # build read, the options): set when the results cache is on, "" otherwise
+    digest: str = field(default="", compare=False)
+    # False for an input read back from the results cache: its documents carry no raw
+    # document or tree and its resources no values (what the report and the gate read,
+    # not what policies read); the evaluate stage rebuilds it in full when it must evaluate
+    complete: bool = field(default=True, compare=False)
 
     def policy_input(self) -> dict[str, Any]:
         return {

@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from iac_guard import discover, gate, gitrev, prscope, suppress
+from iac_guard import audit, discover, gate, gitrev, prscope, reads, suppress
 from iac_guard.models import Finding, KindInput, Notice, PolicySet, ScanResult
 from iac_guard.parse.base import BuildOptions
 from iac_guard.parse.cache import ParseCache
@@ -22,6 +22,7 @@ from iac_guard.policy.engine import Engine, EngineOptions
 from iac_guard.policy.engines import create_engine
 from iac_guard.policy.evaluate import Evaluation, evaluate_inputs
 from iac_guard.policy.loader import load_policies
+from iac_guard.resultcache import ResultCache, source_records
 from iac_guard.scanners import ScannerOptions, ScannerResult, run_scanners
 from iac_guard.settings import ScanConfig
 
@@ -40,6 +41,8 @@ class Services:
     environ: Mapping[str, str] = field(default_factory=dict)  # TF_VAR_*, TF_WORKSPACE, Terraform CLI config
     scanner_options: ScannerOptions = field(default_factory=ScannerOptions)
     parse_cache: ParseCache | None = None  # parses of unchanged files (None: parse afresh)
+    # inputs and evaluations of unchanged files (None: build and evaluate afresh)
+    result_cache: ResultCache | None = None
 
 
 def pr_scope(config: ScanConfig) -> prscope.Scope | None:
@@ -83,28 +86,98 @@ def find_files(
     return replace(found, files=kept, notices=(*found.notices, note))
 
 
-def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Services) -> KindInput:
+def parse(kind: str, config: ScanConfig, found: discover.Discovery, services: Services, *, reuse: bool = True) -> KindInput:
+    """The input of one IaC kind. With the results cache on: read back (slim, see
+    ``KindInput.complete``) when no file its last build read has changed, else built and
+    stored; ``reuse`` False always builds (the evaluate stage needs the whole input)."""
     options = BuildOptions(var_files=config.var_files, vars=config.vars, env=services.environ, download_modules=config.download_modules)
     cache = services.parse_cache if config.cache else None
-    return build_kind_input(kind, found.files, jobs=config.jobs, cache=cache, options=options)
+    results = services.result_cache if config.cache else None
+    files = [f for f in found.files if f.kind == kind]
+    key = results.input_key(kind, files, options) if results is not None else None
+    if results is None or key is None:
+        return build_kind_input(kind, found.files, jobs=config.jobs, cache=cache, options=options)
+    if reuse:
+        hit = results.get_input(key)
+        if hit is not None:
+            return hit
+    sources = source_records(files)  # hashed before the build: a file changed meanwhile misses next time
+    with reads.recording() as recorder:
+        built = build_kind_input(kind, found.files, jobs=config.jobs, cache=cache, options=options)
+    if not recorder.complete:
+        return built
+    manifest = tuple(sorted({*sources, *recorder.manifest()}))
+    built = replace(built, digest=results.input_digest(key, manifest))
+    results.put_input(key, built, manifest)
+    results.prune()
+    return built
 
 
-def policies(config: ScanConfig) -> PolicySet:
-    """The policy set after ``--only``/``--skip`` (unselected policies are not evaluated)."""
-    policy_set = load_policies(
-        [Path(p) for p in config.policy_dirs],
-        include_builtin=config.builtin_policies,
-        severity_overrides=config.severity_overrides,
-        namespaces=config.namespaces,
-        all_namespaces=config.all_namespaces,
-        relative_to=Path(config.cwd),
-        allow_builtins=config.allow_builtins,
-    )
+def policies(config: ScanConfig, services: Services | None = None) -> PolicySet:
+    """The policy set after ``--only``/``--skip`` (unselected policies are not evaluated).
+    With the results cache (in ``services``) on: read back while no policy file, data file
+    or directory it was loaded from changed."""
+    dirs = [Path(p) for p in config.policy_dirs]
+
+    def load() -> PolicySet:
+        return load_policies(
+            dirs,
+            include_builtin=config.builtin_policies,
+            severity_overrides=config.severity_overrides,
+            namespaces=config.namespaces,
+            all_namespaces=config.all_namespaces,
+            relative_to=Path(config.cwd),
+            allow_builtins=config.allow_builtins,
+        )
+
+    results = services.result_cache if services is not None and config.cache else None
+    if results is None:
+        return config.selection().policies(load())
+    key = results.policies_key([
+        repr((config.builtin_policies, sorted(config.severity_overrides.items()), config.namespaces, config.all_namespaces, config.allow_builtins)),
+        str(Path(config.cwd).resolve()),
+        *(str(p.resolve()) for p in dirs),
+    ])
+    policy_set = results.get_policies(key)
+    if policy_set is None:
+        with reads.recording() as recorder:
+            policy_set = load()
+        if recorder.complete:
+            results.put_policies(key, policy_set, recorder.manifest())
     return config.selection().policies(policy_set)
 
 
-def evaluate(config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], services: Services) -> Evaluation:
-    return evaluate_inputs(policy_set, inputs, services.engine(config, policy_set))
+def _evaluation_key(config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], results: ResultCache) -> str | None:
+    if config.engine != "embedded" or config.allow_builtins:
+        return None  # an OPA server's state, or builtins reading the clock: not ours to cache
+    parts = (audit.policy_set_hash(policy_set), repr(policy_set.policies), config.engine, str(config.policy_timeout))
+    return results.evaluation_key(parts, inputs)
+
+
+def evaluate(
+    config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], services: Services, found: discover.Discovery | None = None
+) -> Evaluation:
+    """Every policy over the inputs: from the results cache when these policies already
+    evaluated inputs built from the same files. An input read back from the cache
+    (incomplete) is rebuilt from ``found`` when it must be evaluated."""
+    results = services.result_cache if config.cache else None
+    key = _evaluation_key(config, policy_set, inputs, results) if results is not None else None
+    if results is not None and key is not None:
+        hit = results.get_evaluation(key)
+        if hit is not None:
+            return hit
+    if any(not i.complete for i in inputs):
+        if found is None:
+            raise ValueError("evaluate: an input read back from the results cache needs the discovery to be rebuilt")
+        # an input without documents has nothing to rebuild (nor to evaluate)
+        rebuilt = [i if i.complete or not i.documents else parse(i.documents[0].source.kind, config, found, services, reuse=False) for i in inputs]
+        if [i.digest for i in rebuilt] != [i.digest for i in inputs]:
+            key = None  # a file changed since the parse stage: evaluate, but store nothing
+        inputs = rebuilt
+    evaluation = evaluate_inputs(policy_set, inputs, services.engine(config, policy_set))
+    if results is not None and key is not None:
+        results.put_evaluation(key, evaluation)
+    return evaluation
 
 
 def scanners(config: ScanConfig, found: discover.Discovery, services: Services) -> ScannerResult:
@@ -116,7 +189,7 @@ def findings_of(config: ScanConfig, policy_set: PolicySet, found: discover.Disco
     """Every selected finding of the discovered files: parse each kind, evaluate and run
     the scanners, as the job does (used for the ``--diff-base`` revision)."""
     inputs = [parse(kind, config, found, services) for kind in PARSERS]
-    evaluation = evaluate(config, policy_set, inputs, services)
+    evaluation = evaluate(config, policy_set, inputs, services, found)
     extra = scanners(config, found, services)
     return tuple(config.selection().findings(evaluation.findings + extra.findings))
 

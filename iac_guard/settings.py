@@ -79,7 +79,7 @@ class ScanConfig:
     color: bool = setting(False, Option("colour the text report", in_file=False))
     quiet: bool = setting(False, Option("print only failing findings and the verdict", flag="--quiet", short="-q"))
     max_file_bytes: int = setting(5 * 1024 * 1024, Option("an IaC file larger than this is an error, not scanned (default: 5 MiB)", flag="--max-file-bytes", metavar="N", minimum=1))
-    cache: bool = setting(True, Option("reuse parses of unchanged files", flag="--no-cache", negated=True, flag_help="parse every file afresh (default: reuse parses of unchanged files)"))
+    cache: bool = setting(True, Option("reuse parses, inputs and evaluations of unchanged files", flag="--no-cache", negated=True, flag_help="parse, build and evaluate every file afresh (default: reuse parses, inputs and evaluations of unchanged files)"))
     scanners: tuple[str, ...] = setting((), Option("also run this scanner (repeatable)", flag="--scanner", repeat=True, choices="scanners"))
     cfn_lint_regions: tuple[str, ...] = setting((), Option("cfn-lint: lint for this AWS region (repeatable; default: the template's own region, else us-east-1)", flag="--cfn-lint-region", metavar="REGION", repeat=True))
     checkov_path: str | None = setting(None, Option("checkov executable in its own environment (default: $IAC_GUARD_CHECKOV or PATH)", flag="--checkov-path", metavar="PATH", in_file=False))

@@ -121,9 +121,9 @@ def findings(
     context: dg.AssetExecutionContext, parsed: Inventory, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
 ) -> Iterator[Any]:
     settings = parsed.settings
-    policy_set = pipeline.policies(settings)
     stage = services(settings, policy_engine, host, parse_cache)
-    evaluation = pipeline.evaluate(settings, policy_set, list(parsed.inputs), stage)
+    policy_set = pipeline.policies(settings, stage)
+    evaluation = pipeline.evaluate(settings, policy_set, list(parsed.inputs), stage, parsed.discovery)
     extra = pipeline.scanners(settings, parsed.discovery, stage)
     judged = pipeline.gate_input(settings, parsed.discovery, policy_set, list(parsed.inputs), evaluation, extra)
     result = pipeline.judge(judged, pipeline.suppressions(settings, judged))

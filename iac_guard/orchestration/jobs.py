@@ -40,7 +40,7 @@ def scan_job() -> None:
     discovery = ops.discover_op(settings)
     inputs = [parse(settings, discovery) for parse in PARSE_OPS.values()]
     policy_set = ops.load_policies_op(settings)
-    evaluation = ops.evaluate_op(settings, policy_set, inputs)
+    evaluation = ops.evaluate_op(settings, discovery, policy_set, inputs)
     extra = ops.scanners_op(settings, discovery)
     base = ops.diff_base_op(settings, policy_set)
     judged = ops.merge_op(settings, discovery, policy_set, inputs, evaluation, extra)

@@ -51,16 +51,24 @@ def parse_op(kind: str) -> dg.OpDefinition:
 
 
 @dg.op(description="Load the Rego policies (built-in library and --policy-dir).")
-def load_policies_op(settings: ScanConfig) -> dg.Output[PolicySet]:
-    policy_set = pipeline.policies(settings)
+def load_policies_op(
+    settings: ScanConfig, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
+) -> dg.Output[PolicySet]:
+    policy_set = pipeline.policies(settings, services(settings, policy_engine, host, parse_cache))
     return dg.Output(policy_set, metadata=meta.policies(policy_set))
 
 
 @dg.op(description="Evaluate every policy over each IaC kind's input.")
 def evaluate_op(
-    settings: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
+    settings: ScanConfig,
+    discovery: discover.Discovery,
+    policy_set: PolicySet,
+    inputs: list[KindInput],
+    policy_engine: PolicyEngineResource,
+    host: HostResource,
+    parse_cache: ParseCacheResource,
 ) -> dg.Output[Evaluation]:
-    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host, parse_cache))
+    evaluation = pipeline.evaluate(settings, policy_set, inputs, services(settings, policy_engine, host, parse_cache), discovery)
     return dg.Output(evaluation, metadata=meta.evaluation(evaluation))
 
 

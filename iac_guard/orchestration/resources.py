@@ -19,6 +19,7 @@ from iac_guard.models import PolicySet
 from iac_guard.parse.cache import ParseCache
 from iac_guard.pipeline import Services, default_engine
 from iac_guard.policy.engine import Engine
+from iac_guard.resultcache import ResultCache
 from iac_guard.scanners import ScannerOptions
 from iac_guard.scanners.checkov import scanner_environment
 from iac_guard.settings import ScanConfig
@@ -52,11 +53,14 @@ class HostResource(dg.ConfigurableResource):  # type: ignore[type-arg]
 
 
 class ParseCacheResource(dg.ConfigurableResource):  # type: ignore[type-arg]
-    """The parse cache: $IAC_GUARD_CACHE_DIR, else ~/.cache/iac-guard (bounded by
-    $IAC_GUARD_CACHE_MAX_BYTES), read when a run starts."""
+    """The parse cache and the results cache: $IAC_GUARD_CACHE_DIR, else
+    ~/.cache/iac-guard (bounded by $IAC_GUARD_CACHE_MAX_BYTES), read when a run starts."""
 
     def cache(self) -> ParseCache:
         return ParseCache.from_environ(os.environ)
+
+    def results(self) -> ResultCache:
+        return ResultCache.from_environ(os.environ)
 
 
 @dataclass(frozen=True)
@@ -82,6 +86,7 @@ def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResourc
         environ=environ,
         scanner_options=ScannerOptions(checkov_path=checkov, environ=environ),
         parse_cache=cache.cache() if config.cache else None,
+        result_cache=cache.results() if config.cache else None,
     )
 
 

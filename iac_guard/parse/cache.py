@@ -104,13 +104,7 @@ class ParseCache:
         return self._prepare()
 
     def _prepare(self) -> bool:
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
-            info = self.directory.stat()
-        except OSError:
-            return False
-        owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
-        return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+        return private_directory(self.directory)
 
     def key(self, source: SourceFile, content: bytes) -> str:
         digest = hashlib.sha256()
@@ -138,33 +132,7 @@ class ParseCache:
         the number of entries removed."""
         if not self.usable:
             return 0
-        if max_bytes is None:
-            max_bytes = self.max_bytes
-        stamp = self.directory / ".last-prune"
-        try:
-            if not force and stamp.exists() and stamp.stat().st_mtime > time.time() - PRUNE_EVERY_SECONDS:
-                return 0
-            stamp.touch()
-            entries = []
-            for path in self.directory.glob("??/*"):
-                info = path.stat()
-                entries.append((info.st_mtime, info.st_size, path))
-        except OSError:
-            return 0
-        total = sum(size for _, size, _ in entries)
-        if total <= max_bytes:
-            return 0
-        removed = 0
-        for _, size, path in sorted(entries):
-            if total <= max_bytes * PRUNE_TO:
-                break
-            try:
-                path.unlink()
-            except OSError:
-                continue
-            total -= size
-            removed += 1
-        return removed
+        return prune_entries(self.directory, self.max_bytes if max_bytes is None else max_bytes, force=force)
 
     def put(self, key: str, document: ParsedDocument) -> None:
         if not self.usable:
@@ -178,3 +146,46 @@ class ParseCache:
             os.replace(tmp, target)
         except (OSError, pickle.PicklingError, RecursionError):
             return
+
+
+def prune_entries(directory: Path, max_bytes: int, *, force: bool = False) -> int:
+    """Remove the least recently used entries (``directory/??/*``) until they take at most
+    PRUNE_TO of ``max_bytes``, when they take more than ``max_bytes``. At most once a day
+    unless forced; returns the number of entries removed."""
+    stamp = directory / ".last-prune"
+    try:
+        if not force and stamp.exists() and stamp.stat().st_mtime > time.time() - PRUNE_EVERY_SECONDS:
+            return 0
+        stamp.touch()
+        entries = []
+        for path in directory.glob("??/*"):
+            info = path.stat()
+            entries.append((info.st_mtime, info.st_size, path))
+    except OSError:
+        return 0
+    total = sum(size for _, size, _ in entries)
+    if total <= max_bytes:
+        return 0
+    removed = 0
+    for _, size, path in sorted(entries):
+        if total <= max_bytes * PRUNE_TO:
+            break
+        try:
+            path.unlink()
+        except OSError:
+            continue
+        total -= size
+        removed += 1
+    return removed
+
+
+def private_directory(directory: Path) -> bool:
+    """Whether ``directory`` exists (or could be made) and only this user can write it:
+    entries are pickles, loaded only from such a directory."""
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        info = directory.stat()
+    except OSError:
+        return False
+    owned = not hasattr(os, "getuid") or info.st_uid == os.getuid()
+    return owned and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)

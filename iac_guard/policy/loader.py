@@ -20,6 +20,7 @@ from typing import Any
 
 import yaml
 
+from iac_guard import reads
 from iac_guard.errors import PolicyError, shown
 from iac_guard.models import Policy, PolicySet, Severity
 from iac_guard.policy.capabilities import check_builtins
@@ -125,8 +126,11 @@ def read_modules(
         label = "policies" if directory == builtin_dir else None
         if relative_to is not None and label is None:
             base = relative_to.resolve()
+        if directory.is_dir():
+            reads.tree(directory)  # which .rego and data files there are
         for path in rego_files(directory, tests=tests):
             shown = _display(path, base) if label is None else f"{label}/{_display(path, base)}"
+            reads.file(path)
             try:
                 source = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError) as exc:
@@ -359,6 +363,7 @@ def load_data(directory: Path) -> dict[str, Any]:
     for path in sorted(directory.rglob("*")):
         if path.name not in DATA_FILES or not path.is_file():
             continue
+        reads.file(path)
         try:
             text = path.read_text(encoding="utf-8")
             content = json.loads(text) if path.suffix == ".json" else yaml.safe_load(text)

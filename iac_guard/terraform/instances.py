@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from iac_guard import reads
 from iac_guard.models import Notice, ParsedDocument, Problem, Resource
 from iac_guard.terraform import hcl
 from iac_guard.terraform.expressions import evaluate
@@ -187,6 +188,7 @@ class Builder:
         self._noticed: set[tuple[str, int]] = set()
         self.remote: RemoteModules | None = None
         if download_modules:
+            reads.untracked()  # what a download gives cannot be verified from disk
             from iac_guard.terraform.remote.resolve import (
                 RemoteModules,  # only when asked: start-up speed
             )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from typing import Protocol
 
+from iac_guard import reads
 from iac_guard.models import ParsedDocument, Problem, SourceFile
 from iac_guard.terraform import hcl
 
@@ -212,6 +213,7 @@ def is_local_source(source: str) -> bool:
 def read_manifest(root_dir: Path, scan_root: Path) -> dict[str, Path]:
     """``terraform init``'s record of module directories: call key ("net.sg") -> directory."""
     path = root_dir / MANIFEST
+    reads.file(path)
     if not path.is_file() or not inside(path, scan_root):
         return {}
     try:
@@ -300,6 +302,8 @@ class ModuleLoader:
         if directory in self._defs:
             return self._defs[directory]
         allowed = inside(directory, self.scan_root) or self._display(directory) is not None
+        if from_disk:
+            reads.directory(directory)
         if not from_disk or not directory.is_dir() or not allowed:
             return None
         self._defs[directory] = self._load(directory)
@@ -311,6 +315,7 @@ class ModuleLoader:
         for path in sorted(directory.iterdir()):
             if not path.is_file() or not path.name.lower().endswith(parser.suffixes):
                 continue
+            reads.file(path)
             relpath = self._display(path) or os.path.relpath(path, self.scan_root).replace(os.sep, "/")
             document = parser.parse(SourceFile(path=path, relpath=relpath, kind="terraform", size=path.stat().st_size))
             self.problems.extend(document.problems)

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from iac_guard import reads
+
 
 @dataclass(frozen=True)
 class Unknown:
@@ -121,11 +123,17 @@ class FileAccess:
     display_root: Path | None = None
 
     def resolve(self, name: str) -> Path:
-        path = (self.base / name).resolve()
+        given = self.base / name
+        path = given.resolve()
         try:
             path.relative_to(self.root.resolve())
         except ValueError:
+            # nothing outside the scan root is read, not even to hash it: a build that
+            # tried cannot be verified later (a symbolic link may be re-pointed)
+            reads.untracked()
             raise EvalError(f"{name} is outside the scan root") from None
+        reads.file(given)  # the name as given (a symbolic link may be re-pointed)
+        reads.file(path)
         if not path.is_file():
             raise EvalError(f"{name} does not exist")
         return path

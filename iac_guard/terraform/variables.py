@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from iac_guard import reads
 from iac_guard.errors import ParseError
 from iac_guard.marked import loads_marked, plain, start_line
 from iac_guard.models import Problem
@@ -140,6 +141,7 @@ def root_values(
             if name in declared:
                 put(name, VarValue(from_string(env[key], declared[name], key), key))
 
+    reads.directory(module_dir)  # which .tfvars files there are
     files = [module_dir / "terraform.tfvars", module_dir / "terraform.tfvars.json"]
     autos = sorted(
         (p for p in module_dir.glob("*.auto.tfvars*") if p.name.endswith((".auto.tfvars", ".auto.tfvars.json"))),
@@ -153,6 +155,7 @@ def root_values(
                 put(name, value)
     for given in var_files:
         path = Path(given)
+        reads.file(path)
         if not path.is_file():
             problems.append(Problem("input-error", f"--var-file not found: {given}", given))
             continue
@@ -193,6 +196,7 @@ def display(path: Path, scan_root: Path) -> str:
 
 def read_tfvars(path: Path, shown: str) -> tuple[dict[str, VarValue], list[Problem]]:
     """Assignments of a .tfvars (HCL) or .tfvars.json file, each with ``file:line``."""
+    reads.file(path)
     try:
         text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
     except (OSError, UnicodeDecodeError) as exc:
