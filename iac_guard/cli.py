@@ -183,9 +183,12 @@ def outputs_from_args(args: argparse.Namespace) -> Any:
 
 def cmd_scan(args: argparse.Namespace) -> int:
     config = config_from_args(args, Path.cwd())
-    from iac_guard.orchestration.jobs import run_scan
+    from iac_guard.prefetch import ahead_of_dagster
 
-    outcome = run_scan(config, verbose=args.verbose)
+    with ahead_of_dagster(config, os.environ) as ready:
+        from iac_guard.orchestration.jobs import run_scan
+
+        outcome = run_scan(config, verbose=args.verbose, ready=ready)
     if outcome.stdout:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()

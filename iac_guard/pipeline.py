@@ -45,6 +45,32 @@ class Services:
     result_cache: ResultCache | None = None
 
 
+def host_services(
+    config: ScanConfig,
+    environ: Mapping[str, str],
+    *,
+    engine: Callable[[ScanConfig, PolicySet], Engine] = default_engine,
+    parse_cache: Callable[[], ParseCache] | None = None,
+    result_cache: Callable[[], ResultCache] | None = None,
+) -> Services:
+    """The Services of a scan run on this host: the process environment less the GitHub and
+    Actions tokens (what Terraform variables and the scanners read), checkov from the
+    settings or IAC_GUARD_CHECKOV, and the caches (made only when ``config.cache``). The
+    Dagster resources and the prefetch (``iac_guard.prefetch``) both build theirs here, so
+    the two agree on every cache key."""
+    from iac_guard.scanners.checkov import scanner_environment
+
+    env = scanner_environment(environ)  # never the GitHub or Actions tokens
+    checkov = config.checkov_path or env.get("IAC_GUARD_CHECKOV") or None
+    return Services(
+        engine=engine,
+        environ=env,
+        scanner_options=ScannerOptions(checkov_path=checkov, environ=env),
+        parse_cache=parse_cache() if config.cache and parse_cache is not None else None,
+        result_cache=result_cache() if config.cache and result_cache is not None else None,
+    )
+
+
 def pr_scope(config: ScanConfig) -> prscope.Scope | None:
     """What a ``--diff-base`` run scans (None: everything; see ``iac_guard.prscope``)."""
     if not config.diff_base or config.diff_scope != "changed":
@@ -147,9 +173,15 @@ def policies(config: ScanConfig, services: Services | None = None) -> PolicySet:
     return config.selection().policies(policy_set)
 
 
+def evaluation_cached(config: ScanConfig) -> bool:
+    """Whether the results cache keeps evaluations made with these settings: not an OPA
+    server's (its state is not ours), nor any with builtins that read the clock."""
+    return config.engine == "embedded" and not config.allow_builtins
+
+
 def _evaluation_key(config: ScanConfig, policy_set: PolicySet, inputs: list[KindInput], results: ResultCache) -> str | None:
-    if config.engine != "embedded" or config.allow_builtins:
-        return None  # an OPA server's state, or builtins reading the clock: not ours to cache
+    if not evaluation_cached(config):
+        return None
     parts = (audit.policy_set_hash(policy_set), repr(policy_set.policies), config.engine, str(config.policy_timeout))
     return results.evaluation_key(parts, inputs)
 

@@ -21,7 +21,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
      "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev", "iac_guard.prscope", "iac_guard.audit",
      "iac_guard.orgscan", "iac_guard.notify", "iac_guard.resultcache"),
     ("iac_guard.settings",),
-    ("iac_guard.pipeline", "iac_guard.diffbase"),
+    ("iac_guard.pipeline", "iac_guard.diffbase", "iac_guard.prefetch"),
     ("iac_guard.orchestration", "iac_guard.definitions"),
     ("iac_guard.cli", "iac_guard.__main__"),
 )

@@ -7,7 +7,7 @@ import contextlib
 import io
 import os
 import warnings
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -109,12 +109,18 @@ def persistent_instance(home: str) -> dg.DagsterInstance:
 
 
 def run_scan(
-    config: ScanConfig, *, verbose: bool = False, resources: Mapping[str, Any] | None = None
+    config: ScanConfig,
+    *,
+    verbose: bool = False,
+    resources: Mapping[str, Any] | None = None,
+    ready: Callable[[], None] | None = None,
 ) -> RunOutcome:
     """Run the job in process: on the instance at DAGSTER_HOME when set (so the run shows
     in the Dagster UI), otherwise on an ephemeral instance. Stage errors propagate as
     the original IacGuardError; an interrupt (Ctrl-C) as KeyboardInterrupt. Unless ``verbose``, what Dagster itself prints (its
-    telemetry banner, the note about a missing dagster.yaml, warnings) is discarded."""
+    telemetry banner, the note about a missing dagster.yaml, warnings) is discarded. ``ready``
+    is called once the instance is made, just before the ops run (the command line's
+    prefetch helper: ``iac_guard.prefetch``)."""
     home = instance_home()
     with warnings.catch_warnings(), _silenced(not verbose):
         if not verbose:
@@ -122,6 +128,8 @@ def run_scan(
         instance = persistent_instance(home) if home else dg.DagsterInstance.ephemeral()
         github: GitHubResource = (resources or {}).get("github") or GitHubResource()
         rev = revision(github.context(), Path(config.cwd))
+        if ready is not None:
+            ready()
         try:
             run = scan_job.execute_in_process(
                 instance=instance,

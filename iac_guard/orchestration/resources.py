@@ -17,11 +17,9 @@ from iac_guard.github.context import GitHubContext
 from iac_guard.github.publish import DEFAULT_PUBLISHER, Publisher
 from iac_guard.models import PolicySet
 from iac_guard.parse.cache import ParseCache
-from iac_guard.pipeline import Services, default_engine
+from iac_guard.pipeline import Services, default_engine, host_services
 from iac_guard.policy.engine import Engine
 from iac_guard.resultcache import ResultCache
-from iac_guard.scanners import ScannerOptions
-from iac_guard.scanners.checkov import scanner_environment
 from iac_guard.settings import ScanConfig
 
 
@@ -79,15 +77,7 @@ def cli_vars(values: Sequence[str] = ()) -> dg.ResourceDefinition:
 
 def services(config: ScanConfig, engine: PolicyEngineResource, host: HostResource, cache: ParseCacheResource) -> Services:
     """The pipeline's Services from the resources."""
-    environ = scanner_environment(host.environ())  # never the GitHub or Actions tokens
-    checkov = config.checkov_path or environ.get("IAC_GUARD_CHECKOV") or None
-    return Services(
-        engine=engine.create,
-        environ=environ,
-        scanner_options=ScannerOptions(checkov_path=checkov, environ=environ),
-        parse_cache=cache.cache() if config.cache else None,
-        result_cache=cache.results() if config.cache else None,
-    )
+    return host_services(config, host.environ(), engine=engine.create, parse_cache=cache.cache, result_cache=cache.results)
 
 
 RESOURCES: dict[str, dg.ConfigurableResource | dg.ResourceDefinition] = {  # type: ignore[type-arg]
