@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -152,6 +153,11 @@ def _head(file: Path) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+# leading complete lines that are blank or ``#`` comments (bytes.strip's whitespace)
+_COMMENT_LINES = re.compile(rb"(?:[ \t\r\x0b\x0c]*(?:#[^\n]*)?\n)*")
+
+
 def _only_comments(data: bytes) -> bool:
     """Nothing but blank lines and ``#`` comments (the last line may be cut short)."""
-    return all(not line.strip() or line.lstrip().startswith(b"#") for line in data.split(b"\n")[:-1])
+    match = _COMMENT_LINES.match(data)
+    return match is not None and match.end() >= data.rfind(b"\n") + 1

@@ -5,9 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import hypothesis
 import pytest
+from hypothesis import strategies as st
 
-from iac_guard.discover import discover
+from iac_guard.discover import _only_comments, discover
 from iac_guard.errors import InputError
 
 
@@ -90,3 +92,19 @@ def test_a_template_behind_64_kib_of_comments_is_still_found(tmp_path: Path) -> 
     (tmp_path / "values.yaml").write_text("# chart values\n" + "key: value\n" * 9000)
     found = discover([tmp_path])
     assert [(f.relpath, f.kind) for f in found.files] == [("padded.yaml", "cloudformation")]
+
+
+def _only_comments_reference(data: bytes) -> bool:
+    """The plain reading of the rule: every complete line blank or a ``#`` comment."""
+    return all(not line.strip() or line.lstrip().startswith(b"#") for line in data.split(b"\n")[:-1])
+
+
+LINES = [b"", b" ", b"\t", b"#x", b"  # c", b"a", b" b", b"\r", b"\x0b#", b"x#", b"\n", b"#\n", b"\xff"]
+
+
+@hypothesis.settings(max_examples=500, deadline=None)
+@hypothesis.given(st.lists(st.sampled_from(LINES), max_size=12).map(b"\n".join) | st.binary(max_size=200))
+def test_comment_only_heads_are_read_on(data: bytes) -> None:
+    """The fast test (a regular expression) that decides whether to read past a file's
+    first 64 KiB agrees with the plain rule on any bytes."""
+    assert _only_comments(data) == _only_comments_reference(data)
