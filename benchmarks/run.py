@@ -8,7 +8,9 @@ modules and CloudFormation templates, ~80 lines a file) in a git repository, or 
 ``--tree DIR`` as it is, and measures, each in a fresh process so peak memory is per run
 (best of ``--runs``: the machine may be shared):
 
-  cold   ``iac-guard scan`` with an empty parse cache
+  cold   ``iac-guard scan`` with empty caches (the prefetch helper working while Dagster
+         loads, as on any command line)
+  alone  the same cold scan without the helper (IAC_GUARD_PREFETCH=0): its baseline
   warm   the same again, the cache filled by the cold run
   pr     ``--diff-base HEAD`` after changing 5 files (warm cache)
   split  where a warm scan's time goes, stage by stage, in one process, through the
@@ -23,8 +25,9 @@ modules and CloudFormation templates, ~80 lines a file) in a git repository, or 
          /work/checkov-venv/bin/checkov), and the ratio checkov / iac-guard cold
 
 It prints the floor first (``python -c pass``, importing Dagster, importing iac-guard's
-job) so the figures can be read on any machine, then one row per size, as a Markdown
-table. Nothing here is a test: timings are never asserted.
+job, and Dagster's own cost of a one-op job run in process on an ephemeral instance and
+recorded in a fresh DAGSTER_HOME) so the figures can be read on any machine, then one row
+per size, as a Markdown table. Nothing here is a test: timings are never asserted.
 """
 
 from __future__ import annotations
@@ -55,7 +58,8 @@ class Measure:
 
 
 def measure(cmd: list[str], *, cwd: Path | None = None, env: dict[str, str] | None = None) -> Measure:
-    """Wall time and peak RSS of the command's own process (``os.wait4``)."""
+    """Wall time and peak RSS (``os.wait4``: the largest of the command's process and the
+    processes it waited for, such as the prefetch helper)."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     assert proc.stderr is not None
@@ -146,6 +150,23 @@ print(json.dumps({"imports": t1 - t0, "discover": t2 - t1, "inputs": t3 - t2, "p
 
 STAGES = ("imports", "discover", "inputs", "policies", "evaluate", "report")
 
+# Dagster alone: one op, run in process as the scan job is (what no scan can go below)
+ONE_OP_JOB = r"""
+import os, dagster as dg
+@dg.op
+def only() -> int:
+    return 1
+@dg.job(executor_def=dg.in_process_executor, resource_defs={"io_manager": dg.mem_io_manager})
+def one():
+    only()
+if os.environ.get("DAGSTER_HOME"):
+    from dagster._core.instance.ref import InstanceRef
+    instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(os.environ["DAGSTER_HOME"], overrides={"telemetry": {"enabled": False}}))
+else:
+    instance = dg.DagsterInstance.ephemeral()
+assert one.execute_in_process(instance=instance, run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}).success
+"""
+
 
 def split(root: Path, env: dict[str, str], *, dagster: bool = True) -> dict[str, float]:
     """Where a warm scan's time goes, stage by stage, in one process (``dagster``: the
@@ -192,11 +213,17 @@ def main() -> int:
         "import dagster": best(args.runs, [py, "-c", "import dagster"]),
         "import iac_guard job": best(args.runs, [py, "-c", "import iac_guard.orchestration.jobs"]),
         "iac-guard --version": best(args.runs, [py, "-m", "iac_guard.cli", "--version"]),
+        "one-op Dagster job": best(args.runs, [py, "-c", ONE_OP_JOB]),
     }
+    one_op_home = work / "dagster-home-one-op"
+    shutil.rmtree(one_op_home, ignore_errors=True)
+    one_op_home.mkdir(parents=True)
+    (one_op_home / "dagster.yaml").write_text("")
+    floor["the same, recorded in DAGSTER_HOME"] = best(max(args.runs, 2), [py, "-c", ONE_OP_JOB], env={**os.environ, "DAGSTER_HOME": str(one_op_home)})
     print(f"machine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}, python {sys.version.split()[0]}, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}")
     print("floor: " + ", ".join(f"{name} {m.wall:.2f} s" for name, m in floor.items()))
     print()
-    header = ("| files | lines | resources | cold | warm | PR (5 files) | split of warm: imports / discover / inputs / policies / evaluate / report "
+    header = ("| files | lines | resources | cold | cold without the helper | warm | PR (5 files) | split of warm: imports / discover / inputs / policies / evaluate / report "
               "| Dagster's share of warm | DAGSTER_HOME adds | peak RSS | checkov | checkov / cold |")
     print(header)
     print("| --- " * (header.count("|") - 1) + "|")
@@ -214,15 +241,17 @@ def main() -> int:
         home = work / f"dagster-home-{root.name}"
         shutil.rmtree(home, ignore_errors=True)
         home.mkdir()
-        for mode in ("cold", "warm", "pr", "recorded"):
+        for mode in ("alone", "cold", "warm", "pr", "recorded"):
             for _ in range(args.runs):
                 for name, version_env, version_cache in versions:  # interleaved: the same load for both
-                    if mode == "cold":
+                    if mode in ("cold", "alone"):
                         shutil.rmtree(version_cache, ignore_errors=True)
-                    if mode == "recorded" and name != "this":
+                    if mode in ("recorded", "alone") and name != "this":
                         continue
                     if mode == "recorded":  # a warm scan recorded in a DAGSTER_HOME (the audit trail)
                         version_env = {**version_env, "DAGSTER_HOME": str(home)}
+                    if mode == "alone":  # the cold scan's baseline: no prefetch helper
+                        version_env = {**version_env, "IAC_GUARD_PREFETCH": "0"}
                     saved = touch_five(root) if mode == "pr" else {}
                     try:
                         target = [".", "--diff-base", "HEAD"] if mode == "pr" else [str(root)]
@@ -232,7 +261,7 @@ def main() -> int:
                     known = results[name].get(mode)
                     if known is None or m.wall < known.wall:
                         results[name][mode] = m
-        cold, warm, pr = (results["this"][k] for k in ("cold", "warm", "pr"))
+        cold, alone, warm, pr = (results["this"][k] for k in ("cold", "alone", "warm", "pr"))
         if args.against:
             ratios.append(f"{files:,} files: " + ", ".join(
                 f"{k} {results['this'][k].wall:.2f} s vs {results['against'][k].wall:.2f} s ({results['this'][k].wall / results['against'][k].wall:.2f}x)"
@@ -250,9 +279,10 @@ def main() -> int:
             ck = f"{m.wall:.1f} s, {m.peak_mib:.0f} MiB"
             ratio = f"{m.wall / cold.wall:.1f}x"
         split_text = " / ".join(f"{parts.get(k, 0):.2f}" for k in STAGES)
-        peak = max(cold.peak_mib, warm.peak_mib, pr.peak_mib)
+        peak = max(cold.peak_mib, warm.peak_mib, pr.peak_mib)  # wait4: the largest process of each run, the helper's included
         print(
-            f"| {files:,} | {lines:,} | {int(parts.get('resources', 0)):,} | {cold.wall:.2f} s | {warm.wall:.2f} s | {pr.wall:.2f} s "
+            f"| {files:,} | {lines:,} | {int(parts.get('resources', 0)):,} | {cold.wall:.2f} s | {alone.wall:.2f} s ({cold.wall / alone.wall:.2f}x) "
+            f"| {warm.wall:.2f} s | {pr.wall:.2f} s "
             f"| {split_text} | {dagster_share:.2f} s | {recorded:+.2f} s | {peak:.0f} MiB | {ck or 'n/a'} | {ratio or 'n/a'} |",
             flush=True,
         )

@@ -75,22 +75,22 @@ def digest_of(kind: str, path: str) -> str:
     return file_digest(path) if kind == "f" else directory_digest(path)
 
 
-def file(path: Path | str) -> None:
-    """Note that the file at ``path`` was read, or probed (it may not exist)."""
+def _note(kind: str, path: Path | str) -> None:
     recorder = _current.get()
     if recorder is not None:
-        key = ("f", os.path.abspath(path))
+        key = (kind, os.path.abspath(path))
         if key not in recorder.records:
-            recorder.records[key] = file_digest(key[1])
+            recorder.records[key] = digest_of(*key)
+
+
+def file(path: Path | str) -> None:
+    """Note that the file at ``path`` was read, or probed (it may not exist)."""
+    _note("f", path)
 
 
 def directory(path: Path | str) -> None:
     """Note that the directory's list of entries was looked at (or that it may not exist)."""
-    recorder = _current.get()
-    if recorder is not None:
-        key = ("d", os.path.abspath(path))
-        if key not in recorder.records:
-            recorder.records[key] = directory_digest(key[1])
+    _note("d", path)
 
 
 def tree(path: Path | str) -> None:
