@@ -31,7 +31,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from iac_guard import gitrev, pipeline
+from iac_guard import gitrev, pipeline, prscope
 from iac_guard.errors import ConfigError
 from iac_guard.models import Finding, PolicySet
 from iac_guard.settings import ScanConfig
@@ -98,15 +98,16 @@ def relative_paths(paths: tuple[str, ...], cwd: Path) -> list[str]:
     return out
 
 
-def findings_at(config: ScanConfig, policy_set: PolicySet, services: pipeline.Services) -> BaseFindings:
-    """What the scan finds at ``config.diff_base`` (nothing without one)."""
+def findings_at(config: ScanConfig, policy_set: PolicySet, services: pipeline.Services, scope: prscope.Scope | None) -> BaseFindings:
+    """What the scan finds at ``config.diff_base`` (nothing without one), within ``scope``:
+    the PR scope the current tree's discovery used (``Discovery.scope``), so both sides
+    keep the same root modules and templates and git is asked once."""
     ref = config.diff_base
     if not ref:
         return BaseFindings()
     cwd = Path(config.cwd)
     repo = gitrev.repo_root(cwd).resolve()
     wanted = relative_paths(config.paths, cwd)
-    scope = pipeline.pr_scope(config)
     copy = gitrev.extract(ref, wanted, cwd, keep=scope.reads if scope is not None and not scope.full else None)
     try:
         present = [copy.root / p for p in wanted if (copy.root / p).exists()]

@@ -14,10 +14,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from iac_guard.errors import InputError
 from iac_guard.models import Notice, Problem, SourceFile
 from iac_guard.parse.registry import PARSERS, classify
+
+if TYPE_CHECKING:
+    from iac_guard.prscope import Scope
 
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", ".terraform", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".iac-guard-cache"})
 HEAD_BYTES = 64 * 1024
@@ -30,6 +34,9 @@ class Discovery:
     notices: tuple[Notice, ...]
     root: Path
     problems: tuple[Problem, ...] = ()  # IaC files that could not be scanned (over the size cap)
+    # with --diff-base: the PR scope that chose the files (computed once a run: the base
+    # revision's scan keeps the same files, see iac_guard.diffbase)
+    scope: Scope | None = None
 
 
 def candidate_suffixes() -> tuple[str, ...]:

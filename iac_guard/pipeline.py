@@ -97,6 +97,7 @@ def find_files(
     found = discover.discover(targets, exclude=config.exclude, max_file_bytes=config.max_file_bytes)
     if paths is None:
         scope = pr_scope(config)
+    found = replace(found, scope=scope)
     if scope is None or scope.full:
         return found
     try:

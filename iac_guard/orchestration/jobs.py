@@ -42,7 +42,7 @@ def scan_job() -> None:
     policy_set = ops.load_policies_op(settings)
     evaluation = ops.evaluate_op(settings, discovery, policy_set, inputs)
     extra = ops.scanners_op(settings, discovery)
-    base = ops.diff_base_op(settings, policy_set)
+    base = ops.diff_base_op(settings, discovery, policy_set)
     judged = ops.merge_op(settings, discovery, policy_set, inputs, evaluation, extra)
     result = ops.gate_op(judged, ops.suppressions_op(settings, judged, base))
     ops.record_op(settings, policy_set, judged, result)

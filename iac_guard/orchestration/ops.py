@@ -78,8 +78,10 @@ def scanners_op(settings: ScanConfig, discovery: discover.Discovery, policy_engi
 
 
 @dg.op(description="PR mode: the findings already present at --diff-base.")
-def diff_base_op(settings: ScanConfig, policy_set: PolicySet, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource) -> diffbase.BaseFindings:
-    return diffbase.findings_at(settings, policy_set, services(settings, policy_engine, host, parse_cache))
+def diff_base_op(
+    settings: ScanConfig, discovery: discover.Discovery, policy_set: PolicySet, policy_engine: PolicyEngineResource, host: HostResource, parse_cache: ParseCacheResource
+) -> diffbase.BaseFindings:
+    return diffbase.findings_at(settings, policy_set, services(settings, policy_engine, host, parse_cache), discovery.scope)
 
 
 @dg.op(description="Merge the findings of every source and select them (--only/--skip).")
