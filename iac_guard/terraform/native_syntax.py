@@ -2,17 +2,21 @@
 syntax tree of ``terraform.hcl``.
 
 python-hcl2's dict output loses block line numbers and turns every expression back into
-text, so we walk its Lark parse tree (``hcl2.parses_to_tree``), which carries
-``meta.line``/``meta.end_line`` on every node, and build our own frozen nodes.
+text, so we walk its Lark parse tree and build our own frozen nodes. The tree comes from
+python-hcl2's grammar and parse tables (its own cache file) with Lark's position
+propagation off: it spent about a quarter of the parse setting ``meta`` on every rule
+reduction, while every terminal of this grammar is kept in the tree, so a node's lines and
+source span are those of its first and last token, found when asked (``_first_token``).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from typing import Any
 
-from lark import Token, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from iac_guard.errors import ParseError
@@ -51,13 +55,41 @@ def _unescape(text: str) -> str:
     return _ESCAPE_RE.sub(repl, text)
 
 
+@functools.cache
+def _parser() -> Lark:
+    """python-hcl2's parser (``hcl2.parser.parser``: its grammar, options and cached tables)
+    without position propagation, which Lark lets a cached parser change."""
+    import hcl2.parser  # lazy: start-up speed
+    from hcl2.postlexer import PostLexer
+
+    return Lark.open(
+        "hcl2.lark",
+        rel_to=hcl2.parser.__file__,
+        parser="lalr",
+        cache=str(hcl2.parser.PARSER_FILE),
+        propagate_positions=False,
+        postlex=PostLexer(),
+    )
+
+
+def _edge_token(node: Tree[Any] | Token, last: bool = False) -> Token | None:
+    """The first (or last) token under ``node``: where Lark's propagated ``meta`` would
+    start (or end); None for a node without tokens (Lark's empty meta)."""
+    if isinstance(node, Token):
+        return node
+    for child in reversed(node.children) if last else node.children:
+        found = _edge_token(child, last)
+        if found is not None:
+            return found
+    return None
+
+
 def parse_hcl(text: str, filename: str) -> Body:
     """Parse native HCL; raise ParseError naming the file and line."""
-    import hcl2  # lazy: python-hcl2 builds its Lark parser on import (start-up speed)
-
     for _attempt in range(MAX_ARROW_FIXES + 1):
         try:
-            tree = hcl2.parses_to_tree(text)
+            # the newline: python-hcl2's own workaround (the grammar has no end-of-file token)
+            tree = _parser().parse(text + "\n")
             break
         except UnexpectedInput as exc:
             fixed = _arrow_on_next_line(text, exc)
@@ -70,9 +102,12 @@ def parse_hcl(text: str, filename: str) -> Body:
             raise ParseError("expression nesting too deep to parse", file=filename) from None
     else:
         raise ParseError("too many line breaks before `=>` in for expressions", file=filename)
+    body = tree.children[0]  # start: body
+    if not isinstance(body, Tree):
+        raise ParseError("invalid HCL", file=filename)
     builder = _Builder(text, filename)
     try:
-        return builder.body(tree.children[0])
+        return builder.body(body)
     except RecursionError:
         raise ParseError("expression nesting too deep to parse", file=filename) from None
 
@@ -128,18 +163,18 @@ class _Builder:
     def src(self, node: Tree[Any] | Token) -> str:
         if isinstance(node, Token):
             return str(node)
-        meta = node.meta
-        if getattr(meta, "empty", True):
+        first, last = _edge_token(node), _edge_token(node, last=True)
+        if first is None or last is None:
             return ""
-        return self.text[meta.start_pos : meta.end_pos].strip()
+        return self.text[first.start_pos : last.end_pos].strip()
 
     def line(self, node: Tree[Any] | Token) -> int:
-        if isinstance(node, Token):
-            return node.line or 0
-        return 0 if getattr(node.meta, "empty", True) else node.meta.line
+        first = _edge_token(node)
+        return (first.line or 0) if first is not None else 0
 
     def end_line(self, node: Tree[Any]) -> int:
-        return 0 if getattr(node.meta, "empty", True) else node.meta.end_line
+        last = _edge_token(node, last=True)
+        return (last.end_line or 0) if last is not None else 0
 
     def error(self, message: str, node: Tree[Any] | Token) -> ParseError:
         return ParseError(message, file=self.filename, line=self.line(node) or None)
