@@ -44,6 +44,7 @@ class GitHubContext:
     login: str = ""  # IAC_GUARD_GITHUB_LOGIN: who the token comments as, when GET /user cannot tell
     run_id: str = ""
     sha: str = ""  # GITHUB_SHA: for pull_request events, the merge commit
+    ref: str = ""  # the branch: GITHUB_HEAD_REF (a pull request's source branch), else GITHUB_REF_NAME
     step_summary: str = ""  # path of the step summary file
     output: str = ""  # path of the step outputs file
     pull_request: PullRequest | None = None
@@ -62,6 +63,7 @@ class GitHubContext:
             login=environ.get("IAC_GUARD_GITHUB_LOGIN", ""),
             run_id=environ.get("GITHUB_RUN_ID", ""),
             sha=environ.get("GITHUB_SHA", ""),
+            ref=environ.get("GITHUB_HEAD_REF") or environ.get("GITHUB_REF_NAME", ""),
             step_summary=environ.get("GITHUB_STEP_SUMMARY", ""),
             output=environ.get("GITHUB_OUTPUT", ""),
             pull_request=pull_request,

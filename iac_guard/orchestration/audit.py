@@ -19,18 +19,20 @@ from iac_guard.settings import ScanConfig
 
 
 def revision(context: GitHubContext, cwd: Path) -> audit.Revision:
-    """The scanned revision: GitHub Actions' repository, PR and head commit when running
-    there, else the git checkout's."""
-    local = audit.git_revision(cwd)
+    """The scanned revision: GitHub Actions' repository, branch, PR and head commit when
+    running there (git is asked only for what the environment does not say), else the git
+    checkout's."""
     if context.actions and context.repository:
         pr = context.pull_request
+        sha = pr.head_sha if pr else context.sha
+        local = audit.git_revision(cwd) if not (sha and context.ref) else None
         return audit.Revision(
             repository=context.repository,
-            ref=local.ref,
-            sha=pr.head_sha if pr else (context.sha or local.sha),
+            ref=context.ref or (local.ref if local else ""),
+            sha=sha or (local.sha if local else ""),
             pull_request=pr.number if pr else None,
         )
-    return local
+    return audit.git_revision(cwd)
 
 
 def _from_tags(tags: dict[str, str]) -> audit.Revision | None:

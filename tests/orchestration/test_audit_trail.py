@@ -149,3 +149,37 @@ def test_no_secret_reaches_the_instance_storage(scanned: tuple[dg.DagsterInstanc
     assert any(p.name == "runs.db" for p in files)
     leaks = [(str(p.relative_to(home)), c) for p in files for c in CANARIES if c.encode() in p.read_bytes()]
     assert leaks == []
+
+
+def test_in_github_actions_the_revision_comes_from_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pull request run: repository, source branch, head commit and number from the
+    Actions environment and event, not from the checkout (detached on the merge commit
+    there); git is not asked at all."""
+    from iac_guard.github.context import GitHubContext, PullRequest
+    from iac_guard.orchestration import audit as orchestration_audit
+
+    asked: list[Path] = []
+    monkeypatch.setattr(orchestration_audit.audit, "git_revision", lambda cwd: asked.append(cwd))
+    pr = PullRequest(number=7, head_sha="a" * 40, base_repo="acme/infra", head_repo="acme/infra")
+    context = GitHubContext(actions=True, repository="acme/infra", sha="m" * 40, ref="feature/x", pull_request=pr)
+    rev = orchestration_audit.revision(context, tmp_path)
+    assert (rev.repository, rev.ref, rev.sha, rev.pull_request) == ("acme/infra", "feature/x", "a" * 40, 7)
+    assert asked == []
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_REPOSITORY": "acme/infra", "GITHUB_SHA": "b" * 40, "GITHUB_REF_NAME": "main"}
+    assert GitHubContext.from_environ(env).ref == "main"
+    assert GitHubContext.from_environ({**env, "GITHUB_HEAD_REF": "feature/y"}).ref == "feature/y"
+
+
+def test_in_github_actions_without_a_branch_name_git_fills_it_in(tmp_path: Path) -> None:
+    from iac_guard.github.context import GitHubContext
+    from iac_guard.orchestration.audit import revision
+
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", "-c", "commit.gpgsign=false"]
+    subprocess.run([*git, "init", "-q", "-b", "trunk"], cwd=repo, check=True)
+    (repo / "main.tf").write_text("\n")
+    subprocess.run([*git, "add", "."], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "one"], cwd=repo, check=True)
+    rev = revision(GitHubContext(actions=True, repository="acme/infra", sha="c" * 40), repo)
+    assert (rev.repository, rev.ref, rev.sha, rev.pull_request) == ("acme/infra", "trunk", "c" * 40, None)
