@@ -235,3 +235,24 @@ def test_unknown_diff_base_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.
     monkeypatch.chdir(repo)
     assert main(["scan", ".", "--diff-base", "deadbeef"]) == 2
     assert "'deadbeef' is not a commit in this repository" in capsys.readouterr().err
+
+
+def test_the_scope_is_computed_once_and_both_sides_keep_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The current tree's discovery computes the PR scope (git diff, module calls at both
+    revisions) and the base revision's scan reads it from the discovery: one computation
+    a run, the same root modules on both sides."""
+    repo, base = _repo(tmp_path)
+    (repo / "modules" / "store" / "main.tf").write_text(volume("data") + volume("logs"))
+    _commit(repo, "module change")
+    monkeypatch.chdir(repo)
+    computed: list[str] = []
+    real = prscope.compute
+
+    def counting(ref: str, *args: Any, **kwargs: Any) -> prscope.Scope:
+        computed.append(ref)
+        return real(ref, *args, **kwargs)
+
+    monkeypatch.setattr(prscope, "compute", counting)
+    code, report = _scan([".", "--diff-base", base], capsys)
+    assert computed == [base]
+    assert code == 1 and _keys(report["findings"]) == {("IAC-AWS-EBS-001", "module.store.aws_ebs_volume.logs", "modules/store/main.tf")}
