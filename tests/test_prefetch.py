@@ -141,6 +141,7 @@ def test_stop_kills_the_helper_and_its_workers(tree: Path, tmp_path: Path, monke
         time.sleep(600)
 
     monkeypatch.setattr(prefetch, "fill", slow_fill)
+    monkeypatch.delitem(sys.modules, "dagster", raising=False)  # as in a fresh command line
     with prefetch.ahead_of_dagster(config_for(tree), cache_env(tmp_path)):
         deadline = time.monotonic() + 120  # a safety net, not a timing assertion
         while not marker.exists() or not marker.read_text():
