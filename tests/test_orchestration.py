@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from iac_guard.parse.registry import PARSERS
 
 
@@ -30,3 +32,29 @@ def test_run_config_is_the_command_line() -> None:
     assert fields["fail_on"].default_value == "high" and fields["jobs"].default_value == 0
     config = ScanConfig.from_dict({"paths": ["a", "b"], "fail_on": "low", "severity_overrides": {"X-1": "info"}, "format": ["text", "sarif=o.sarif"], "vars": ["a=b"]})
     assert from_run_config(ScanRunConfig(**to_run_config(config))) == config
+
+
+def test_a_dagster_home_is_used_as_its_dagster_yaml_says_with_iac_guard_defaults(tmp_path: Path) -> None:
+    """Telemetry off and no capture of the run's output (iac-guard's ops print nothing)
+    unless the instance's dagster.yaml asks for them; what it says is kept."""
+    from dagster._core.storage.local_compute_log_manager import LocalComputeLogManager
+    from dagster._core.storage.noop_compute_log_manager import NoOpComputeLogManager
+
+    from iac_guard.orchestration.jobs import persistent_instance
+
+    bare = tmp_path / "bare"
+    bare.mkdir()
+    instance = persistent_instance(str(bare))
+    assert isinstance(instance.compute_log_manager, NoOpComputeLogManager)
+    assert instance.telemetry_enabled is False
+
+    configured = tmp_path / "configured"
+    configured.mkdir()
+    (configured / "dagster.yaml").write_text(
+        "telemetry:\n  enabled: true\n"
+        "compute_logs:\n  module: dagster._core.storage.local_compute_log_manager\n  class: LocalComputeLogManager\n"
+        f"  config:\n    base_dir: {configured / 'logs'}\n"
+    )
+    instance = persistent_instance(str(configured))
+    assert isinstance(instance.compute_log_manager, LocalComputeLogManager)
+    assert instance.telemetry_enabled is True

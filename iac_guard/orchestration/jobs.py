@@ -89,7 +89,10 @@ def instance_home() -> str | None:
 
 def persistent_instance(home: str) -> dg.DagsterInstance:
     """The instance at DAGSTER_HOME, with Dagster's telemetry off unless its dagster.yaml
-    turns it on (``telemetry: enabled: true``)."""
+    turns it on (``telemetry: enabled: true``), and no capture of the run's standard output
+    and error unless it configures ``compute_logs``: the ops print nothing (the reports are
+    values the command line prints after the run), and Dagster's default capture starts
+    two ``tail -F`` processes and two Python watchers per run to record empty files."""
     import yaml
     from dagster._core.instance.ref import InstanceRef
 
@@ -102,10 +105,14 @@ def persistent_instance(home: str) -> dg.DagsterInstance:
             except (OSError, yaml.YAMLError) as exc:
                 raise ConfigError(f"cannot read {path}: {exc}") from None
             break
-    telemetry = settings.get("telemetry") if isinstance(settings, dict) else None
-    explicit = isinstance(telemetry, dict) and "enabled" in telemetry
-    overrides = None if explicit else {"telemetry": {"enabled": False}}
-    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(home, overrides=overrides))
+    given = settings if isinstance(settings, dict) else {}
+    telemetry = given.get("telemetry")
+    overrides: dict[str, Any] = {}
+    if not (isinstance(telemetry, dict) and "enabled" in telemetry):
+        overrides["telemetry"] = {"enabled": False}
+    if "compute_logs" not in given:
+        overrides["compute_logs"] = {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager"}
+    return dg.DagsterInstance.from_ref(InstanceRef.from_dir(home, overrides=overrides or None))
 
 
 def run_scan(
