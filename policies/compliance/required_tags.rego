@@ -69,9 +69,15 @@ family(rtype) := "google" if startswith(rtype, "google_")
 # `tags` is lib.tags(r), computed once per resource by the caller.
 has_tag(tags, _, key) if tags[key] != ""
 
-has_tag(_, r, key) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])][key]
+has_tag(_, defaults, key) if key in defaults
 
-has_tag(_, r, _) if provider_defaults[concat("|", [provider_dir(r), family(r.type)])]["*"]
+has_tag(_, defaults, _) if "*" in defaults
+
+# The keys the resource's provider block gives every resource (looked up once per
+# resource, not once per required key): none for a provider without defaults.
+defaults_of(r) := keys if {
+	keys := provider_defaults[concat("|", [provider_dir(r), family(r.type)])]
+} else := set()
 
 # The directory whose provider blocks configure resource `r`: its root module's ("" for
 # the scan root). Without a known root (a plan), the resource's own directory.
@@ -103,7 +109,8 @@ deny contains result if {
 	some r in lib.managed(rtype)
 	not lib.tags_unknown(r)
 	tags := lib.tags(r)
-	missing := [key | some key in required; not has_tag(tags, r, key)]
+	defaults := defaults_of(r)
+	missing := [key | some key in required; not has_tag(tags, defaults, key)]
 	count(missing) > 0
 	result := lib.finding(r, sprintf("%s is missing required tags: %s", [r.address, concat(", ", missing)]), attribute(r))
 }

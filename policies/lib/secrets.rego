@@ -140,8 +140,8 @@ resource_secrets contains [r, path] if {
 }
 
 resource_access_keys contains [r, path] if {
-	some r in scanned
-	regex.match(`(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`, json.marshal(r.values))
+	some [r, text] in texts
+	regex.match(`(AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}`, text)
 	some [path, reason] in hardcoded(r.values)
 	reason == "an AWS access key id"
 	not owned_elsewhere(r.type, path)
@@ -223,11 +223,13 @@ script_text(value) := base64.decode(value) if {
 
 value_hint := `PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`
 
-# [resource, its values as JSON text] for the scanned resources whose text could hold a
-# secret by name or by value: one json.marshal per resource, shared by the rules above.
+# [resource, its values as JSON text] for every scanned resource: one json.marshal per
+# resource, shared by the rules here.
+texts contains [r, json.marshal(r.values)] if some r in scanned
+
+# The scanned resources whose text could hold a secret by name or by value.
 candidates contains [r, text] if {
-	some r in scanned
-	text := json.marshal(r.values)
+	some [r, text] in texts
 	regex.match(`(?i)(passw(or)?d|passphrase|pwd|secret|key|string|token)"\s*:\s*"|"Name"\s*:|container_definitions|PRIVATE KEY|gh[pousr]_|github_pat_|glpat-|xox[abprs]-|_live_|AIza|SG\.`, text)
 }
 
