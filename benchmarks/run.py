@@ -150,7 +150,9 @@ print(json.dumps({"imports": t1 - t0, "discover": t2 - t1, "inputs": t3 - t2, "p
 
 STAGES = ("imports", "discover", "inputs", "policies", "evaluate", "report")
 
-# Dagster alone: one op, run in process as the scan job is (what no scan can go below)
+# Dagster alone: one op, run in process as the scan job is, on an instance made as
+# iac_guard.orchestration.jobs.persistent_instance makes it (telemetry and output capture
+# off): what no scan can go below
 ONE_OP_JOB = r"""
 import os, dagster as dg
 @dg.op
@@ -161,7 +163,10 @@ def one():
     only()
 if os.environ.get("DAGSTER_HOME"):
     from dagster._core.instance.ref import InstanceRef
-    instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(os.environ["DAGSTER_HOME"], overrides={"telemetry": {"enabled": False}}))
+    instance = dg.DagsterInstance.from_ref(InstanceRef.from_dir(os.environ["DAGSTER_HOME"], overrides={
+        "telemetry": {"enabled": False},
+        "compute_logs": {"module": "dagster._core.storage.noop_compute_log_manager", "class": "NoOpComputeLogManager"},
+    }))
 else:
     instance = dg.DagsterInstance.ephemeral()
 assert one.execute_in_process(instance=instance, run_config={"loggers": {"console": {"config": {"log_level": "CRITICAL"}}}}).success

@@ -17,34 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.procs import alive, children, session_members
+
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-
-
-def _stat(pid: int) -> list[str] | None:
-    try:
-        text = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return None
-    return text.rsplit(")", 1)[1].split()  # fields after the command name: state, ppid, pgrp, session
-
-
-def _procs() -> list[tuple[int, list[str]]]:
-    out = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            fields = _stat(int(entry))
-            if fields is not None:
-                out.append((int(entry), fields))
-    return out
-
-
-def children(pid: int) -> list[int]:
-    return [p for p, fields in _procs() if int(fields[1]) == pid and fields[0] != "Z"]
-
-
-def session_members(sid: int) -> list[int]:
-    """Live processes of the session the CLI leads (its workers, whatever their parent now)."""
-    return [p for p, fields in _procs() if int(fields[3]) == sid and fields[0] != "Z"]
 
 
 def wait_for(condition, proc: subprocess.Popen[bytes], what: str, limit: float = 600.0) -> None:  # type: ignore[no-untyped-def]
@@ -106,7 +81,7 @@ def test_interrupt_mid_parse(tree: Path, tmp_path: Path, to_group: bool) -> None
     else:
         os.kill(proc.pid, signal.SIGINT)
     finish(proc, report)
-    assert all(_stat(w) is None or _stat(w)[0] == "Z" for w in workers)  # type: ignore[index]
+    assert not any(alive(w) for w in workers)
 
 
 def test_interrupt_after_parse(tree: Path, tmp_path: Path) -> None:

@@ -26,6 +26,7 @@ from iac_guard.parse.registry import PARSERS
 from iac_guard.policy import evaluate as policy_evaluate
 from iac_guard.resultcache import ResultCache
 from iac_guard.settings import ScanConfig
+from tests.procs import alive, group_leaders_under, session_members
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -119,14 +120,6 @@ def test_nothing_to_do_when_it_cannot_help(tree: Path, tmp_path: Path, monkeypat
     assert entries(tmp_path / "cache") == {}  # no helper ran
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_stop_kills_the_helper_and_its_workers(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
     """A helper still working when the scan ends early is killed with every process it
@@ -148,12 +141,12 @@ def test_stop_kills_the_helper_and_its_workers(tree: Path, tmp_path: Path, monke
             assert time.monotonic() < deadline, "the helper never started its worker"
             time.sleep(0.02)
         worker = int(marker.read_text())
-        assert _alive(worker)
+        assert alive(worker)
     # left early (no wait): both gone
     deadline = time.monotonic() + 60
-    while _alive(worker) and time.monotonic() < deadline:
+    while alive(worker) and time.monotonic() < deadline:
         time.sleep(0.02)
-    assert not _alive(worker)
+    assert not alive(worker)
     out, err = capfd.readouterr()
     assert "helper" not in out and "helper" not in err
 
@@ -202,18 +195,6 @@ def test_the_command_line_reports_a_broken_file_as_before(tree: Path, tmp_path: 
     assert _comparable(helped.stdout) == _comparable(alone.stdout)
 
 
-def _procs() -> list[tuple[int, list[str]]]:
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            found.append((int(entry), fields))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_ctrl_c_while_the_helper_works(tmp_path: Path) -> None:
     """Ctrl-C reaches the CLI's process group, not the helper's (its own group): the CLI
@@ -233,10 +214,10 @@ def test_ctrl_c_while_the_helper_works(tmp_path: Path) -> None:
     while helper is None:
         assert proc.poll() is None, f"ended before the helper was seen: {proc.communicate()}"
         assert time.monotonic() < deadline, "never saw the helper"
-        helper = next((p for p, f in _procs() if int(f[1]) == proc.pid and int(f[2]) == p), None)
+        helper = next(iter(group_leaders_under(proc.pid)), None)
         time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGINT)
     _, err = proc.communicate(timeout=600)
     assert proc.returncode == 130
     assert err.decode() == "iac-guard: interrupted\n"
-    assert [p for p, f in _procs() if int(f[3]) == proc.pid and f[0] != "Z"] == []
+    assert session_members(proc.pid) == []

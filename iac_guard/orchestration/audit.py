@@ -22,17 +22,14 @@ def revision(context: GitHubContext, cwd: Path) -> audit.Revision:
     """The scanned revision: GitHub Actions' repository, branch, PR and head commit when
     running there (git is asked only for what the environment does not say), else the git
     checkout's."""
-    if context.actions and context.repository:
-        pr = context.pull_request
-        sha = pr.head_sha if pr else context.sha
-        local = audit.git_revision(cwd) if not (sha and context.ref) else None
-        return audit.Revision(
-            repository=context.repository,
-            ref=context.ref or (local.ref if local else ""),
-            sha=sha or (local.sha if local else ""),
-            pull_request=pr.number if pr else None,
-        )
-    return audit.git_revision(cwd)
+    if not (context.actions and context.repository):
+        return audit.git_revision(cwd)
+    pr = context.pull_request
+    sha, ref = (pr.head_sha if pr else context.sha), context.ref
+    if not (sha and ref):
+        local = audit.git_revision(cwd)
+        sha, ref = sha or local.sha, ref or local.ref
+    return audit.Revision(repository=context.repository, ref=ref, sha=sha, pull_request=pr.number if pr else None)
 
 
 def _from_tags(tags: dict[str, str]) -> audit.Revision | None:

@@ -6,7 +6,7 @@ text, so we walk its Lark parse tree and build our own frozen nodes. The tree co
 python-hcl2's grammar and parse tables (its own cache file) with Lark's position
 propagation off: it spent about a quarter of the parse setting ``meta`` on every rule
 reduction, while every terminal of this grammar is kept in the tree, so a node's lines and
-source span are those of its first and last token, found when asked (``_first_token``).
+source span are those of its first and last token, found when asked (``_edge_token``).
 """
 
 from __future__ import annotations
