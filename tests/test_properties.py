@@ -286,3 +286,48 @@ def test_json_text_escapes_every_unsafe_character() -> None:
     assert out.isascii() and raw_unsafe(out) == []
     assert json.loads(out) == {"v": value}
 
+
+
+JSON_SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(min_value=-(2**80), max_value=2**80), texts, st.text(max_size=40),
+)
+JSON_VALUES = st.recursive(
+    st.one_of(JSON_SCALARS, st.floats(allow_nan=True, allow_infinity=True)),
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=12), inner, max_size=5)),
+    max_leaves=30,
+)
+NO_FLOATS = st.recursive(
+    JSON_SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(st.one_of(texts, st.text(max_size=12)), inner, max_size=5)),
+    max_leaves=30,
+)
+
+
+def _standard(value: object) -> str:
+    """What ``json_text`` promises to write: the standard library's encoding."""
+    return json.dumps(value, indent=2, ensure_ascii=True).replace("\x7f", "\\u007f")
+
+
+@SETTINGS
+@given(value=NO_FLOATS)
+def test_json_text_is_the_standard_encoding_byte_for_byte(value: object) -> None:
+    """The fast encoder (pydantic-core, then escaped to ASCII) writes exactly the bytes
+    ``json.dumps(indent=2, ensure_ascii=True)`` writes: hostile strings, lone surrogates
+    (the fallback), astral characters (surrogate pairs), big integers, nesting."""
+    assert json_text(value) == _standard(value)
+
+
+@SETTINGS
+@given(value=JSON_VALUES)
+def test_json_text_keeps_every_value_with_floats(value: object) -> None:
+    """With floats the text may differ in an exponent's spelling (``1e-7``), never in the
+    value; NaN and the infinities are written as Python writes them."""
+    out = json_text(value)
+    assert out.isascii() and raw_unsafe(out) == []
+    assert json.dumps(json.loads(out), sort_keys=True) == json.dumps(json.loads(_standard(value)), sort_keys=True)
+
+
+def test_json_text_examples() -> None:
+    assert json_text({"a": ["\u00e9\U0001f600", 1, None], "b": {}, "c": []}) == '{\n  "a": [\n    "\\u00e9\\ud83d\\ude00",\n    1,\n    null\n  ],\n  "b": {},\n  "c": []\n}'
+    assert json_text({"p": "x\udcff"}) == '{\n  "p": "x\\udcff"\n}'  # the standard encoder's fallback
+    assert json_text([1, 2], indent=None) == "[1, 2]"

@@ -11,6 +11,7 @@ current user and not be writable by others; if it is not, the cache is not used.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import os
@@ -134,18 +135,32 @@ class ParseCache:
             return 0
         return prune_entries(self.directory, self.max_bytes if max_bytes is None else max_bytes, force=force)
 
-    def put(self, key: str, document: ParsedDocument) -> None:
+    def put(self, key: str, document: ParsedDocument) -> bytes | None:
+        """Store ``document``; its pickle (what the entry holds) is returned, so that a
+        worker can hand the parent the same bytes instead of pickling it twice. None when
+        the document cannot be pickled."""
+        try:
+            data = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
+        except (pickle.PicklingError, RecursionError, TypeError, AttributeError):
+            return None
         if not self.usable:
-            return
+            return data
         target = self.directory / key[:2] / key
+        tmp = ""
         try:
             target.parent.mkdir(exist_ok=True, mode=0o700)
             fd, tmp = tempfile.mkstemp(dir=target.parent)
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(document, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(data)
             os.replace(tmp, target)
-        except (OSError, pickle.PicklingError, RecursionError):
-            return
+            tmp = ""
+        except OSError:
+            pass
+        finally:
+            if tmp:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+        return data
 
 
 def prune_entries(directory: Path, max_bytes: int, *, force: bool = False) -> int:

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from functools import partial
@@ -29,16 +30,30 @@ def _parse_uncached(source: SourceFile) -> ParsedDocument:
     return parser_for(source.kind).parse(source)
 
 
-def _parse_and_store(cache: ParseCache, source: SourceFile) -> ParsedDocument:
-    """Parse a file the cache does not hold, and store it (in a worker: the parent has
-    already looked it up)."""
+def _parse_and_store(cache: ParseCache, source: SourceFile) -> tuple[ParsedDocument, bytes | None]:
+    """Parse a file the cache does not hold (the parent has already looked it up) and
+    store it; the entry's pickle comes back with the document (None: not pickled)."""
     try:
         content = source.path.read_bytes()
     except OSError:
-        return _parse_uncached(source)
+        return _parse_uncached(source), None
     document = _parse_uncached(source)
-    cache.put(cache.key(source, content), document)
-    return document
+    return document, cache.put(cache.key(source, content), document)
+
+
+def _parse_in_worker(cache: ParseCache | None, source: SourceFile) -> ParsedDocument | bytes:
+    """In a worker: the document, or the cache entry's own pickle of it (pickled once, not
+    once for the entry and once more for the parent)."""
+    if cache is None:
+        return _parse_uncached(source)
+    document, data = _parse_and_store(cache, source)
+    return document if data is None else data
+
+
+def _received(result: ParsedDocument | bytes) -> ParsedDocument:
+    """A worker's document: pickled by ``_parse_in_worker`` (from this process's
+    own worker: trusted as the process itself), or as the pool sent it."""
+    return pickle.loads(result) if isinstance(result, bytes) else result
 
 
 def _cached(cache: ParseCache, files: Sequence[SourceFile]) -> list[ParsedDocument | None]:
@@ -102,12 +117,9 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
     enough of them to pay for one."""
     found: list[ParsedDocument | None] = _cached(cache, files) if cache is not None else [None] * len(files)
     missing = [f for f, d in zip(files, found, strict=True) if d is None]
-    parse_one: Callable[[SourceFile], ParsedDocument] = (
-        _parse_uncached if cache is None else partial(_parse_and_store, cache)
-    )
     workers = min(worker_count(jobs), len(missing))
     if workers <= 1 or len(missing) < PARALLEL_THRESHOLD:
-        parsed = [parse_one(f) for f in missing]
+        parsed = [_parse_uncached(f) if cache is None else _parse_and_store(cache, f)[0] for f in missing]
     else:
         chunk = max(1, len(missing) // (workers * 8))
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
@@ -116,10 +128,10 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
             # the workers are forked by the first submit: with SIGINT blocked, so that a
             # Ctrl-C reaching the process group then waits for the parent alone
             with _sigint_blocked():
-                results = pool.map(parse_one, missing, chunksize=chunk)
+                results = pool.map(partial(_parse_in_worker, cache), missing, chunksize=chunk)
                 # every worker, known now: the pool forgets those that ended on their own
                 started += (getattr(pool, "_processes", None) or {}).values()
-            parsed = list(results)
+            parsed = [_received(r) for r in results]
         except BaseException:
             _stop(pool, started)  # Ctrl-C (or a failure): no worker outlives the scan
             raise

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from iac_guard.models import PolicySet
-from iac_guard.policy.embedded import EmbeddedEngine, _split
+from iac_guard.policy.embedded import IDLE_WEIGHT, EmbeddedEngine, _split
 from iac_guard.policy.engine import EngineOptions
 from iac_guard.policy.loader import load_policies
 from tests.conftest import FIXTURES
@@ -90,9 +90,38 @@ def test_an_endless_policy_in_one_part_times_out_alone() -> None:
     assert len(results) == len(packages) - 1
 
 
-@pytest.mark.parametrize(("count", "parts", "sizes"), [(10, 2, [5, 5]), (11, 3, [4, 4, 3]), (2, 4, [1, 1]), (0, 2, [])])
+@pytest.mark.parametrize(("count", "parts", "sizes"), [(10, 2, [5, 5]), (11, 3, [4, 3, 4]), (2, 4, [1, 1]), (0, 2, []), (7, 2, [4, 3])])
 def test_split_keeps_order_and_balances(count: int, parts: int, sizes: list[int]) -> None:
     packages = [f"p{i}" for i in range(count)]
     out = _split(packages, parts)
     assert [len(p) for p in out] == sizes
     assert [p for part in out for p in part] == packages
+
+
+@pytest.mark.parametrize(
+    ("weights", "parts", "sizes"),
+    [
+        ([1.0] * 8 + [0.05] * 2, 2, [4, 6]),  # the idle packages at the end go with the second half
+        ([0.05] * 8 + [1.0] * 2, 2, [9, 1]),  # two costly packages: one each
+        ([0.05] * 6 + [1.0] * 4 + [0.05] * 6, 2, [8, 8]),
+        ([5.0] + [0.05] * 9, 3, [1, 1, 8]),  # cannot be balanced: never an empty part
+    ],
+)
+def test_split_balances_weights_in_order(weights: list[float], parts: int, sizes: list[int]) -> None:
+    packages = [f"p{i}" for i in range(len(weights))]
+    out = _split(packages, parts, weights)
+    assert [len(p) for p in out] == sizes
+    assert [p for part in out for p in part] == packages
+
+
+def test_weights_follow_the_resource_types_the_input_holds() -> None:
+    """A policy reading a type the input holds, or every resource, weighs 1; one whose
+    types are all absent weighs IDLE_WEIGHT (the split then balances the work)."""
+    policy_set = load_policies([], include_builtin=True)
+    engine = EmbeddedEngine(policy_set, EngineOptions(workers=2, policy_timeout=60))
+    packages = ["iac_guard.aws.s3.versioning", "iac_guard.azure.storage.https_only", "iac_guard.compliance.hardcoded_secrets"]
+    packages = [p for p in packages if p in {q.package for q in policy_set.policies}]
+    assert len(packages) == 3
+    doc = {"resources": [{"type": "aws_s3_bucket"}]}
+    assert engine._weights(packages, doc) == [1.0, IDLE_WEIGHT, 1.0]
+    assert engine._weights(packages, {"resources": []}) == [IDLE_WEIGHT, IDLE_WEIGHT, 1.0]
