@@ -6,6 +6,7 @@ Thin by design: no scanning logic here. ``--version`` and ``--help`` never impor
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -25,6 +26,14 @@ from iac_guard.models import Severity
 from iac_guard.safeout import printable, write_atomic
 
 SEVERITIES = [s.value for s in Severity.ordered()]
+
+#: The cyclic garbage collector's thresholds for a command. CPython collects its youngest
+#: generation every 700 net allocations; a scan keeps millions of objects alive (syntax
+#: trees, resources, findings) and the collector walked them again and again: on a
+#: 1,800-file tree, 1.5 s of the 2.6 s of CPU the parse stage's parent process spent
+#: (benchmarks/run.py). Cycles are still collected, just 140 times less often; the
+#: prefetch helper and the parse workers inherit the setting (they are forked).
+GC_THRESHOLDS = (100_000, 50, 100)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -241,6 +250,7 @@ COMMANDS = {"scan": cmd_scan, "test": cmd_test, "policies": cmd_policies}
 
 def main(argv: Sequence[str] | None = None) -> int:
     verbose = "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv)
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
