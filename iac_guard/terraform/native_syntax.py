@@ -13,13 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 from typing import Any
 
 from lark import Lark, Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from iac_guard.errors import ParseError
+from iac_guard.terraform import native_fast
 from iac_guard.terraform.hcl import (
     EMPTY_BODY,
     Attribute,
@@ -39,20 +39,8 @@ from iac_guard.terraform.hcl import (
     TupleExpr,
     UnaryOp,
 )
+from iac_guard.terraform.native_fast import unescape
 from iac_guard.terraform.templates import Directive, Item, assemble, read_template
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.DOTALL)
-
-
-def _unescape(text: str) -> str:
-    def repl(match: re.Match[str]) -> str:
-        seq = match.group(1)
-        if seq[0] in "uU":
-            return chr(int(seq[1:], 16))
-        return _ESCAPES.get(seq, "\\" + seq)
-
-    return _ESCAPE_RE.sub(repl, text)
 
 
 @functools.cache
@@ -85,7 +73,17 @@ def _edge_token(node: Tree[Any] | Token, last: bool = False) -> Token | None:
 
 
 def parse_hcl(text: str, filename: str) -> Body:
-    """Parse native HCL; raise ParseError naming the file and line."""
+    """Parse native HCL; raise ParseError naming the file and line. Text of the common
+    shapes is read by ``native_fast`` (the same tree, several times faster); the rest,
+    and every error, by python-hcl2's parser."""
+    body = native_fast.parse(text, functools.partial(heredoc, filename=filename))
+    if body is not None:
+        return body
+    return parse_hcl_lark(text, filename)
+
+
+def parse_hcl_lark(text: str, filename: str) -> Body:
+    """``parse_hcl`` through python-hcl2's Lark parser alone."""
     for _attempt in range(MAX_ARROW_FIXES + 1):
         try:
             # the newline: python-hcl2's own workaround (the grammar has no end-of-file token)
@@ -281,7 +279,7 @@ class _Builder:
             part = child.children[0]
             if isinstance(part, Token):
                 if part.type == "STRING_CHARS":
-                    text = _unescape(str(part))
+                    text = unescape(str(part))
                 elif part.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
                     text = str(part)[1:]
                 else:
@@ -316,7 +314,7 @@ class _Builder:
 
     def x_template_string(self, node: Tree[Any]) -> Expr:
         text = str(node.children[0])
-        return Literal(text, self.line(node), _unescape(text[2:-2]))
+        return Literal(text, self.line(node), unescape(text[2:-2]))
 
     def x_heredoc_template(self, node: Tree[Any]) -> Expr:
         return self.heredoc(node, trim=False)
@@ -325,15 +323,7 @@ class _Builder:
         return self.heredoc(node, trim=True)
 
     def heredoc(self, node: Tree[Any], *, trim: bool) -> Expr:
-        raw = str(node.children[0])
-        lines = raw.split("\n")
-        body_lines = lines[1:-2] if lines and lines[-1] == "" else lines[1:-1]
-        if trim:
-            indents = [len(ln) - len(ln.lstrip()) for ln in body_lines if ln.strip()]
-            cut = min(indents) if indents else 0
-            body_lines = [ln[cut:] for ln in body_lines]
-        body = "\n".join(body_lines) + ("\n" if body_lines else "")
-        return read_template(body, self.filename, self.line(node) + 1, parse_expression, src=raw.rstrip("\n"))
+        return heredoc(str(node.children[0]), self.line(node), trim, filename=self.filename)
 
     def x_tuple(self, node: Tree[Any]) -> Expr:
         items = tuple(self.expr(c) for c in self.children(node) if not isinstance(c, Token))
@@ -445,6 +435,19 @@ class _Builder:
     def x_for_object_expr(self, node: Tree[Any]) -> Expr:
         (key_var, value_var, coll), exprs, cond, grouping = self.for_parts(node)
         return ForExpr(self.src(node), self.line(node), key_var, value_var, coll, exprs[1], exprs[0], cond, grouping)
+
+
+def heredoc(raw: str, line: int, trim: bool, *, filename: str) -> Expr:
+    """A heredoc token (``<<EOT`` or ``<<-EOT`` through its closing line) on ``line`` as
+    a template: ``<<-`` removes the body's common indentation."""
+    lines = raw.split("\n")
+    body_lines = lines[1:-2] if lines and lines[-1] == "" else lines[1:-1]
+    if trim:
+        indents = [len(ln) - len(ln.lstrip()) for ln in body_lines if ln.strip()]
+        cut = min(indents) if indents else 0
+        body_lines = [ln[cut:] for ln in body_lines]
+    body = "\n".join(body_lines) + ("\n" if body_lines else "")
+    return read_template(body, filename, line + 1, parse_expression, src=raw.rstrip("\n"))
 
 
 def parse_expression(text: str, filename: str, line: int) -> Expr:
