@@ -39,11 +39,13 @@ is_cloudformation if input.kind == "cloudformation"
 # apply-time data, or a CloudFormation intrinsic function.
 is_unknown(value) if {
 	is_object(value)
-	value.__unknown__
+	unknown_object(value)
 }
 
-is_unknown(value) if {
-	is_object(value)
+# one definition with an else branch: asked of nearly every value, by nearly every policy
+unknown_object(value) if {
+	value.__unknown__
+} else := true if {
 	count(value) == 1
 	some key, _ in value
 	intrinsic(key)

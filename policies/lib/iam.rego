@@ -10,14 +10,16 @@ import rego.v1
 # `r`, each {effect, actions, resources, principals ([[type, id], ...]), conditions (keys,
 # lower case)}. A reference to an aws_iam_policy_document resolves to its statements.
 # Undefined when the document is unknown or not valid JSON.
-statements(_, value) := {statement(s) | some s in lib.as_array(document(value).Statement); is_object(s)} if {
+#
+# One definition with else branches (they exclude each other): Rego evaluates every
+# definition of a function on each call, and the document is parsed once.
+statements(r, value) := {statement(s) | some s in lib.as_array(doc.Statement); is_object(s)} if {
 	not lib.is_unknown(value)
-	document(value)
-}
-
-statements(r, value) := document_statements[doc_key(r, lib.reference_target(r, value))] if lib.is_unknown(value)
-
-statements(_, value) := {statement(s) | some s in lib.as_array(doc.Statement); is_object(s)} if {
+	doc := document(value)
+} else := stmts if {
+	lib.is_unknown(value)
+	stmts := document_statements[doc_key(r, lib.reference_target(r, value))]
+} else := {statement(s) | some s in lib.as_array(doc.Statement); is_object(s)} if {
 	doc := template_document(value)
 }
 
@@ -84,7 +86,9 @@ statement(s) := {
 # aws:UserAgent, aws:SecureTransport and the like restrict nothing: any caller can send
 # them. An unknown condition counts as restricting (nothing can be concluded), as does
 # an operator whose keys are unknown (`StringEquals: !If [...]`).
-json_restricted(cond) := true if {
+json_restricted(cond) := false if {
+	cond == {} # no Condition: the common case, decided at once
+} else := true if {
 	lib.is_unknown(cond)
 } else := true if {
 	some _, keys in json_object(cond)
@@ -159,25 +163,14 @@ wildcard(key, v) if {
 json_object(value) := value if {
 	is_object(value)
 	not lib.is_unknown(value)
-}
+} else := {}
 
-json_object(value) := {} if not is_object(value)
-
-json_object(value) := {} if lib.is_unknown(value)
-
-json_principals(p) := [["*", "*"]] if p == "*"
-
-json_principals(p) := [[t, id] | some t, ids in p; some id in lib.as_array(ids)] if {
+json_principals(p) := [["*", "*"]] if {
+	p == "*"
+} else := [[t, id] | some t, ids in p; some id in lib.as_array(ids)] if {
 	is_object(p)
 	not lib.is_unknown(p)
-}
-
-json_principals(p) := [] if {
-	not p == "*"
-	not is_object(p)
-}
-
-json_principals(p) := [] if lib.is_unknown(p)
+} else := []
 
 tf_statement(s) := {
 	"effect": object.get(s, "effect", "Allow"),
