@@ -24,6 +24,7 @@ import functools
 import os
 import signal
 import sys
+import time
 import warnings
 from collections.abc import Callable, Iterator, Mapping
 
@@ -80,6 +81,45 @@ class Helper:
                 kill(self.pid, signal.SIGKILL)
                 break
         self.wait()
+        _until_group_gone(self.pid)
+
+
+#: how long ``Helper.stop`` waits for the helper's workers to be gone after the kill
+GROUP_GONE_SECONDS = 2.0
+
+
+def _until_group_gone(pgid: int) -> None:
+    """Wait (briefly) until no live process is left in the process group ``pgid``: the
+    helper's workers, killed with it, are not its parent's children, so nothing else
+    waits for them; a scan stopped by Ctrl-C must leave nothing running when it exits.
+    On Linux a killed worker that is only a zombie (its new parent has not reaped it yet)
+    counts as gone."""
+    deadline = time.monotonic() + GROUP_GONE_SECONDS
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(pgid, 0)
+        except (ProcessLookupError, PermissionError):
+            return
+        if _only_zombies(pgid):
+            return
+        time.sleep(0.005)
+
+
+def _only_zombies(pgid: int) -> bool:
+    """Whether every process of group ``pgid`` is a zombie (False where /proc cannot tell)."""
+    try:
+        entries = [e for e in os.listdir("/proc") if e.isdigit()]
+    except OSError:
+        return False
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/stat", encoding="utf-8", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if len(fields) > 2 and fields[2] == str(pgid) and fields[0] != "Z":
+            return False
+    return True
 
 
 def _run_helper(config: ScanConfig, environ: Mapping[str, str]) -> int:
