@@ -62,16 +62,22 @@ default_keys("google", labels) := {k | some k, _ in labels} if is_object(labels)
 
 default_keys("google", labels) := {"*"} if not is_object(labels)
 
-family(rtype) := "aws" if startswith(rtype, "aws_")
-
-family(rtype) := "google" if startswith(rtype, "google_")
+family(rtype) := "aws" if {
+	startswith(rtype, "aws_")
+} else := "google" if {
+	startswith(rtype, "google_")
+}
 
 # `tags` is lib.tags(r), computed once per resource by the caller.
-has_tag(tags, _, key) if tags[key] != ""
-
-has_tag(_, defaults, key) if key in defaults
-
-has_tag(_, defaults, _) if "*" in defaults
+# one definition with else branches: Rego evaluates every definition of a function on
+# each call, and these run per resource and required tag
+has_tag(tags, defaults, key) if {
+	tags[key] != ""
+} else := true if {
+	key in defaults
+} else := true if {
+	"*" in defaults
+}
 
 # The keys the resource's provider block gives every resource (looked up once per
 # resource, not once per required key): none for a provider without defaults.
@@ -81,27 +87,20 @@ defaults_of(r) := keys if {
 
 # The directory whose provider blocks configure resource `r`: its root module's ("" for
 # the scan root). Without a known root (a plan), the resource's own directory.
-provider_dir(r) := "" if r.root == "."
-
-provider_dir(r) := r.root if {
+provider_dir(r) := "" if {
+	r.root == "."
+} else := r.root if {
 	is_string(r.root)
-	not r.root in {"", "."}
-}
+	r.root != ""
+} else := lib.dir(r.file)
 
-provider_dir(r) := lib.dir(r.file) if not is_string(r.root)
-
-provider_dir(r) := lib.dir(r.file) if r.root == ""
-
-attribute(r) := lib.tag_property(r) if lib.is_cloudformation
-
-attribute(r) := "labels" if {
+attribute(r) := lib.tag_property(r) if {
+	lib.is_cloudformation
+} else := "labels" if {
 	lib.is_terraform
 	startswith(r.type, "google_")
-}
-
-attribute(r) := "tags" if {
+} else := "tags" if {
 	lib.is_terraform
-	not startswith(r.type, "google_")
 }
 
 deny contains result if {
