@@ -41,6 +41,7 @@ from iac_guard.report.base import Links, RenderOptions
 from iac_guard.report.markdown import COMMENT_LIMIT
 from iac_guard.safeout import json_text, printable, unsafe
 from tests.conftest import REPO
+from tests.mutations import mutated
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 
@@ -55,23 +56,6 @@ SEEDS = {
 }
 
 
-@st.composite
-def mutated(draw: st.DrawFn, seed: bytes) -> bytes:
-    """A seed with slices deleted, duplicated or replaced by arbitrary bytes."""
-    data = bytearray(seed)
-    for _ in range(draw(st.integers(0, 4))):
-        if not data:
-            break
-        start = draw(st.integers(0, len(data) - 1))
-        end = draw(st.integers(start, min(len(data), start + 40)))
-        action = draw(st.sampled_from(["delete", "duplicate", "replace"]))
-        if action == "delete":
-            del data[start:end]
-        elif action == "duplicate":
-            data[start:start] = data[start:end]
-        else:
-            data[start:end] = draw(st.binary(max_size=12))
-    return bytes(data)
 
 
 def contents(seed: bytes) -> st.SearchStrategy[bytes]:

@@ -302,22 +302,28 @@ class _Reader:
             self.pos = match.end()
         return assemble(items, self.src(start, self.pos), self.line_at(start)), self.pos
 
-    def tuple_(self) -> Expr:
-        start = self.pos
+    def listed(self, close: str) -> tuple[Expr, ...]:
+        """Expressions separated by commas up to ``close`` (consumed), from just after the
+        opening bracket; line breaks and comments around them, a trailing comma."""
         self.pos += 1
         items: list[Expr] = []
         self.gap()
-        while self.text[self.pos] != "]":
+        while self.text[self.pos] != close:
             item, _ = self.expression()
             items.append(item)
             self.gap()
             if self.text[self.pos] == ",":
                 self.pos += 1
                 self.gap()
-            elif self.text[self.pos] != "]":
-                raise NotCommon
+            elif self.text[self.pos] != close:
+                raise NotCommon  # a call's "..." expansion, or not ours
         self.pos += 1
-        return TupleExpr(self.src(start, self.pos), self.line_at(start), tuple(items))
+        return tuple(items)
+
+    def tuple_(self) -> Expr:
+        start = self.pos
+        items = self.listed("]")
+        return TupleExpr(self.src(start, self.pos), self.line_at(start), items)
 
     def object_(self) -> Expr:
         start = self.pos
@@ -350,20 +356,8 @@ class _Reader:
         return ObjectExpr(self.src(start, self.pos), self.line_at(start), tuple(items))
 
     def call(self, name: str, start: int) -> Expr:
-        self.pos += 1  # "("
-        args: list[Expr] = []
-        self.gap()
-        while self.text[self.pos] != ")":
-            arg, _ = self.expression()
-            args.append(arg)
-            self.gap()
-            if self.text[self.pos] == ",":
-                self.pos += 1
-                self.gap()
-            elif self.text[self.pos] != ")":
-                raise NotCommon  # "..." expansion, or not ours
-        self.pos += 1
-        return Call(self.src(start, self.pos), self.line_at(start), name, tuple(args), False)
+        args = self.listed(")")
+        return Call(self.src(start, self.pos), self.line_at(start), name, args, False)
 
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}

@@ -16,6 +16,7 @@ from iac_guard.terraform import native_fast
 from iac_guard.terraform.hcl import Body
 from iac_guard.terraform.native_syntax import heredoc, parse_hcl, parse_hcl_lark
 from tests.conftest import REPO
+from tests.mutations import mutated
 
 TF_FILES = sorted(p for root in ("tests/fixtures", "examples") for p in (REPO / root).rglob("*.tf"))
 
@@ -229,23 +230,12 @@ def test_generated_texts_agree(text: str) -> None:
     assert agrees(text)
 
 
-@st.composite
-def mutated_fixture(draw: st.DrawFn) -> str:
-    path = draw(st.sampled_from(TF_FILES))
-    data = list(path.read_text(encoding="utf-8", errors="replace"))
-    for _ in range(draw(st.integers(1, 3))):
-        if not data:
-            break
-        start = draw(st.integers(0, len(data) - 1))
-        end = draw(st.integers(start, min(len(data), start + 12)))
-        action = draw(st.sampled_from(["delete", "duplicate", "replace"]))
-        if action == "delete":
-            del data[start:end]
-        elif action == "duplicate":
-            data[start:start] = data[start:end]
-        else:
-            data[start:end] = list(draw(st.sampled_from(FRAGMENTS)))
-    return "".join(data)
+def mutated_fixture() -> st.SearchStrategy[str]:
+    """A fixture with slices deleted, duplicated or replaced by HCL fragments."""
+    fragments = st.sampled_from(FRAGMENTS).map(lambda f: f.encode("utf-8"))
+    return st.sampled_from(TF_FILES).flatmap(
+        lambda path: mutated(path.read_bytes(), replacements=fragments, max_span=12, max_edits=3).map(lambda b: b.decode("utf-8", "replace"))
+    )
 
 
 @SETTINGS
