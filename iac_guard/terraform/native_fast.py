@@ -60,6 +60,9 @@ _LITERALS: dict[str, bool | None] = {"true": True, "false": False, "null": None}
 #: anything else (an operator, "?", ":", a traversal after a space) is not ours
 _AFTER = frozenset(",]})\n#/")
 
+#: how deep a text this reader takes (nested terms and traversal steps on one path)
+MAX_DEPTH = 64
+
 #: reads a heredoc token: (token text, its line, trimmed "<<-") -> expression
 Heredoc = Callable[[str, int, bool], Expr]
 
@@ -80,6 +83,7 @@ class _Reader:
     def __init__(self, text: str, heredoc: Heredoc) -> None:
         self.text = text + "\n"  # as native_syntax gives it to Lark (the grammar has no end-of-file token)
         self.pos = 0
+        self.depth = 0  # terms open (see ``term``)
         self.heredoc = heredoc
         self.breaks = [m.start() for m in re.finditer("\n", self.text)]
 
@@ -198,6 +202,18 @@ class _Reader:
         return expr, end
 
     def term(self) -> Expr:
+        """One term and its traversals, at most MAX_DEPTH deep (nesting and traversal steps
+        together): python-hcl2's path recurses once a level and gives up some 250 levels
+        down, so a deeper text is left to it."""
+        self.depth += 1
+        try:
+            return self._term()
+        finally:
+            self.depth -= 1
+
+    def _term(self) -> Expr:
+        if self.depth > MAX_DEPTH:
+            raise NotCommon
         start = self.pos
         char = self.text[start]
         expr: Expr
@@ -242,7 +258,11 @@ class _Reader:
     def traversals(self, expr: Expr, start: int) -> Expr:
         """``.name``, ``.0`` and ``[key]`` right after a term (no splats)."""
         line = self.line_at(start)
+        steps = self.depth
         while True:
+            steps += 1
+            if steps > MAX_DEPTH:
+                raise NotCommon
             char = self.text[self.pos]
             if char == ".":
                 dot = self.pos
@@ -311,10 +331,14 @@ class _Reader:
         while self.text[self.pos] != close:
             item, _ = self.expression()
             items.append(item)
+            before = self.pos
             self.gap()
             if self.text[self.pos] == ",":
+                broke = "\n" in self.text[before : self.pos]
                 self.pos += 1
                 self.gap()
+                if close == ")" and broke and self.text[self.pos] == ")":
+                    raise NotCommon  # python-hcl2's arguments: no line break before a trailing comma
             elif self.text[self.pos] != close:
                 raise NotCommon  # a call's "..." expansion, or not ours
         self.pos += 1

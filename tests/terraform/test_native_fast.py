@@ -53,6 +53,9 @@ def test_every_fixture_reads_the_same() -> None:
 
 TAKEN = [
     "",
+    "a = f(a,\n)\nb = f(a\n, b)\n",
+    "a = x" + ".a" * 30 + "[0]" * 30 + "\n",
+    "a = " + "[" * 60 + "]" * 60 + "\n",
     "# only a comment",
     'resource "aws_s3_bucket" "b" {\n  bucket = "x-${var.n}"\n  acl    = "private"\n  tags   = { a = 1, "b c" = 2.5, d = [true, null] }\n}\n',
     'a = f(x, [1, 2,], {\n  k = "v" # note\n  // more\n  m = local.y[0].z\n},\n)\nb = var.list.0\n',
@@ -92,6 +95,14 @@ LEFT = [
     "a = b .c\n",
     "true = 1\n",
     "a = x == y\n",
+    "a = f(a\n,)\n",  # python-hcl2: no line break before a call's trailing comma
+    "a = f(a # c\n,)\n",
+    "a = x" + ".a" * 250 + "\n",  # deeper than python-hcl2's path goes: its error
+    "a = x" + "[0]" * 70 + "\n",
+    "a = " + "[" * 70 + "]" * 70 + "\n",
+    "a = " + "{a = " * 70 + "1" + "}" * 70 + "\n",
+    "a = " + '"${' * 70 + "x" + '}"' * 70 + "\n",
+    "a = " + "f(" * 70 + ")" * 70 + "\n",
 ]
 
 
