@@ -139,7 +139,8 @@ class _Reader:
             self.space()
             if self.text[self.pos] == "=":
                 self.equals()
-                expr, end = self.expression()
+                expr = self.expression()
+                end = self.pos
                 if word in seen:
                     raise NotCommon  # python-hcl2's path reports it
                 seen.add(word)
@@ -165,7 +166,7 @@ class _Reader:
         labels: list[str] = []
         while self.text[self.pos] != "{":
             if self.text[self.pos] == '"':
-                label, _ = self.string()
+                label = self.string()
                 if not isinstance(label, Literal) or not isinstance(label.value, str):
                     raise NotCommon
                 labels.append(label.value)
@@ -189,9 +190,8 @@ class _Reader:
         return Block(block_type, tuple(labels), body, self.line_at(start), self.line_at(self.pos))
 
     # -- expressions --------------------------------------------------------------
-    def expression(self) -> tuple[Expr, int]:
-        """One expression of our shapes; returns it and where its last token ends (the
-        position is left there)."""
+    def expression(self) -> Expr:
+        """One expression of our shapes; the position is left where its last token ends."""
         expr = self.term()
         end = self.pos
         if self.text[end - 1] != "\n":  # after a heredoc the line is over
@@ -199,7 +199,7 @@ class _Reader:
             char = self.text[after]
             if char not in _AFTER or (char == "/" and not self.text.startswith("//", after)):
                 raise NotCommon
-        return expr, end
+        return expr
 
     def term(self) -> Expr:
         """One term and its traversals, at most MAX_DEPTH deep (nesting and traversal steps
@@ -218,7 +218,7 @@ class _Reader:
         char = self.text[start]
         expr: Expr
         if char == '"':
-            expr, _ = self.string()
+            expr = self.string()
         elif char == "[":
             expr = self.tuple_()
         elif char == "{":
@@ -258,12 +258,13 @@ class _Reader:
     def traversals(self, expr: Expr, start: int) -> Expr:
         """``.name``, ``.0`` and ``[key]`` right after a term (no splats)."""
         line = self.line_at(start)
-        steps = self.depth
+        steps = self.depth  # this term's nesting, then one more a step
         while True:
-            steps += 1
-            if steps > MAX_DEPTH:
-                raise NotCommon
             char = self.text[self.pos]
+            if char in ".[":
+                steps += 1
+                if steps > MAX_DEPTH:
+                    raise NotCommon
             if char == ".":
                 dot = self.pos
                 self.pos += 1
@@ -283,7 +284,7 @@ class _Reader:
                     raise NotCommon
                 self.pos += 1
                 self.space()
-                index, _ = self.expression()
+                index = self.expression()
                 self.space()
                 if self.text[self.pos] != "]":
                     raise NotCommon
@@ -292,7 +293,7 @@ class _Reader:
             else:
                 return expr
 
-    def string(self) -> tuple[Expr, int]:
+    def string(self) -> Expr:
         """A quoted string from its opening quote: literal text and ``${...}``."""
         start = self.pos
         self.pos += 1
@@ -308,7 +309,7 @@ class _Reader:
                 self.space()
                 if text[self.pos] == "~":
                     raise NotCommon
-                inner, _ = self.expression()
+                inner = self.expression()
                 self.space()
                 if text[self.pos] != "}":
                     raise NotCommon
@@ -320,7 +321,7 @@ class _Reader:
                 raise NotCommon  # %{ directives, $${ and %%{ escapes, a bad escape
             items.append(unescape(match.group()))
             self.pos = match.end()
-        return assemble(items, self.src(start, self.pos), self.line_at(start)), self.pos
+        return assemble(items, self.src(start, self.pos), self.line_at(start))
 
     def listed(self, close: str) -> tuple[Expr, ...]:
         """Expressions separated by commas up to ``close`` (consumed), from just after the
@@ -329,7 +330,7 @@ class _Reader:
         items: list[Expr] = []
         self.gap()
         while self.text[self.pos] != close:
-            item, _ = self.expression()
+            item = self.expression()
             items.append(item)
             before = self.pos
             self.gap()
@@ -358,14 +359,14 @@ class _Reader:
             key_start = self.pos
             key: Expr
             if self.text[key_start] == '"':
-                key, _ = self.string()
+                key = self.string()
             else:
                 word = self.name()
                 if word in _LITERALS or word in _KEYWORDS:
                     raise NotCommon
                 key = Literal(word, self.line_at(key_start), word)
             self.equals()
-            value, _ = self.expression()
+            value = self.expression()
             items.append((key, value))
             self.space()
             char = self.text[self.pos]
