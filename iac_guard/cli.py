@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from iac_guard import __version__
+from iac_guard import __version__, interrupts
 from iac_guard.errors import (
     EXIT_ERROR,
     EXIT_INTERRUPTED,
@@ -198,6 +198,7 @@ def cmd_scan(args: argparse.Namespace) -> int:
         from iac_guard.orchestration.jobs import run_scan
 
         outcome = run_scan(config, verbose=args.verbose, ready=ready)
+        interrupts.check()
     if outcome.stdout:
         sys.stdout.write(outcome.stdout)
         sys.stdout.flush()
@@ -251,6 +252,7 @@ COMMANDS = {"scan": cmd_scan, "test": cmd_test, "policies": cmd_policies}
 def main(argv: Sequence[str] | None = None) -> int:
     verbose = "-v" in (argv or sys.argv) or "--verbose" in (argv or sys.argv)
     gc.set_threshold(*GC_THRESHOLDS)
+    interrupts.latch()
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

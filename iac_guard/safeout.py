@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from iac_guard import interrupts
+
 #: Unicode categories whose characters are never shown raw
 UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
@@ -113,6 +115,7 @@ def write_atomic(path: str | os.PathLike[str], text: str) -> None:
     the whole new one: a temporary file in the same directory, then ``os.replace``. The
     temporary file is removed on any failure, an interrupt (Ctrl-C) included; OSError
     propagates for the caller to report."""
+    interrupts.check()  # a Ctrl-C Python dropped: no report
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8", errors="replace")

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "iac_guard"
 
 # Lower number = lower layer. A module may import only modules of its own layer or below.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("iac_guard", "iac_guard.models", "iac_guard.errors", "iac_guard.marked", "iac_guard.safeout", "iac_guard.reads"),
+    ("iac_guard", "iac_guard.models", "iac_guard.errors", "iac_guard.marked", "iac_guard.safeout", "iac_guard.reads", "iac_guard.forked", "iac_guard.interrupts"),
     ("iac_guard.discover", "iac_guard.parse", "iac_guard.terraform", "iac_guard.policy",
      "iac_guard.scanners", "iac_guard.suppress", "iac_guard.gate", "iac_guard.report",
      "iac_guard.github", "iac_guard.selection", "iac_guard.gitrev", "iac_guard.prscope", "iac_guard.audit",

@@ -1,5 +1,5 @@
-"""Ctrl-C for real: the CLI as a subprocess on a generated tree big enough for the parser
-process pool (``--jobs 2``), SIGINT sent to its process group (what a terminal does) or to
+"""Ctrl-C for real: the CLI as a subprocess on a generated tree big enough for the forked
+parser children (``--jobs 2``), SIGINT sent to its process group (what a terminal does) or to
 the CLI alone, once a marker shows where it is: the parser workers exist (mid-parse), or
 they came and went (parse done: building and evaluating). Exit 130, the one line
 ``iac-guard: interrupted`` and nothing else on standard error, no process of its session

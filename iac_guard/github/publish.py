@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from iac_guard import interrupts
 from iac_guard.github import comments, review, workflow
 from iac_guard.github.client import ClientSettings, connect, error_message, is_permission_denied
 from iac_guard.github.context import GitHubContext
@@ -62,7 +63,9 @@ def publish_all(
     result: ScanResult, config: ReportSettings, context: GitHubContext, report: str, publisher: Publisher | None = None
 ) -> Published:
     """The step's annotations, summary and outputs around ``report`` (the standard-output
-    report), then the pull request. Never raises; never changes the exit code."""
+    report), then the pull request. Never raises (but KeyboardInterrupt); never changes the
+    exit code."""
+    interrupts.check()  # a Ctrl-C Python dropped: nothing published
     step = workflow.finish(result, config, context, report)
     outcome = publish(result, config, context, publisher)
     step = workflow.with_commands(step, outcome.stdout, config)

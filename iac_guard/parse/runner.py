@@ -3,17 +3,14 @@ kind's policy input."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import pickle
-import signal
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import partial
-from typing import Any
 
-from iac_guard.models import KindInput, ParsedDocument, SourceFile
+from iac_guard import forked
+from iac_guard.models import KindInput, ParsedDocument, Problem, SourceFile
 from iac_guard.parse.base import BuildOptions, within_depth
 from iac_guard.parse.cache import ParseCache
 from iac_guard.parse.registry import parser_for
@@ -41,19 +38,31 @@ def _parse_and_store(cache: ParseCache, source: SourceFile) -> tuple[ParsedDocum
     return document, cache.put(cache.key(source, content), document)
 
 
-def _parse_in_worker(cache: ParseCache | None, source: SourceFile) -> ParsedDocument | bytes:
-    """In a worker: the document, or the cache entry's own pickle of it (pickled once, not
-    once for the entry and once more for the parent)."""
-    if cache is None:
-        return _parse_uncached(source)
-    document, data = _parse_and_store(cache, source)
-    return document if data is None else data
+def _parse_in_child(cache: ParseCache | None, files: Sequence[SourceFile], index: int) -> bytes:
+    """A forked child's task (``iac_guard.forked``): the file's document, pickled; with a
+    cache, the cache entry's own pickle of it (pickled once, not once for the entry and
+    once more for the parent)."""
+    source = files[index]
+    if cache is not None:
+        document, data = _parse_and_store(cache, source)
+        if data is not None:
+            return data
+    else:
+        document = _parse_uncached(source)
+    return pickle.dumps(document, pickle.HIGHEST_PROTOCOL)
 
 
-def _received(result: ParsedDocument | bytes) -> ParsedDocument:
-    """A worker's document: pickled by ``_parse_in_worker`` (from this process's
-    own worker: trusted as the process itself), or as the pool sent it."""
-    return pickle.loads(result) if isinstance(result, bytes) else result
+def _received(_: int, payload: bytes) -> ParsedDocument:
+    """A document as a child sent it (pickled in this process's own forked child: trusted
+    as the process itself)."""
+    document: ParsedDocument = pickle.loads(payload)
+    return document
+
+
+def _lost(source: SourceFile, lost: forked.Lost) -> ParsedDocument:
+    """The document of a file whose parse never came back: the process parsing it died
+    (a hostile file can exhaust memory) or the parser raised."""
+    return ParsedDocument(source, problems=(Problem("parse-error", f"the parser failed on this file: {lost.describe()}", source.relpath),))
 
 
 def _cached(cache: ParseCache, files: Sequence[SourceFile]) -> list[ParsedDocument | None]:
@@ -70,46 +79,6 @@ def _cached(cache: ParseCache, files: Sequence[SourceFile]) -> list[ParsedDocume
     return out
 
 
-def _ignore_interrupts() -> None:
-    """Worker initializer: Ctrl-C reaches the whole process group, but only the parent acts
-    on it (it stops the workers); a worker never prints a KeyboardInterrupt traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-@contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """SIGINT held back (not lost: delivered on leaving) while workers are forked, so no
-    worker sees one before its initializer ignores it."""
-    if not hasattr(signal, "pthread_sigmask"):
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
-def _stop(pool: ProcessPoolExecutor, started: list[Any]) -> None:
-    """Cancel what has not started and end the workers now (``started`` and any the pool
-    still lists), rather than letting ``shutdown`` wait for every queued file to be
-    parsed, or for a worker blocked writing a result no one will read."""
-    # ProcessPoolExecutor has no public way to end its workers before Python 3.14
-    workers = {id(p): p for p in (*started, *(getattr(pool, "_processes", None) or {}).values())}.values()
-    call_queue = getattr(pool, "_call_queue", None)
-    if call_queue is not None:
-        # its feeder thread may be blocked writing to workers that are gone: shutdown
-        # must not wait for it
-        call_queue.cancel_join_thread()
-    for process in workers:
-        process.kill()
-    pool.shutdown(wait=True, cancel_futures=True)
-    for process in workers:
-        process.join(timeout=5)
-
-
 def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache | None = None) -> list[ParsedDocument]:
     """Parse every file (from ``cache`` where the file is unchanged; no cache: parse them
     all); failures come back as documents with problems, in input order. The cache is read
@@ -118,24 +87,17 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
     found: list[ParsedDocument | None] = _cached(cache, files) if cache is not None else [None] * len(files)
     missing = [f for f, d in zip(files, found, strict=True) if d is None]
     workers = min(worker_count(jobs), len(missing))
-    if workers <= 1 or len(missing) < PARALLEL_THRESHOLD:
+    if workers <= 1 or len(missing) < PARALLEL_THRESHOLD or not forked.can_fork():
         parsed = [_parse_uncached(f) if cache is None else _parse_and_store(cache, f)[0] for f in missing]
     else:
-        chunk = max(1, len(missing) // (workers * 8))
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupts)
-        started: list[Any] = []
-        try:
-            # the workers are forked by the first submit: with SIGINT blocked, so that a
-            # Ctrl-C reaching the process group then waits for the parent alone
-            with _sigint_blocked():
-                results = pool.map(partial(_parse_in_worker, cache), missing, chunksize=chunk)
-                # every worker, known now: the pool forgets those that ended on their own
-                started += (getattr(pool, "_processes", None) or {}).values()
-            parsed = [_received(r) for r in results]
-        except BaseException:
-            _stop(pool, started)  # Ctrl-C (or a failure): no worker outlives the scan
-            raise
-        pool.shutdown(wait=True)
+        results = forked.run(
+            partial(_parse_in_child, cache, missing),
+            len(missing),
+            workers=workers,
+            chunk=max(1, len(missing) // (workers * 8)),
+            receive=_received,
+        )
+        parsed = [r if isinstance(r, ParsedDocument) else _lost(f, r) for f, r in zip(missing, results, strict=True)]
     fresh = iter(parsed)
     documents = [d if d is not None else next(fresh) for d in found]
     if cache is not None and files:

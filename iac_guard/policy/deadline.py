@@ -11,13 +11,11 @@ queries (the library split in parts) run in as many children at once, one per co
 
 from __future__ import annotations
 
-import contextlib
-import os
-import select
-import signal
-import time
+import functools
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import Any
+
+from iac_guard import forked
 
 
 class QueryTimeout(Exception):
@@ -25,7 +23,7 @@ class QueryTimeout(Exception):
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork")
+    return forked.can_fork()
 
 
 def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
@@ -40,26 +38,16 @@ def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
 def eval_queries_as_json(engine: Any, queries: Sequence[str], seconds: float | None) -> list[str | RuntimeError | QueryTimeout]:
     """Each query's JSON result, or the error it ended with (RuntimeError with the engine's
     message, QueryTimeout), in order. With a limit, each query runs in a forked child of
-    its own, all at once (one core each: the engine's work is CPU-bound and never releases
-    the GIL, so children are the only way to use several cores), under one deadline.
-    Without one (or without ``os.fork``), one after the other in this process."""
+    its own (``iac_guard.forked``), all at once (one core each: the engine's work is
+    CPU-bound and never releases the GIL, so children are the only way to use several
+    cores), under one deadline. Without one (or without ``os.fork``), one after the other
+    in this process."""
     if seconds is None or not can_fork():
         return [_in_process(engine, query) for query in queries]
-    children: dict[int, tuple[int, int]] = {}  # read end -> (index, pid)
-    try:
-        for index, query in enumerate(queries):
-            read_end, write_end = os.pipe()
-            pid = os.fork()
-            if pid == 0:
-                os.close(read_end)
-                _child(engine, query, write_end)
-            os.close(write_end)
-            children[read_end] = (index, pid)
-        return _collect(children, len(queries), time.monotonic() + seconds, seconds)
-    finally:
-        for read_end, (_, pid) in children.items():
-            os.close(read_end)
-            _kill(pid)  # a child still running (a timeout, an interrupt) is killed; a finished one reaped
+    results = forked.run(
+        functools.partial(_in_child, engine, queries), len(queries), workers=len(queries), seconds=seconds, receive=_received
+    )
+    return [r if not isinstance(r, forked.Lost) else _lost(r, seconds) for r in results]
 
 
 def _in_process(engine: Any, query: str) -> str | RuntimeError:
@@ -69,57 +57,21 @@ def _in_process(engine: Any, query: str) -> str | RuntimeError:
         return exc
 
 
-def _child(engine: Any, query: str, write_end: int) -> NoReturn:
-    """In the forked child: evaluate, write "ok"/"err" and the text, exit without cleanup."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-    quiet = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(quiet, 2)  # a Rust panic's message (and backtrace) comes back in the payload only
+def _in_child(engine: Any, queries: Sequence[str], index: int) -> bytes:
+    """In the forked child: "ok" or "err", then the result or the engine's message (a Rust
+    panic's message, and backtrace, come back this way only)."""
     try:
-        payload = b"ok\n" + str(engine.eval_query_as_json(query)).encode("utf-8")
+        return b"ok\n" + str(engine.eval_query_as_json(queries[index])).encode("utf-8")
     except BaseException as exc:
-        payload = b"err\n" + str(exc).encode("utf-8", "replace")
-    try:
-        view = memoryview(payload)
-        while view:
-            view = view[os.write(write_end, view) :]
-    finally:
-        os._exit(0)
+        return b"err\n" + str(exc).encode("utf-8", "replace")
 
 
-def _collect(
-    children: dict[int, tuple[int, int]], count: int, deadline: float, seconds: float
-) -> list[str | RuntimeError | QueryTimeout]:
-    """Read every child's payload until it closes its pipe or the deadline passes."""
-    chunks: dict[int, list[bytes]] = {read_end: [] for read_end in children}
-    open_ends = set(children)
-    finished: set[int] = set()
-    while open_ends:
-        left = deadline - time.monotonic()
-        if left <= 0:
-            break
-        ready, _, _ = select.select(sorted(open_ends), [], [], left)
-        for read_end in ready:
-            chunk = os.read(read_end, 1 << 20)
-            if chunk:
-                chunks[read_end].append(chunk)
-            else:
-                open_ends.discard(read_end)
-                finished.add(read_end)
-    out: list[str | RuntimeError | QueryTimeout] = [QueryTimeout(f"did not finish within {seconds:g} seconds") for _ in range(count)]
-    for read_end in finished:
-        index, _ = children[read_end]
-        status, _, text = b"".join(chunks[read_end]).partition(b"\n")
-        if status == b"ok":
-            out[index] = text.decode("utf-8")
-        elif status == b"err":
-            out[index] = RuntimeError(text.decode("utf-8", "replace"))
-        else:
-            out[index] = RuntimeError("the policy evaluation ended without a result (the evaluating process died)")
-    return out
+def _received(index: int, payload: bytes) -> str | RuntimeError:
+    status, _, text = payload.partition(b"\n")
+    return text.decode("utf-8") if status == b"ok" else RuntimeError(text.decode("utf-8", "replace"))
 
 
-def _kill(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+def _lost(lost: forked.Lost, seconds: float) -> RuntimeError | QueryTimeout:
+    if lost.status is None:
+        return QueryTimeout(f"did not finish within {seconds:g} seconds")
+    return RuntimeError("the policy evaluation ended without a result (the evaluating process died)")

@@ -5,11 +5,14 @@ documents, for the endpoints iac-guard uses, and evaluates with Regorus so its r
 can be compared with the embedded engine's:
 
 - ``GET /v1/policies``: 200 ``{"result": [{"id", "raw"}]}``.
-- ``PUT /v1/policies/<id>`` (text/plain): the server parses and compiles the module with
-  every other one (Rego v1, as OPA 1.x); 200 ``{}``, or 400 with OPA's error body
-  ``{"code": "invalid_parameter", "message": "error(s) occurred while compiling
-  module(s)", "errors": [{"code": "rego_parse_error"|"rego_compile_error", "message",
-  "location": {"file": <id>, "row", "col"}}]}`` and nothing installed.
+- ``PUT /v1/policies/<id>`` (text/plain): the server parses the module (Rego v1, as OPA
+  1.x); 200 ``{}``, or 400 with OPA's error body ``{"code": "invalid_parameter",
+  "message": "error(s) occurred while compiling module(s)", "errors": [{"code":
+  "rego_parse_error", "message", "location": {"file": <id>, "row", "col"}}]}`` and nothing
+  installed. OPA also compiles the module with every other one there; the fake compiles
+  the whole set at the next query instead (once, not once per upload: uploading the
+  library one module at a time cost minutes), and a compile error then answers the query
+  with the same 400 body (``rego_compile_error``).
 - ``DELETE /v1/policies/<id>``: 200 ``{}``; 404 ``{"code": "resource_not_found", ...}``.
 - ``PUT /v1/data/<path>`` (JSON): 204 no content, creating parent objects (``mkdir -p``);
   400 ``invalid_parameter`` for a body that is not JSON.
@@ -59,6 +62,7 @@ class FakeOpa:
         self.data: dict[str, Any] = {}
         self.requests: list[tuple[str, str]] = []
         self._engine: Any = None  # created, used and dropped on the server thread only
+        self._compiled = False  # whether ``_engine`` holds every module compiled together
         self._failure: tuple[int, bytes] | None = None
         fake = self
 
@@ -157,25 +161,21 @@ class FakeOpa:
     def _put_policy(self, policy_id: str, source: str) -> tuple[int, Any]:
         candidate = {**self.policies, policy_id: source}
         try:
-            engine = self._compile(candidate)
+            if policy_id in self.policies or self._engine is None:
+                engine = self._load(candidate)
+            else:  # the modules already loaded are not parsed again
+                engine = self._engine.clone()
+                self._add(engine, policy_id, source)
         except _CompileError as exc:
-            return 400, {
-                "code": "invalid_parameter",
-                "message": "error(s) occurred while compiling module(s)",
-                "errors": [{"code": exc.code, "message": exc.message, "location": exc.location}],
-            }
-        self.policies, self._engine = candidate, engine
+            return _invalid(exc)
+        self.policies, self._engine, self._compiled = candidate, engine, False
         return 200, {}
 
     def _delete_policy(self, policy_id: str) -> tuple[int, Any]:
         if policy_id not in self.policies:
             return 404, {"code": "resource_not_found", "message": f'storage_not_found_error: policy id "{policy_id}"'}
         remaining = {k: v for k, v in self.policies.items() if k != policy_id}
-        try:
-            engine = self._compile(remaining)
-        except _CompileError as exc:
-            return 400, {"code": "invalid_parameter", "message": "error(s) occurred while compiling module(s)", "errors": [{"code": exc.code, "message": exc.message, "location": exc.location}]}
-        self.policies, self._engine = remaining, engine
+        self.policies, self._engine, self._compiled = remaining, self._load(remaining), False
         return 200, {}
 
     def _put_data(self, keys: list[str], value: Any) -> tuple[int, Any]:
@@ -183,13 +183,20 @@ class FakeOpa:
         for key in keys[:-1]:
             target = target.setdefault(key, {})
         target[keys[-1]] = value
-        self._engine = self._compile(self.policies)
+        self._engine, self._compiled = self._load(self.policies), False
         return 204, None
 
     def _query(self, keys: list[str], input_doc: Any) -> tuple[int, Any]:
         query = "data" + "".join(f"[{json.dumps(k)}]" for k in keys)
         if self._engine is None:
-            self._engine = self._compile(self.policies)
+            self._engine = self._load(self.policies)
+        if not self._compiled:
+            try:
+                self._engine.eval_query("true")  # Regorus compiles at the first evaluation
+            except RuntimeError as exc:
+                message, location = _clean(str(exc))
+                return _invalid(_CompileError("rego_compile_error", message, location))
+            self._compiled = True
         engine = self._engine.clone()
         if input_doc is not None:
             engine.set_input_json(json.dumps(input_doc))
@@ -204,23 +211,31 @@ class FakeOpa:
             return 200, {}
         return 200, {"result": rows[0]["expressions"][0]["value"]}
 
-    def _compile(self, policies: dict[str, str]) -> Any:
+    def _load(self, policies: dict[str, str]) -> Any:
+        """An engine holding ``policies`` (parsed, not compiled yet) and the data."""
         engine = regorus.Engine()
         engine.set_rego_v0(self.v0_compatible)
         for policy_id, source in sorted(policies.items()):
-            try:
-                engine.add_policy(policy_id, source)
-            except RuntimeError as exc:
-                message, location = _clean(str(exc))
-                raise _CompileError("rego_parse_error", message, location or {"file": policy_id, "row": 1, "col": 1}) from None
+            self._add(engine, policy_id, source)
         if self.data:
             engine.add_data_json(json.dumps(self.data))
+        return engine
+
+    @staticmethod
+    def _add(engine: Any, policy_id: str, source: str) -> None:
         try:
-            engine.eval_query("true")  # Regorus compiles at the first evaluation
+            engine.add_policy(policy_id, source)
         except RuntimeError as exc:
             message, location = _clean(str(exc))
-            raise _CompileError("rego_compile_error", message, location) from None
-        return engine
+            raise _CompileError("rego_parse_error", message, location or {"file": policy_id, "row": 1, "col": 1}) from None
+
+
+def _invalid(exc: _CompileError) -> tuple[int, Any]:
+    return 400, {
+        "code": "invalid_parameter",
+        "message": "error(s) occurred while compiling module(s)",
+        "errors": [{"code": exc.code, "message": exc.message, "location": exc.location}],
+    }
 
 
 class _CompileError(Exception):
