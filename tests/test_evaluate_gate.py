@@ -8,6 +8,7 @@ from pathlib import Path
 from iac_guard.gate import decide
 from iac_guard.models import Finding, FindingKind, KindInput, PolicySet, Problem, Resource, Severity
 from iac_guard.policy.embedded import EmbeddedEngine
+from iac_guard.policy.engine import EngineOptions
 from iac_guard.policy.evaluate import evaluate_inputs
 from iac_guard.policy.loader import load_policies
 
@@ -188,10 +189,9 @@ def test_all_packages_in_one_query_give_what_each_package_alone_gives(spine: Pat
     packages = [p.package for p in policy_set.policies]
     engine = EmbeddedEngine(policy_set)
     together, errors = engine.evaluate_each(packages, doc)
-    alone = {}
-    for package in packages:
-        alone.update(engine.evaluate([package], doc))
-    assert errors == {}
+    per_package = EmbeddedEngine(policy_set, EngineOptions(policy_timeout=None), one_query=False)  # a query per package, in process
+    alone, alone_errors = per_package.evaluate_each(packages, doc)
+    assert errors == alone_errors == {}
     assert together == alone
     assert (
         together["custom.naming"]["deny"] and together["iac_guard.aws.ec2.ebs_encryption"]["deny"]

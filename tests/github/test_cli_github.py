@@ -90,7 +90,8 @@ def test_three_scans_leave_one_comment(actions: Path, fake: FakeGitHub, spine: P
 
 
 def test_publishing_failure_does_not_change_exit_codes(actions: Path, fake: FakeGitHub, spine: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    fake.fail("GET", r"/issues/7/comments$", 500, "boom", times=100)
+    # retry-after: 0, so the client retries at once (its backoff is tested in test_publish.py)
+    fake.fail("GET", r"/issues/7/comments$", 500, "boom", times=100, headers={"retry-after": "0"})
     assert main(["scan", str(spine / "mixed"), *only_starter(), "--pr-comment"]) == 1
     assert main(["scan", str(spine / "broken"), "--pr-comment"]) == 2
     assert main(["scan", str(REPO / "examples" / "clean"), "--pr-comment"]) == 0
