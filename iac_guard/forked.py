@@ -21,6 +21,7 @@ exists; callers run their tasks in process elsewhere (``can_fork``).
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import select
 import signal
@@ -121,7 +122,7 @@ def _round(work: _Round[T], pending: Sequence[int], workers: int, chunk: int) ->
     children: dict[int, _Child] = {}  # read end of the child's pipe -> child
     progress, died = False, 1
     try:
-        with _queue(len(chunks)) as queue, _sigint_blocked():
+        with _queue(len(chunks)) as queue, _sigint_blocked(), _gc_frozen():
             for _ in range(min(workers, len(chunks))):
                 read_end, write_end = os.pipe()
                 pid = os.fork()
@@ -224,6 +225,18 @@ def _queue(chunks: int) -> Iterator[int]:
         yield read_end
     finally:
         os.close(read_end)
+
+
+@contextlib.contextmanager
+def _gc_frozen() -> Iterator[None]:
+    """Every object of this process out of the collector's reach while children are
+    forked: a child's collections then walk only what it allocates itself, instead of
+    touching (and so copying, page by page) the whole heap it shares with this process."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @contextlib.contextmanager
