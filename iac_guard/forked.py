@@ -3,19 +3,25 @@
 ``run`` forks up to ``workers`` children. They take tasks (chunks of consecutive task
 indices) from one pipe the parent filled before forking, and each sends back, on a pipe of
 its own, a frame as it starts a task and a frame with the task's payload (bytes) when it
-ends. The parent reads every child's pipe with ``select``: no thread, no lock shared with
-a child, so a child killed at any moment (Ctrl-C's clean-up, the out-of-memory killer, a
-crash in a C extension, a deadline) cannot leave the parent waiting for bytes that will
+ends. The parent watches every child's pipe (``selectors``): no thread, no lock shared
+with a child, so a child killed at any moment (Ctrl-C's clean-up, the out-of-memory killer,
+a crash in a C extension, a deadline) cannot leave the parent waiting for bytes that will
 never come, as a ``concurrent.futures.ProcessPoolExecutor`` can when a worker dies in the
-middle of writing a result. A child that dies costs the task it was running (``Lost``,
-with how it died); the tasks it had taken and not started are run by a new round of
-children. On leaving (normally, on an error, on KeyboardInterrupt) every child still
-alive is killed and reaped.
+middle of writing a result. A child that dies, or sends a frame that is not one (its
+header is checked against what the child is running), costs the task it was running
+(``Lost``, with how it died); the tasks it had taken and not started are run by a new
+round of children. On leaving (normally, on an error, on KeyboardInterrupt, on a second
+Ctrl-C during the clean-up) every child is killed and reaped and every pipe closed.
 
-Children ignore SIGINT (the parent decides: Ctrl-C reaches the whole process group),
-write nothing to the terminal (their standard output and error go to /dev/null: a
-payload is the only way out) and leave through ``os._exit``. Only where ``os.fork``
-exists; callers run their tasks in process elsewhere (``can_fork``).
+Children ignore SIGINT and die of SIGTERM (the parent decides: Ctrl-C reaches the whole
+process group), die with their parent on Linux (the kernel's parent-death signal), write nothing to the terminal (their standard output and error go to
+/dev/null: a payload is the only way out) and leave through ``os._exit``. SIGINT and
+SIGTERM are held back in this thread while children are forked and while they are
+cleaned up, so no interrupt can fall between a fork and the child's registration (with
+other threads running, one that takes the signal could still make Python raise there). A
+``run`` inside a task (in a child) runs its tasks in that child, one after the other
+(without a time limit): grandchildren would outlive a child killed by its parent. Only
+where ``os.fork`` exists; callers run their tasks in process elsewhere (``can_fork``).
 """
 
 from __future__ import annotations
@@ -23,14 +29,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import select
+import selectors
 import signal
 import struct
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Generic, NoReturn, TypeVar
+from dataclasses import dataclass, field
+from typing import Any, Generic, NoReturn, TypeVar
 
 from iac_guard import interrupts
 
@@ -42,8 +48,9 @@ _STARTED, _DONE, _FAILED = 0, 1, 2  # what a frame says: the child starts the ta
 # payload), the task's payload, the text of the exception the task raised
 _RECORD = struct.Struct("<i")  # a chunk's number in the task pipe
 #: the task pipe is filled before any child exists: its records must fit in the smallest
-#: pipe buffer a POSIX system gives (16 KiB), or the parent's write would wait forever
-MAX_CHUNKS = 4096
+#: buffer a pipe can get (one 4 KiB page, for a user over the kernel's pipe-pages limit), or
+#: the parent's write would wait forever
+MAX_CHUNKS = 1024
 
 
 @dataclass(frozen=True)
@@ -86,23 +93,44 @@ def run(
     a forked child (at most ``workers`` at once, ``chunk`` consecutive tasks taken at a
     time), ``receive`` in this process as the payloads arrive. A task that raised, or whose
     child died, or that had not finished when ``seconds`` passed, is ``Lost``."""
-    out: list[T | Lost | None] = [None] * count
+    if _in_child:
+        return [_in_process(task, receive, index) for index in range(count)]
+    out: list[Any] = [_PENDING] * count
     deadline = None if seconds is None else time.monotonic() + seconds
     pending = list(range(count))
     died = 1
     while pending:
-        progress, died = _round(_Round(task, receive, out, deadline), pending, workers, chunk)
-        pending = [i for i in pending if out[i] is None]
+        progress, died = _round(_Round(task, receive, out, deadline), pending, max(1, workers), max(1, chunk))
+        pending = [i for i in pending if out[i] is _PENDING]
         if not progress or (deadline is not None and time.monotonic() >= deadline):
             break
     late = deadline is not None and time.monotonic() >= deadline
-    return [r if r is not None else Lost(None if late else died) for r in out]
+    return [Lost(None if late else died) if r is _PENDING else r for r in out]
+
+
+#: a task without a result yet (``receive`` may return None)
+_PENDING: Any = object()
+#: set in a forked child: a ``run`` there runs its tasks in process
+_in_child = False
+
+
+def _in_process(task: Callable[[int], bytes], receive: Callable[[int, bytes], T], index: int) -> T | Lost:
+    try:
+        payload = bytes(task(index))
+    except BaseException as exc:  # as a child reports it
+        return Lost(1, _failure(exc))
+    return receive(index, payload)
+
+
+def _failure(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
 
 
 @dataclass
 class _Child:
-    pid: int
-    buffer: bytearray
+    pid: int  # 0 until forked
+    write_end: int  # the child's end, open in this process until the fork is done (-1 then)
+    buffer: bytearray = field(default_factory=bytearray)
     running: int | None = None
 
 
@@ -110,7 +138,7 @@ class _Child:
 class _Round(Generic[T]):
     task: Callable[[int], bytes]
     receive: Callable[[int, bytes], T]
-    out: list[T | Lost | None]
+    out: list[Any]
     deadline: float | None
 
 
@@ -120,73 +148,119 @@ def _round(work: _Round[T], pending: Sequence[int], workers: int, chunk: int) ->
     chunk = max(chunk, -(-len(pending) // MAX_CHUNKS))
     chunks = [pending[i : i + chunk] for i in range(0, len(pending), chunk)]
     children: dict[int, _Child] = {}  # read end of the child's pipe -> child
-    progress, died = False, 1
+    selector = selectors.DefaultSelector()
+    state = [False, 1]  # progress, the status of the last child that died
     try:
-        with _queue(len(chunks)) as queue, _sigint_blocked(), _gc_frozen():
+        with _queue(len(chunks)) as queue, _signals_blocked(), _gc_frozen():
             for _ in range(min(workers, len(chunks))):
-                read_end, write_end = os.pipe()
-                pid = os.fork()
-                if pid == 0:  # pragma: no cover - the child leaves through os._exit
-                    os.close(read_end)
-                    _child(work.task, chunks, queue, write_end)
-                os.close(write_end)
-                children[read_end] = _Child(pid, bytearray())
+                _spawn(work.task, chunks, queue, children)
+        for read_end in children:
+            selector.register(read_end, selectors.EVENT_READ)
         while children:
             interrupts.check()
             left = None if work.deadline is None else work.deadline - time.monotonic()
             if left is not None and left <= 0:
+                for _ in range(64 * len(children)):  # what is already in the pipes still counts
+                    if not _pump(selector, children, work, 0, state):
+                        break
                 break
-            ready, _, _ = select.select(list(children), [], [], left)
-            for read_end in ready:
-                child = children[read_end]
-                data = os.read(read_end, 1 << 20)
-                if data:
-                    child.buffer += data
-                    progress |= _frames(child, work)
-                    continue
-                os.close(read_end)
-                del children[read_end]
-                status = _reap(child.pid)
-                if status != 0:
-                    died = status
-                if child.running is not None:
-                    work.out[child.running] = Lost(status)
-                    progress = True
+            _pump(selector, children, work, left, state)
     finally:
-        for read_end, child in children.items():
-            os.close(read_end)
-            _kill(child.pid)
-    return progress, died
+        try:
+            _clean_up(children)
+        finally:
+            selector.close()
+    return bool(state[0]), int(state[1])
 
 
-def _frames(child: _Child, work: _Round[T]) -> bool:
-    """Act on every whole frame in the child's buffer; whether a task ended."""
+def _spawn(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue: int, children: dict[int, _Child]) -> None:
+    """Fork one child; it is in ``children`` (its pipe closed by the clean-up) before it exists."""
+    read_end, write_end = os.pipe()
+    child = _Child(0, write_end)
+    children[read_end] = child
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child leaves through os._exit
+        os.close(read_end)
+        _child(task, chunks, queue, write_end, parent)
+    child.pid = pid
+    os.close(write_end)
+    child.write_end = -1
+
+
+def _pump(selector: selectors.BaseSelector, children: dict[int, _Child], work: _Round[T], timeout: float | None, state: list[Any]) -> bool:
+    """Read what the children sent within ``timeout``; act on whole frames; end the
+    children that closed their pipe or broke the protocol. Whether anything was read."""
+    events = selector.select(timeout)
+    for key, _ in events:
+        read_end = int(key.fd)
+        child = children[read_end]
+        data = os.read(read_end, 1 << 20)
+        if data:
+            child.buffer += data
+            well_formed, ended = _frames(child, work)
+            state[0] = state[0] or ended
+            if well_formed:
+                continue
+        selector.unregister(read_end)
+        status = _end(child.pid)
+        child.pid = 0  # reaped: the clean-up must not signal its number again
+        del children[read_end]
+        os.close(read_end)
+        if status != 0:
+            state[1] = status
+        if child.running is not None:
+            work.out[child.running] = Lost(status, "" if data == b"" else "its process sent something that is not a result")
+            state[0] = True
+    return bool(events)
+
+
+def _frames(child: _Child, work: _Round[T]) -> tuple[bool, bool]:
+    """Act on every whole frame in the child's buffer. Whether the frames were well formed
+    (a header that does not fit what the child is running ends the child), and whether a
+    task ended."""
     ended = False
     buffer = child.buffer
     offset = 0
-    while len(buffer) - offset >= _HEADER.size:
-        index, says, length = _HEADER.unpack_from(buffer, offset)
-        start = offset + _HEADER.size
-        if len(buffer) - start < length:
-            break
-        offset = start + length
-        if says == _STARTED:
-            child.running = index
-            continue
-        payload = bytes(buffer[start:offset])
-        work.out[index] = work.receive(index, payload) if says == _DONE else Lost(1, payload.decode("utf-8", "replace"))
-        child.running = None
-        ended = True
-    del buffer[:offset]
-    return ended
+    try:
+        while len(buffer) - offset >= _HEADER.size:
+            index, says, length = _HEADER.unpack_from(buffer, offset)
+            if not _fits(child, work, index, says, length):
+                return False, ended
+            start = offset + _HEADER.size
+            if len(buffer) - start < length:
+                break
+            offset = start + length
+            if says == _STARTED:
+                child.running = index
+                continue
+            payload = bytes(buffer[start:offset])
+            child.running = None  # before receive: a receive that raises costs nothing else
+            work.out[index] = work.receive(index, payload) if says == _DONE else Lost(1, payload.decode("utf-8", "replace"))
+            ended = True
+        return True, ended
+    finally:
+        del buffer[:offset]
 
 
-def _child(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue: int, write_end: int) -> NoReturn:
+def _fits(child: _Child, work: _Round[T], index: int, says: int, length: int) -> bool:
+    if not 0 <= index < len(work.out) or work.out[index] is not _PENDING or length < 0:
+        return False
+    if says == _STARTED:
+        return child.running is None and length == 0
+    return says in (_DONE, _FAILED) and child.running == index
+
+
+def _child(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue: int, write_end: int, parent: int) -> NoReturn:
     """In a forked child: take chunks until the queue is empty, send each task's frames."""
+    global _in_child
+    _in_child = True
     code = 0
     try:
+        _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        _unblock_sigint()
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _unblock_signals()
         quiet = os.open(os.devnull, os.O_WRONLY)
         os.dup2(quiet, 1)
         os.dup2(quiet, 2)
@@ -195,15 +269,35 @@ def _child(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue:
             for index in chunks[_RECORD.unpack(record)[0]]:
                 _write(write_end, _HEADER.pack(index, _STARTED, 0))
                 try:
-                    payload, says = task(index), _DONE
-                except Exception as exc:
-                    payload, says = f"{type(exc).__name__}: {exc}".encode("utf-8", "replace"), _FAILED
+                    payload, says = bytes(task(index)), _DONE
+                except BaseException as exc:  # the task's failure, reported; the child goes on
+                    payload, says = _failure(exc).encode("utf-8", "replace"), _FAILED
                 _write(write_end, _HEADER.pack(index, says, len(payload)))
                 _write(write_end, payload)
     except BaseException:
         code = 1
     finally:
         os._exit(code)
+
+
+def _die_with_parent(parent: int) -> None:
+    """On Linux, have the kernel kill this child when the parent dies: the one case the
+    parent's clean-up cannot cover is an interrupt that arrives as its ``finally`` begins,
+    before the clean-up holds signals back (a second Ctrl-C a few microseconds after the
+    first); the CLI then exits, and its children with it."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent died before the request: nothing will signal
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _write(fd: int, data: bytes) -> None:
@@ -218,10 +312,10 @@ def _queue(chunks: int) -> Iterator[int]:
     leaving (the children hold their own copies)."""
     read_end, write_end = os.pipe()
     try:
-        _write(write_end, b"".join(_RECORD.pack(n) for n in range(chunks)))
-    finally:
-        os.close(write_end)
-    try:
+        try:
+            _write(write_end, b"".join(_RECORD.pack(n) for n in range(chunks)))
+        finally:
+            os.close(write_end)
         yield read_end
     finally:
         os.close(read_end)
@@ -231,7 +325,11 @@ def _queue(chunks: int) -> Iterator[int]:
 def _gc_frozen() -> Iterator[None]:
     """Every object of this process out of the collector's reach while children are
     forked: a child's collections then walk only what it allocates itself, instead of
-    touching (and so copying, page by page) the whole heap it shares with this process."""
+    touching (and so copying, page by page) the whole heap it shares with this process.
+    Left alone when the caller froze objects itself."""
+    if gc.get_freeze_count():
+        yield
+        return
     gc.freeze()
     try:
         yield
@@ -239,27 +337,34 @@ def _gc_frozen() -> Iterator[None]:
         gc.unfreeze()
 
 
+#: held back while children are forked and cleaned up (Dagster raises on both in an op)
+_HELD = {signal.SIGINT, signal.SIGTERM}
+
+
 @contextlib.contextmanager
-def _sigint_blocked() -> Iterator[None]:
-    """SIGINT held back (not lost: delivered on leaving) while children are forked, so no
-    child sees one before it ignores it."""
+def _signals_blocked() -> Iterator[None]:
+    """SIGINT and SIGTERM held back (not lost: delivered on leaving) in this thread."""
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _HELD)
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
-def _unblock_sigint() -> None:
+def _unblock_signals() -> None:
     if hasattr(signal, "pthread_sigmask"):
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, _HELD)
 
 
-def _reap(pid: int) -> int:
-    """Wait for a child that closed its pipe; its exit code (minus the signal)."""
+def _end(pid: int) -> int:
+    """End a child that closed its pipe (one that closed it early and works on is killed:
+    nothing waits for it) and reap it; its exit code, or minus the signal. A child already
+    exiting keeps its own status (a kill does not reach a process in its exit)."""
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGKILL)
     try:
         _, status = os.waitpid(pid, 0)
     except ChildProcessError:
@@ -267,8 +372,40 @@ def _reap(pid: int) -> int:
     return os.waitstatus_to_exitcode(status)
 
 
-def _kill(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.kill(pid, signal.SIGKILL)
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+def _clean_up(children: dict[int, _Child]) -> None:
+    """Kill every child, close every pipe end, reap every child. An interrupt that was
+    already on its way when this began (a second Ctrl-C) is raised once all is done."""
+    caught: BaseException | None = None
+    with _signals_blocked():
+        for step in (_kill, _close, _reap):
+            for read_end, child in children.items():
+                for _ in range(3):  # an interrupt mid-step: the step again (each is idempotent)
+                    try:
+                        step(read_end, child)
+                        break
+                    except BaseException as exc:
+                        caught = caught or exc
+        children.clear()
+    if caught is not None:
+        raise caught
+
+
+def _kill(_: int, child: _Child) -> None:
+    if child.pid > 0:
+        with contextlib.suppress(OSError):
+            os.kill(child.pid, signal.SIGKILL)
+
+
+def _close(read_end: int, child: _Child) -> None:
+    for fd in (read_end, child.write_end):
+        if fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+    child.write_end = -1
+
+
+def _reap(_: int, child: _Child) -> None:
+    if child.pid > 0:
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(child.pid, 0)
+        child.pid = 0

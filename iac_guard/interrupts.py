@@ -17,6 +17,9 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+#: what SIGINT's handler raises besides KeyboardInterrupt (by name: this layer imports no Dagster)
+INTERRUPTS = frozenset({"DagsterExecutionInterruptedError"})
+
 _dropped: list[str] = []  # the name of each interrupt Python dropped, until ``check`` raises it
 
 
@@ -29,8 +32,8 @@ def latch() -> None:
 
     def hook(unraisable: Any) -> None:
         kind = unraisable.exc_type
-        if isinstance(kind, type) and issubclass(kind, BaseException) and not issubclass(kind, (Exception, SystemExit, GeneratorExit)):
-            _dropped.append(kind.__name__)  # KeyboardInterrupt, DagsterExecutionInterruptedError
+        if isinstance(kind, type) and (issubclass(kind, KeyboardInterrupt) or kind.__name__ in INTERRUPTS):
+            _dropped.append(kind.__name__)
             return
         previous(unraisable)
 

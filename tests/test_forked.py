@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from pathlib import Path
@@ -17,7 +19,7 @@ import pytest
 
 from iac_guard import forked
 from iac_guard.forked import Lost
-from tests.procs import children
+from tests.procs import alive, children
 
 pytestmark = pytest.mark.skipif(not forked.can_fork() or not Path("/proc/self/stat").exists(), reason="forks; reads /proc")
 
@@ -140,3 +142,185 @@ def describe_unknown_signal() -> Any:
 
 def test_describe_an_unknown_signal() -> None:
     assert describe_unknown_signal() == "its process was killed (signal 200)"
+
+
+def open_fds() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def test_a_receive_that_returns_none_is_a_result() -> None:
+    calls: list[int] = []
+    assert forked.run(lambda i: b"x", 3, workers=2, receive=lambda i, _: calls.append(i)) == [None, None, None]
+    assert sorted(calls) == [0, 1, 2]
+
+
+def test_pipes_above_fd_setsize_are_watched() -> None:
+    """select() cannot watch descriptors from 1024 up: the children's pipes get such numbers
+    in a process that already holds many files."""
+    import resource
+
+    soft, _ = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft < 1200:
+        pytest.skip("the descriptor limit is below 1200")
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        assert forked.run(payload, 6, workers=2, receive=keep) == [(i, len(payload(i))) for i in range(6)]
+    finally:
+        for fd in held:
+            os.close(fd)
+
+
+@pytest.mark.parametrize("header", [(2, 1, -5), (-3, 1, 4), (99, 1, 4), (1, 7, 4)], ids=["negative-length", "negative-index", "index-past-the-end", "unknown-kind"])
+def test_a_frame_that_is_not_one_costs_its_task_and_nothing_else(header: tuple[int, int, int], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Task 2's result header is replaced by garbage: the child is ended, task 2 is lost
+    (not written into another task's slot, no endless loop, no IndexError), the rest run."""
+    real_write = forked._write
+
+    def write(fd: int, data: bytes) -> None:
+        if data == forked._HEADER.pack(2, forked._DONE, 4):
+            data = forked._HEADER.pack(*header)
+        real_write(fd, data)
+
+    monkeypatch.setattr(forked, "_write", write)
+    out = forked.run(lambda i: b"%04d" % i, 6, workers=2, receive=lambda _, b: b)
+    lost = out[2]
+    assert isinstance(lost, Lost) and lost.describe() == "its process sent something that is not a result"
+    assert out[:2] + out[3:] == [b"0000", b"0001", b"0003", b"0004", b"0005"]
+    assert children(os.getpid()) == []
+
+
+def test_a_child_that_closes_its_pipe_and_works_on_is_ended() -> None:
+    """Its pipe at end of file: the child is killed, not waited for (the deadline here is a
+    safety net: the task is lost to the kill, not to the deadline)."""
+
+    def task(index: int) -> bytes:
+        if index == 1:
+            os.closerange(3, 65536)
+            time.sleep(600)
+        return b"done"
+
+    assert forked.run(task, 3, workers=2, seconds=300, receive=lambda _, b: b) == [b"done", Lost(-signal.SIGKILL), b"done"]
+
+
+def test_finished_results_still_in_the_pipes_at_the_deadline_count() -> None:
+    """A slow ``receive`` in this process: the other task's result was sent long before
+    the deadline and is read, not lost."""
+
+    def receive(index: int, data: bytes) -> bytes:
+        time.sleep(1.5)
+        return data
+
+    out = forked.run(lambda i: b"%d" % i, 2, workers=2, seconds=1.0, receive=receive)
+    assert out == [b"0", b"1"]
+
+
+def test_a_second_interrupt_during_the_clean_up_still_ends_every_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C pressed twice: the second KeyboardInterrupt arrives while the first one's
+    clean-up kills the children. Every child is still killed and reaped, every pipe closed."""
+    real_kill = forked._kill
+    second = [True]
+
+    def kill(read_end: int, child: Any) -> None:
+        real_kill(read_end, child)
+        if second:
+            second.clear()
+            raise KeyboardInterrupt
+
+    def receive(index: int, data: bytes) -> bytes:
+        raise KeyboardInterrupt  # the first Ctrl-C
+
+    monkeypatch.setattr(forked, "_kill", kill)
+    before = open_fds()
+    with pytest.raises(KeyboardInterrupt):
+        forked.run(lambda i: b"x" if i == 0 else time.sleep(600) or b"", 4, workers=3, receive=receive)
+    assert children(os.getpid()) == []
+    assert open_fds() == before
+
+
+def test_sigterm_while_children_are_forked_waits_until_each_is_registered(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Dagster turns SIGTERM into an exception inside an op; one arriving between two forks
+    is held back until every child is known, then raised: none is left behind."""
+
+    class Terminated(BaseException):
+        pass
+
+    def handler(signum: int, frame: Any) -> None:
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    real_fork = os.fork
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return pid
+
+    monkeypatch.setattr(forked.os, "fork", fork)
+    before = open_fds()
+    try:
+        with pytest.raises(Terminated):
+            forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert children(os.getpid()) == []
+    assert open_fds() == before
+
+
+def test_a_fork_that_fails_leaves_no_child_and_no_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_fork = os.fork
+    calls = [0]
+
+    def fork() -> int:
+        calls[0] += 1
+        if calls[0] == 2:
+            raise BlockingIOError(11, "Resource temporarily unavailable")
+        return real_fork()
+
+    monkeypatch.setattr(forked.os, "fork", fork)
+    before = open_fds()
+    with pytest.raises(BlockingIOError):
+        forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
+    assert children(os.getpid()) == []
+    assert open_fds() == before
+
+
+def test_a_run_inside_a_task_runs_in_that_child() -> None:
+    """No grandchildren (they would outlive a child killed by its parent): the inner tasks
+    run in the child, and a raising one is lost as a child would report it."""
+
+    def inner(index: int) -> bytes:
+        if index == 2:
+            raise SystemExit(3)
+        return b"%d" % index
+
+    def outer(index: int) -> bytes:
+        results = forked.run(inner, 3, workers=2, receive=lambda _, b: b)
+        return repr((len(children(os.getpid())), results)).encode()
+
+    out = forked.run(outer, 2, workers=2, receive=lambda _, b: b.decode())
+    assert out == ["(0, [b'0', b'1', Lost(status=1, message='SystemExit: 3')])"] * 2
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal")
+def test_children_die_with_their_parent(tmp_path: Path) -> None:
+    """The parent killed outright (no clean-up runs: what a second Ctrl-C landing just
+    before the clean-up amounts to): the kernel ends its children."""
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import sys, time\n"
+        f"sys.path.insert(0, {str(Path(__file__).resolve().parents[1])!r})\n"
+        "from iac_guard import forked\n"
+        "forked.run(lambda i: time.sleep(600) or b'', 2, workers=2, receive=lambda i, b: b)\n"
+    )
+    proc = subprocess.Popen([sys.executable, str(script)])
+    deadline = time.monotonic() + 120  # a safety net, not a timing assertion
+    while len(children(proc.pid)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    workers = children(proc.pid)
+    assert len(workers) == 2
+    proc.kill()
+    proc.wait()
+    while any(alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert not any(alive(w) for w in workers)
