@@ -17,8 +17,9 @@ Children ignore SIGINT and die of SIGTERM (the parent decides: Ctrl-C reaches th
 process group), die with their parent on Linux (the kernel's parent-death signal), write nothing to the terminal (their standard output and error go to
 /dev/null: a payload is the only way out) and leave through ``os._exit``. SIGINT and
 SIGTERM are held back in this thread while children are forked and while they are
-cleaned up, so no interrupt can fall between a fork and the child's registration (with
-other threads running, one that takes the signal could still make Python raise there). A
+cleaned up, so no interrupt can fall between a fork and the child's registration; with
+other threads running, one that takes the signal can still make Python raise there, and
+the clean-up then learns the child's process id from its first frame (``_HELLO``). A
 ``run`` inside a task (in a child) runs its tasks in that child, one after the other
 (without a time limit): grandchildren would outlive a child killed by its parent. Only
 where ``os.fork`` exists; callers run their tasks in process elsewhere (``can_fork``).
@@ -44,8 +45,9 @@ T = TypeVar("T")
 
 #: a frame's header: task index, what the frame says, the length of the payload that follows
 _HEADER = struct.Struct("<iiq")
-_STARTED, _DONE, _FAILED = 0, 1, 2  # what a frame says: the child starts the task (no
-# payload), the task's payload, the text of the exception the task raised
+_STARTED, _DONE, _FAILED, _HELLO = 0, 1, 2, 3  # what a frame says: the child starts the
+# task (no payload), the task's payload, the text of the exception the task raised; the
+# child's first frame, its process id in the length field (no payload)
 _RECORD = struct.Struct("<i")  # a chunk's number in the task pipe
 #: the task pipe is filled before any child exists: its records must fit in the smallest
 #: buffer a pipe can get (one 4 KiB page, for a user over the kernel's pipe-pages limit), or
@@ -132,6 +134,7 @@ class _Child:
     write_end: int  # the child's end, open in this process until the fork is done (-1 then)
     buffer: bytearray = field(default_factory=bytearray)
     running: int | None = None
+    greeted: bool = False  # its first frame (``_HELLO``) came
 
 
 @dataclass(frozen=True)
@@ -225,7 +228,11 @@ def _frames(child: _Child, work: _Round[T]) -> tuple[bool, bool]:
     try:
         while len(buffer) - offset >= _HEADER.size:
             index, says, length = _HEADER.unpack_from(buffer, offset)
-            if not _fits(child, work, index, says, length):
+            if says == _HELLO and not child.greeted and length == child.pid:
+                child.greeted = True
+                offset += _HEADER.size
+                continue
+            if not child.greeted or not _fits(child, work, index, says, length):
                 return False, ended
             start = offset + _HEADER.size
             if len(buffer) - start < length:
@@ -257,6 +264,7 @@ def _child(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue:
     _in_child = True
     code = 0
     try:
+        _write(write_end, _HEADER.pack(0, _HELLO, os.getpid()))  # first: the parent may not know it yet
         _die_with_parent(parent)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -390,10 +398,39 @@ def _clean_up(children: dict[int, _Child]) -> None:
         raise caught
 
 
-def _kill(_: int, child: _Child) -> None:
+def _kill(read_end: int, child: _Child) -> None:
+    if child.pid == 0 and child.write_end >= 0:  # an interrupt between the fork and its registration
+        child.pid = _greeting(read_end, child)
     if child.pid > 0:
         with contextlib.suppress(OSError):
             os.kill(child.pid, signal.SIGKILL)
+
+
+def _greeting(read_end: int, child: _Child) -> int:
+    """The process id a child sends first (``_HELLO``), for a child whose fork returned
+    but was interrupted before it was registered (a signal taken by another thread makes
+    Python raise anywhere); 0 when the fork itself failed (no child holds the pipe: end of
+    file as soon as this process closes its copy)."""
+    os.close(child.write_end)
+    child.write_end = -1
+    data = b""
+    deadline = time.monotonic() + GREETING_SECONDS
+    with selectors.DefaultSelector() as selector:
+        selector.register(read_end, selectors.EVENT_READ)
+        while len(data) < _HEADER.size:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                return 0
+            chunk = os.read(read_end, _HEADER.size - len(data))
+            if not chunk:
+                return 0
+            data += chunk
+    _, says, pid = _HEADER.unpack(data)
+    return pid if says == _HELLO and pid > 0 else 0
+
+
+#: how long the clean-up waits for the first frame of a child it has no process id for
+GREETING_SECONDS = 5.0
 
 
 def _close(read_end: int, child: _Child) -> None:

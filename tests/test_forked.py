@@ -239,7 +239,8 @@ def test_a_second_interrupt_during_the_clean_up_still_ends_every_child(monkeypat
 
 def test_sigterm_while_children_are_forked_waits_until_each_is_registered(monkeypatch: pytest.MonkeyPatch) -> None:
     """Dagster turns SIGTERM into an exception inside an op; one arriving between two forks
-    is held back until every child is known, then raised: none is left behind."""
+    is held back until every child is known, then raised: none is left behind, no pipe
+    left open. (A signal another thread takes is the next test's case.)"""
 
     class Terminated(BaseException):
         pass
@@ -250,10 +251,12 @@ def test_sigterm_while_children_are_forked_waits_until_each_is_registered(monkey
     previous = signal.signal(signal.SIGTERM, handler)
     real_fork = os.fork
 
+    me = threading.get_ident()
+
     def fork() -> int:
         pid = real_fork()
         if pid:
-            os.kill(os.getpid(), signal.SIGTERM)
+            signal.pthread_kill(me, signal.SIGTERM)  # to this thread, as in the single-threaded CLI
         return pid
 
     monkeypatch.setattr(forked.os, "fork", fork)
@@ -324,3 +327,26 @@ def test_children_die_with_their_parent(tmp_path: Path) -> None:
     while any(alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.01)
     assert not any(alive(w) for w in workers)
+
+
+def test_an_interrupt_between_a_fork_and_its_registration_leaves_no_child(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With other threads running, a signal one of them takes makes Python raise in this
+    thread at any point, even right after ``fork`` returned the child's id and before it
+    was kept: the clean-up learns the id from the child's first frame and kills it."""
+    real_fork = os.fork
+    forks = [0]
+
+    def fork() -> int:
+        pid = real_fork()
+        if pid:
+            forks[0] += 1
+            if forks[0] == 2:
+                raise KeyboardInterrupt  # as the handler would, the moment fork returned
+        return pid
+
+    monkeypatch.setattr(forked.os, "fork", fork)
+    before = open_fds()
+    with pytest.raises(KeyboardInterrupt):
+        forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
+    assert children(os.getpid()) == []
+    assert open_fds() == before
