@@ -148,6 +148,16 @@ def open_fds() -> int:
     return len(os.listdir("/proc/self/fd"))
 
 
+def raises_and_leaves_nothing(expected: type[BaseException]) -> None:
+    """A run of sleeping tasks that ``expected`` interrupts: it comes out of ``run``, and
+    no child and no descriptor is left."""
+    before = open_fds()
+    with pytest.raises(expected):
+        forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
+    assert children(os.getpid()) == []
+    assert open_fds() == before
+
+
 def test_a_receive_that_returns_none_is_a_result() -> None:
     calls: list[int] = []
     assert forked.run(lambda i: b"x", 3, workers=2, receive=lambda i, _: calls.append(i)) == [None, None, None]
@@ -260,14 +270,10 @@ def test_sigterm_while_children_are_forked_waits_until_each_is_registered(monkey
         return pid
 
     monkeypatch.setattr(forked.os, "fork", fork)
-    before = open_fds()
     try:
-        with pytest.raises(Terminated):
-            forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
+        raises_and_leaves_nothing(Terminated)
     finally:
         signal.signal(signal.SIGTERM, previous)
-    assert children(os.getpid()) == []
-    assert open_fds() == before
 
 
 def test_a_fork_that_fails_leaves_no_child_and_no_pipe(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -281,11 +287,7 @@ def test_a_fork_that_fails_leaves_no_child_and_no_pipe(monkeypatch: pytest.Monke
         return real_fork()
 
     monkeypatch.setattr(forked.os, "fork", fork)
-    before = open_fds()
-    with pytest.raises(BlockingIOError):
-        forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
-    assert children(os.getpid()) == []
-    assert open_fds() == before
+    raises_and_leaves_nothing(BlockingIOError)
 
 
 def test_a_run_inside_a_task_runs_in_that_child() -> None:
@@ -345,8 +347,4 @@ def test_an_interrupt_between_a_fork_and_its_registration_leaves_no_child(monkey
         return pid
 
     monkeypatch.setattr(forked.os, "fork", fork)
-    before = open_fds()
-    with pytest.raises(KeyboardInterrupt):
-        forked.run(lambda i: time.sleep(600) or b"", 4, workers=3, receive=keep)
-    assert children(os.getpid()) == []
-    assert open_fds() == before
+    raises_and_leaves_nothing(KeyboardInterrupt)
