@@ -371,6 +371,8 @@ def _end(pid: int) -> int:
     """End a child that closed its pipe (one that closed it early and works on is killed:
     nothing waits for it) and reap it; its exit code, or minus the signal. A child already
     exiting keeps its own status (a kill does not reach a process in its exit)."""
+    if pid <= 0:  # never signal 0 or -1: they name process groups
+        return 1
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGKILL)
     try:
