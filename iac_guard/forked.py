@@ -137,6 +137,15 @@ class _Child:
     greeted: bool = False  # its first frame (``_HELLO``) came
 
 
+@dataclass
+class _Tally:
+    """What a round saw: whether any task ended (with a payload or lost), and the status of
+    the last child that died."""
+
+    ended: bool = False
+    died: int = 1
+
+
 @dataclass(frozen=True)
 class _Round(Generic[T]):
     task: Callable[[int], bytes]
@@ -152,7 +161,7 @@ def _round(work: _Round[T], pending: Sequence[int], workers: int, chunk: int) ->
     chunks = [pending[i : i + chunk] for i in range(0, len(pending), chunk)]
     children: dict[int, _Child] = {}  # read end of the child's pipe -> child
     selector = selectors.DefaultSelector()
-    state = [False, 1]  # progress, the status of the last child that died
+    tally = _Tally()
     try:
         with _queue(len(chunks)) as queue, _signals_blocked(), _gc_frozen():
             for _ in range(min(workers, len(chunks))):
@@ -164,16 +173,16 @@ def _round(work: _Round[T], pending: Sequence[int], workers: int, chunk: int) ->
             left = None if work.deadline is None else work.deadline - time.monotonic()
             if left is not None and left <= 0:
                 for _ in range(64 * len(children)):  # what is already in the pipes still counts
-                    if not _pump(selector, children, work, 0, state):
+                    if not _pump(selector, children, work, 0, tally):
                         break
                 break
-            _pump(selector, children, work, left, state)
+            _pump(selector, children, work, left, tally)
     finally:
         try:
             _clean_up(children)
         finally:
             selector.close()
-    return bool(state[0]), int(state[1])
+    return tally.ended, tally.died
 
 
 def _spawn(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue: int, children: dict[int, _Child]) -> None:
@@ -191,7 +200,7 @@ def _spawn(task: Callable[[int], bytes], chunks: Sequence[Sequence[int]], queue:
     child.write_end = -1
 
 
-def _pump(selector: selectors.BaseSelector, children: dict[int, _Child], work: _Round[T], timeout: float | None, state: list[Any]) -> bool:
+def _pump(selector: selectors.BaseSelector, children: dict[int, _Child], work: _Round[T], timeout: float | None, tally: _Tally) -> bool:
     """Read what the children sent within ``timeout``; act on whole frames; end the
     children that closed their pipe or broke the protocol. Whether anything was read."""
     events = selector.select(timeout)
@@ -202,7 +211,7 @@ def _pump(selector: selectors.BaseSelector, children: dict[int, _Child], work: _
         if data:
             child.buffer += data
             well_formed, ended = _frames(child, work)
-            state[0] = state[0] or ended
+            tally.ended = tally.ended or ended
             if well_formed:
                 continue
         selector.unregister(read_end)
@@ -211,10 +220,10 @@ def _pump(selector: selectors.BaseSelector, children: dict[int, _Child], work: _
         del children[read_end]
         os.close(read_end)
         if status != 0:
-            state[1] = status
+            tally.died = status
         if child.running is not None:
             work.out[child.running] = Lost(status, "" if data == b"" else "its process sent something that is not a result")
-            state[0] = True
+            tally.ended = True
     return bool(events)
 
 

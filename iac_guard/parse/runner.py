@@ -27,9 +27,12 @@ def _parse_uncached(source: SourceFile) -> ParsedDocument:
     return parser_for(source.kind).parse(source)
 
 
-def _parse_and_store(cache: ParseCache, source: SourceFile) -> tuple[ParsedDocument, bytes | None]:
+def _parse_one(cache: ParseCache | None, source: SourceFile) -> tuple[ParsedDocument, bytes | None]:
     """Parse a file the cache does not hold (the parent has already looked it up) and
-    store it; the entry's pickle comes back with the document (None: not pickled)."""
+    store it there, if there is a cache; the entry's pickle comes back with the document
+    (None: not pickled)."""
+    if cache is None:
+        return _parse_uncached(source), None
     try:
         content = source.path.read_bytes()
     except OSError:
@@ -42,14 +45,8 @@ def _parse_in_child(cache: ParseCache | None, files: Sequence[SourceFile], index
     """A forked child's task (``iac_guard.forked``): the file's document, pickled; with a
     cache, the cache entry's own pickle of it (pickled once, not once for the entry and
     once more for the parent)."""
-    source = files[index]
-    if cache is not None:
-        document, data = _parse_and_store(cache, source)
-        if data is not None:
-            return data
-    else:
-        document = _parse_uncached(source)
-    return pickle.dumps(document, pickle.HIGHEST_PROTOCOL)
+    document, data = _parse_one(cache, files[index])
+    return data if data is not None else pickle.dumps(document, pickle.HIGHEST_PROTOCOL)
 
 
 def _received(_: int, payload: bytes) -> ParsedDocument:
@@ -88,7 +85,7 @@ def parse_files(files: Sequence[SourceFile], *, jobs: int = 0, cache: ParseCache
     missing = [f for f, d in zip(files, found, strict=True) if d is None]
     workers = min(worker_count(jobs), len(missing))
     if workers <= 1 or len(missing) < PARALLEL_THRESHOLD or not forked.can_fork():
-        parsed = [_parse_uncached(f) if cache is None else _parse_and_store(cache, f)[0] for f in missing]
+        parsed = [_parse_one(cache, f)[0] for f in missing]
     else:
         results = forked.run(
             partial(_parse_in_child, cache, missing),

@@ -22,10 +22,6 @@ class QueryTimeout(Exception):
     """The query did not finish within the limit (the child evaluating it was killed)."""
 
 
-def can_fork() -> bool:
-    return forked.can_fork()
-
-
 def eval_query_as_json(engine: Any, query: str, seconds: float | None) -> str:
     """``engine.eval_query_as_json(query)``, stopped after ``seconds``. Raises RuntimeError
     with the engine's message when the query fails, QueryTimeout when it runs too long."""
@@ -42,7 +38,7 @@ def eval_queries_as_json(engine: Any, queries: Sequence[str], seconds: float | N
     CPU-bound and never releases the GIL, so children are the only way to use several
     cores), under one deadline. Without one (or without ``os.fork``), one after the other
     in this process."""
-    if seconds is None or not can_fork():
+    if seconds is None or not forked.can_fork():
         return [_in_process(engine, query) for query in queries]
     results = forked.run(
         functools.partial(_in_child, engine, queries), len(queries), workers=len(queries), seconds=seconds, receive=_received
